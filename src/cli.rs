@@ -1,0 +1,119 @@
+//! The command line: `Cli`, `Command`, one `…Args` per command.
+//!
+//! In: arguments. Out: a command run and an exit code. Doc comments here are
+//! the `--help` text.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::BuildOptions;
+use crate::diagnostics::Diagnostics;
+
+/// arkiv builds archive sites for programme documentation, conferences and meeting notes.
+#[derive(Debug, Parser)]
+#[command(name = "arkiv", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into public/ (replaced whole, only when the build succeeds).
+    Build(BuildArgs),
+}
+
+/// Where the site is.
+#[derive(Debug, Args)]
+pub struct SiteArgs {
+    /// The site's folder, with site.yaml and content/.
+    #[arg(long, default_value = ".", value_name = "DIR")]
+    pub root: PathBuf,
+}
+
+/// `arkiv build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    /// Where the site is.
+    pub site: SiteArgs,
+    /// Where to write the site [default: DIR/public].
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Build pages marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
+    /// The public address, replacing base_url in site.yaml (e.g. for a preview host).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+}
+
+impl Cli {
+    /// Runs the chosen command.
+    pub fn run(self) -> ExitCode {
+        match self.command {
+            Command::Build(args) => args.run(),
+        }
+    }
+}
+
+impl BuildArgs {
+    /// Builds the site and prints what happened.
+    pub fn run(self) -> ExitCode {
+        let opts = BuildOptions {
+            root: self.site.root,
+            output: self.output,
+            drafts: self.drafts,
+            base_url: self.base_url,
+            today: None,
+        };
+        let output = opts.output_dir();
+        match crate::build(&opts) {
+            Ok(report) => {
+                print_diagnostics(&report.warnings);
+                println!(
+                    "Built {} pages ({} files) into {} in {} ms",
+                    report.pages,
+                    report.files,
+                    output.display(),
+                    report.elapsed.as_millis()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                print_diagnostics(&errors);
+                eprintln!(
+                    "Build failed with {} error{}; {} was left as it was.",
+                    errors.error_count(),
+                    if errors.error_count() == 1 { "" } else { "s" },
+                    output.display()
+                );
+                ExitCode::from(u8::try_from(errors.exit_code()).unwrap_or(1))
+            }
+        }
+    }
+}
+
+/// Prints diagnostics to standard error, coloured when it is a terminal.
+pub fn print_diagnostics(diagnostics: &Diagnostics) {
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for diagnostic in diagnostics.iter() {
+        eprintln!("{}", diagnostic.render_human(color));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

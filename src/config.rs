@@ -1,0 +1,367 @@
+//! `site.yaml` → `Config`: defaults filled in, paths resolved, errors located.
+//!
+//! In: the site root. Out: a `Config` shared by `&` with every stage. It reads
+//! only `site.yaml`; the theme's files are read by the render stage.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml;
+
+/// The configuration file's name in the site root.
+pub const CONFIG_FILE: &str = "site.yaml";
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// The link text.
+    pub title: String,
+    /// A site path such as `/nyheter/`, or a full URL.
+    pub url: String,
+}
+
+/// How one taxonomy is published.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TaxonomyConfig {
+    /// The URL folder, e.g. `amnen`.
+    pub path: String,
+    /// The index page's heading, e.g. "Ämnen".
+    pub title: String,
+    /// The allowed terms; empty allows any.
+    #[serde(default)]
+    pub terms: Vec<String>,
+}
+
+/// The two taxonomies front matter knows: `topics` and `municipalities`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Taxonomies {
+    /// Ämnen.
+    #[serde(default = "default_topics")]
+    pub topics: TaxonomyConfig,
+    /// Kommuner.
+    #[serde(default = "default_municipalities")]
+    pub municipalities: TaxonomyConfig,
+}
+
+impl Default for Taxonomies {
+    fn default() -> Self {
+        Taxonomies {
+            topics: default_topics(),
+            municipalities: default_municipalities(),
+        }
+    }
+}
+
+fn default_topics() -> TaxonomyConfig {
+    TaxonomyConfig {
+        path: "amnen".into(),
+        title: "Ämnen".into(),
+        terms: Vec::new(),
+    }
+}
+
+fn default_municipalities() -> TaxonomyConfig {
+    TaxonomyConfig {
+        path: "kommuner".into(),
+        title: "Kommuner".into(),
+        terms: Vec::new(),
+    }
+}
+
+/// Markdown options.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Typographic quotes and dashes, Swedish style (”…”, ’, –).
+    pub smart_punctuation: bool,
+    /// Highlight fenced code with CSS classes.
+    pub highlight: bool,
+    /// Strip raw HTML from Markdown (for untrusted authors).
+    pub safe: bool,
+}
+
+impl Default for MarkdownConfig {
+    fn default() -> Self {
+        MarkdownConfig {
+            smart_punctuation: true,
+            highlight: true,
+            safe: false,
+        }
+    }
+}
+
+/// `site.yaml` as written; every key optional.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: Option<String>,
+    description: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    theme: Option<String>,
+    paginate: Option<usize>,
+    menu: Option<Vec<MenuItem>>,
+    #[serde(default)]
+    taxonomies: Taxonomies,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    organisation: Option<Organisation>,
+    extra: Option<yaml::Value>,
+}
+
+/// Who publishes the site: shown in the footer.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The organisation's name.
+    pub name: String,
+    /// A sentence or two about it.
+    #[serde(default)]
+    pub about: String,
+    /// Postal or visiting address.
+    #[serde(default)]
+    pub address: String,
+    /// Telephone.
+    #[serde(default)]
+    pub phone: String,
+    /// Email.
+    #[serde(default)]
+    pub email: String,
+    /// Member municipalities, listed in the footer.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// The site's configuration with defaults filled in.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site root (the folder with `site.yaml`).
+    pub root: PathBuf,
+    /// The site's name.
+    pub title: String,
+    /// One sentence about the site, for `<meta name="description">`.
+    pub description: String,
+    /// The public address, always ending in `/`.
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending in `/`.
+    pub base_path: String,
+    /// The content language: `sv` or `en`.
+    pub language: String,
+    /// The theme's folder name under `themes/`.
+    pub theme: String,
+    /// Pages per listing page.
+    pub paginate: usize,
+    /// The main navigation; empty means the theme's default.
+    pub menu: Vec<MenuItem>,
+    /// Topic and municipality indexes.
+    pub taxonomies: Taxonomies,
+    /// Markdown options.
+    pub markdown: MarkdownConfig,
+    /// The publishing organisation.
+    pub organisation: Organisation,
+    /// Free keys for templates.
+    pub extra: serde_json::Value,
+    /// Whether draft pages are built.
+    pub drafts: bool,
+}
+
+impl Config {
+    /// Reads `site.yaml` in `root`; a missing file gives the defaults.
+    pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                if !root.join("content").is_dir() {
+                    return Err(Diagnostic::usage(format!(
+                        "{} has neither `site.yaml` nor a `content/` folder",
+                        root.display()
+                    ))
+                    .hint("run arkiv in a site's folder, or pass it with --root DIR")
+                    .into());
+                }
+                String::new()
+            }
+            Err(err) => {
+                return Err(
+                    Diagnostic::usage(format!("cannot read {CONFIG_FILE}: {err}"))
+                        .in_file(CONFIG_FILE)
+                        .into(),
+                );
+            }
+        };
+        Self::parse(root, &text)
+    }
+
+    /// Parses `site.yaml`'s text; `root` is where the site lives.
+    pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let source: Arc<str> = Arc::from(text.replace("\r\n", "\n"));
+        let raw: RawConfig = if source.trim().is_empty() {
+            yaml::from_str("{}").expect("an empty mapping is a valid RawConfig")
+        } else {
+            yaml::from_str(&source).map_err(|err| {
+                let hint = config_hint(&err.message);
+                Diagnostic::error(format!("invalid site configuration: {}", err.message))
+                    .at_line(
+                        CONFIG_FILE,
+                        &source,
+                        err.line.unwrap_or(1),
+                        err.column.unwrap_or(1),
+                    )
+                    .hint(hint)
+            })?
+        };
+        let base_url = normalise_base_url(raw.base_url.as_deref().unwrap_or("/"));
+        let base_path = base_path_of(&base_url);
+        let language = raw.language.unwrap_or_else(|| "sv".into());
+        if language != "sv" && language != "en" {
+            let line = find_key_line(&source, "language").unwrap_or(1);
+            return Err(
+                Diagnostic::error(format!("unsupported language `{language}`"))
+                    .at_line(CONFIG_FILE, &source, line, 1)
+                    .hint("arkiv's theme speaks `sv` (Swedish) and `en` (English)")
+                    .into(),
+            );
+        }
+        if raw.paginate == Some(0) {
+            let line = find_key_line(&source, "paginate").unwrap_or(1);
+            return Err(Diagnostic::error("`paginate` must be at least 1")
+                .at_line(CONFIG_FILE, &source, line, 1)
+                .hint("write the number of pages per listing page, e.g. `paginate: 10`")
+                .into());
+        }
+        Ok(Config {
+            root: root.to_path_buf(),
+            title: raw.title.unwrap_or_else(|| "arkiv".into()),
+            description: raw.description.unwrap_or_default(),
+            base_url,
+            base_path,
+            language,
+            theme: raw.theme.unwrap_or_else(|| "gr".into()),
+            paginate: raw.paginate.unwrap_or(10),
+            menu: raw.menu.unwrap_or_default(),
+            taxonomies: raw.taxonomies,
+            markdown: raw.markdown,
+            organisation: raw.organisation.unwrap_or_default(),
+            extra: raw
+                .extra
+                .as_ref()
+                .map_or(serde_json::Value::Null, yaml::to_json),
+            drafts: false,
+        })
+    }
+
+    /// Replaces the public address (from `--base-url`).
+    pub fn set_base_url(&mut self, base_url: &str) {
+        self.base_url = normalise_base_url(base_url);
+        self.base_path = base_path_of(&self.base_url);
+    }
+
+    /// The folder with the Markdown content.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    /// The theme's folder.
+    pub fn theme_dir(&self) -> PathBuf {
+        self.root.join("themes").join(&self.theme)
+    }
+
+    /// The site's own static files, copied over the theme's.
+    pub fn static_dir(&self) -> PathBuf {
+        self.root.join("static")
+    }
+
+    /// The site-relative URL of output path `path` (`nyheter/x/` → `/nyheter/x/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_path, path.trim_start_matches('/'))
+    }
+
+    /// The absolute URL of output path `path`, for feeds and canonical links.
+    pub fn absolute_url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+}
+
+fn normalise_base_url(url: &str) -> String {
+    let url = url.trim();
+    if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    }
+}
+
+fn base_path_of(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    let path = if base_url.contains("://") {
+        after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+    } else {
+        after_scheme
+    };
+    if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    }
+}
+
+fn config_hint(message: &str) -> String {
+    if message.starts_with("unknown field") {
+        "site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation and extra; put your own keys under `extra:`".into()
+    } else {
+        "check the indentation and that values with `:` are in quotes".into()
+    }
+}
+
+/// The 1-based line of top-level `key:` in YAML `text`.
+pub fn find_key_line(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_fill_an_empty_file() {
+        let config = Config::parse(Path::new("."), "").unwrap();
+        assert_eq!(config.language, "sv");
+        assert_eq!(config.base_path, "/");
+        assert_eq!(config.paginate, 10);
+        assert_eq!(config.taxonomies.topics.path, "amnen");
+    }
+
+    #[test]
+    fn base_url_with_a_path_prefixes_site_urls() {
+        let config = Config::parse(Path::new("."), "base_url: https://gr.se/arkiv").unwrap();
+        assert_eq!(config.base_url, "https://gr.se/arkiv/");
+        assert_eq!(config.url("nyheter/"), "/arkiv/nyheter/");
+        assert_eq!(
+            config.absolute_url("atom.xml"),
+            "https://gr.se/arkiv/atom.xml"
+        );
+    }
+
+    #[test]
+    fn an_unknown_key_is_located() {
+        let err = Config::parse(Path::new("."), "title: GR\ntitel: GR\n").unwrap_err();
+        let d = err.iter().next().unwrap();
+        assert_eq!(d.location().as_deref(), Some("site.yaml:2:1"));
+        assert!(d.message.contains("titel"), "{}", d.message);
+    }
+}

@@ -1,0 +1,719 @@
+//! Front matter: the YAML between `---` lines → `RawFrontMatter` → `FrontMatter`.
+//!
+//! In: a page's text. Out: typed, validated front matter with dates parsed, and
+//! warnings for unknown keys with a "did you mean" hint. Every error names the
+//! line and column in the page's file. It never reads files or other pages.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use jiff::fmt::temporal::Pieces;
+use serde::{Deserialize, Serialize};
+
+use crate::content::page::PageDate;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml;
+
+/// Every top-level key front matter knows.
+pub const KNOWN_KEYS: [&str; 21] = [
+    "title",
+    "date",
+    "updated",
+    "summary",
+    "topics",
+    "municipalities",
+    "programme",
+    "draft",
+    "image",
+    "contacts",
+    "event",
+    "speakers",
+    "conference",
+    "attachments",
+    "attendees",
+    "activities",
+    "extra",
+    "slug",
+    "template",
+    "weight",
+    "aliases",
+];
+
+/// Keys other generators use, and what arkiv calls them.
+const OTHER_NAMES: [(&str, &str); 10] = [
+    ("tags", "topics"),
+    ("categories", "topics"),
+    ("description", "summary"),
+    ("lastmod", "updated"),
+    ("last_modified", "updated"),
+    ("publishdate", "date"),
+    ("publish_date", "date"),
+    ("kommuner", "municipalities"),
+    ("program", "programme"),
+    ("author", "contacts"),
+];
+
+/// A picture shown with the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    /// The file, relative to the page's bundle folder, or a URL.
+    pub src: String,
+    /// What the picture shows, for people who cannot see it ("" only if decorative).
+    pub alt: String,
+}
+
+/// A person to contact about the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Full name.
+    pub name: String,
+    /// Role or title.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Organisation.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// Telephone, as written.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// A speaker at a conference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speaker {
+    /// Full name.
+    pub name: String,
+    /// Role or title.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Organisation.
+    #[serde(default)]
+    pub organisation: Option<String>,
+}
+
+/// Someone present at a meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    /// Full name.
+    pub name: String,
+    /// The organisation they came from, which groups the list.
+    #[serde(default)]
+    pub organisation: Option<String>,
+    /// e.g. "del av mötet".
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A file in the page's bundle, listed with its type and size.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentRef {
+    /// The file name in the bundle folder.
+    pub file: String,
+    /// The link text; the file name when missing.
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+/// When and where something happens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Start: a day or a moment.
+    pub start: PageDate,
+    /// End, if it is not the same day.
+    pub end: Option<PageDate>,
+    /// Where.
+    pub location: Option<String>,
+}
+
+/// An upcoming activity named in meeting notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Activity {
+    /// What.
+    pub title: String,
+    /// When.
+    pub start: PageDate,
+    /// Until when, for several days.
+    pub end: Option<PageDate>,
+    /// Where.
+    pub location: Option<String>,
+}
+
+/// Front matter as written: every key optional, dates still text.
+#[derive(Debug, Default, Deserialize)]
+struct RawFrontMatter {
+    title: Option<String>,
+    date: Option<yaml::Value>,
+    updated: Option<yaml::Value>,
+    summary: Option<String>,
+    topics: Option<Vec<String>>,
+    municipalities: Option<Vec<String>>,
+    programme: Option<String>,
+    draft: Option<bool>,
+    image: Option<Image>,
+    contacts: Option<Vec<Contact>>,
+    event: Option<RawEvent>,
+    speakers: Option<Vec<Speaker>>,
+    conference: Option<String>,
+    attachments: Option<Vec<AttachmentRef>>,
+    attendees: Option<Vec<Attendee>>,
+    activities: Option<Vec<RawActivity>>,
+    extra: Option<yaml::Value>,
+    slug: Option<String>,
+    template: Option<String>,
+    weight: Option<i64>,
+    aliases: Option<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEvent {
+    start: yaml::Value,
+    #[serde(default)]
+    end: Option<yaml::Value>,
+    #[serde(default)]
+    location: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawActivity {
+    title: String,
+    date: yaml::Value,
+    #[serde(default)]
+    end: Option<yaml::Value>,
+    #[serde(default)]
+    location: Option<String>,
+}
+
+/// Front matter, validated, with dates parsed and defaults filled in.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FrontMatter {
+    /// The page's title.
+    pub title: String,
+    /// Publication date, when written.
+    pub date: Option<PageDate>,
+    /// Last update ("Senast uppdaterad").
+    pub updated: Option<PageDate>,
+    /// The lead paragraph.
+    pub summary: Option<String>,
+    /// Ämnen.
+    pub topics: Vec<String>,
+    /// Kommuner.
+    pub municipalities: Vec<String>,
+    /// The slug of the programme page this page belongs to.
+    pub programme: Option<String>,
+    /// Left out of builds unless `--drafts`.
+    pub is_draft: bool,
+    /// A picture with alt text.
+    pub image: Option<Image>,
+    /// People to contact.
+    pub contacts: Vec<Contact>,
+    /// When and where, for conferences and events.
+    pub event: Option<Event>,
+    /// Speakers of a presentation.
+    pub speakers: Vec<Speaker>,
+    /// The slug of the conference a presentation belongs to.
+    pub conference: Option<String>,
+    /// Files in the bundle to list.
+    pub attachments: Vec<AttachmentRef>,
+    /// People at a meeting.
+    pub attendees: Vec<Attendee>,
+    /// Upcoming activities.
+    pub activities: Vec<Activity>,
+    /// Free keys for templates.
+    pub extra: serde_json::Value,
+    /// Replaces the slug taken from the file name.
+    pub slug: Option<String>,
+    /// Replaces the template the page's kind gives.
+    pub template: Option<String>,
+    /// Orders plain pages (lower first).
+    pub weight: i64,
+    /// Old paths that should redirect here.
+    pub aliases: Vec<String>,
+    /// The line of each top-level key in the page's file.
+    pub key_lines: BTreeMap<String, usize>,
+}
+
+/// A page's text split into front matter and body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// The 1-based line of the YAML's first line in the file.
+    pub yaml_line: usize,
+    /// Where the body starts.
+    pub body_offset: usize,
+}
+
+/// Finds the front matter between a first `---` line and the next `---` (or `...`) line.
+pub fn split<'a>(file: &str, text: &'a Arc<str>) -> Result<Split<'a>, Diagnostic> {
+    let first_line = text.lines().next().unwrap_or_default();
+    if first_line.trim_end() != "---" {
+        let hint = if first_line.trim_end() == "+++" {
+            "arkiv reads YAML front matter between --- lines, not TOML between +++ lines"
+        } else {
+            "start the file with a line `---`, then `title: …`, then another line `---`"
+        };
+        let message = if text.trim().is_empty() {
+            "this page is empty: it has no front matter"
+        } else {
+            "this page has no front matter"
+        };
+        return Err(Diagnostic::error(message)
+            .at_line(file, text, 1, 1)
+            .hint(hint));
+    }
+    let yaml_start = first_line.len() + 1;
+    let mut offset = yaml_start.min(text.len());
+    while offset < text.len() {
+        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+        let line = text[offset..end].trim_end();
+        if line == "---" || line == "..." {
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body_offset: (end + 1).min(text.len()),
+            });
+        }
+        offset = end + 1;
+    }
+    Err(Diagnostic::error("the front matter is never closed")
+        .at_line(file, text, 1, 1)
+        .hint("add a line `---` after the last front matter key"))
+}
+
+/// Parses and validates the front matter of `text`; warnings go to `warnings`.
+pub fn parse(
+    file: &str,
+    text: &Arc<str>,
+    split: &Split<'_>,
+    warnings: &mut Diagnostics,
+) -> Result<FrontMatter, Diagnostics> {
+    let lines = KeyLines::new(split);
+    let raw: RawFrontMatter = if split.yaml.trim().is_empty() {
+        RawFrontMatter::default()
+    } else {
+        yaml::from_str(split.yaml).map_err(|err| {
+            let line = split.yaml_line + err.line.unwrap_or(1) - 1;
+            Diagnostic::error(format!("invalid front matter: {}", readable(&err.message)))
+                .at_line(file, text, line, err.column.unwrap_or(1))
+                .hint(yaml_hint(&err.message))
+        })?
+    };
+    for (key, line) in &lines.keys {
+        if !KNOWN_KEYS.contains(&key.as_str()) {
+            warnings.push(
+                Diagnostic::warning(format!("unknown key `{key}` in front matter"))
+                    .at(file, text, lines.offset_of_line(text, *line), key.len())
+                    .hint(suggest_key(key).unwrap_or_else(|| {
+                        "put keys of your own under `extra:` to use them in templates".into()
+                    })),
+            );
+        }
+    }
+    Resolver {
+        file,
+        text,
+        lines: &lines,
+        errors: Diagnostics::new(),
+    }
+    .resolve(raw)
+}
+
+/// The line of each top-level key, so later errors can point at it.
+struct KeyLines {
+    /// Top-level keys and their 1-based lines in the file, in order.
+    keys: Vec<(String, usize)>,
+    /// The YAML's lines with their 1-based line in the file.
+    text_lines: Vec<(usize, String)>,
+    /// The line after the front matter.
+    end_line: usize,
+}
+
+impl KeyLines {
+    fn new(split: &Split<'_>) -> Self {
+        let mut keys = Vec::new();
+        let mut text_lines = Vec::new();
+        for (i, line) in split.yaml.lines().enumerate() {
+            let number = split.yaml_line + i;
+            text_lines.push((number, line.to_string()));
+            if let Some(key) = top_level_key(line) {
+                keys.push((key.to_string(), number));
+            }
+        }
+        let end_line = split.yaml_line + text_lines.len();
+        KeyLines {
+            keys,
+            text_lines,
+            end_line,
+        }
+    }
+
+    fn line_of(&self, key: &str) -> Option<usize> {
+        self.keys.iter().find(|(k, _)| k == key).map(|(_, l)| *l)
+    }
+
+    /// Line and column of `needle` inside `key`'s block, else of the key itself.
+    fn locate(&self, key: &str, needle: &str) -> (usize, usize) {
+        let Some(start) = self.line_of(key) else {
+            return (1, 1);
+        };
+        let end = self
+            .keys
+            .iter()
+            .map(|(_, line)| *line)
+            .find(|line| *line > start)
+            .unwrap_or(self.end_line);
+        self.text_lines
+            .iter()
+            .filter(|(line, _)| (start..end).contains(line))
+            .find_map(|(line, text)| {
+                let at = text.find(needle).filter(|_| !needle.is_empty())?;
+                Some((*line, text[..at].chars().count() + 1))
+            })
+            .unwrap_or((start, 1))
+    }
+
+    fn offset_of_line(&self, text: &str, line: usize) -> usize {
+        crate::diagnostics::offset_of(text, line, 1)
+    }
+}
+
+fn top_level_key(line: &str) -> Option<&str> {
+    let first = line.chars().next()?;
+    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[' | '"' | '\'') {
+        return None;
+    }
+    let (key, _) = line.split_once(':')?;
+    let key = key.trim_end();
+    key.chars()
+        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        .then_some(key)
+}
+
+struct Resolver<'a> {
+    file: &'a str,
+    text: &'a Arc<str>,
+    lines: &'a KeyLines,
+    errors: Diagnostics,
+}
+
+impl Resolver<'_> {
+    fn resolve(mut self, raw: RawFrontMatter) -> Result<FrontMatter, Diagnostics> {
+        let title = raw.title.unwrap_or_default();
+        if title.trim().is_empty() {
+            let (line, column) = match self.lines.line_of("title") {
+                Some(line) => (line, 1),
+                None => (1, 1),
+            };
+            self.errors.push(
+                Diagnostic::error("the page has no title")
+                    .at_line(self.file, self.text, line, column)
+                    .hint("add a line `title: …` to the front matter"),
+            );
+        }
+        let date = self.date("date", raw.date.as_ref());
+        let updated = self.date("updated", raw.updated.as_ref());
+        let event = raw.event.and_then(|event| {
+            let start = self.date("event", Some(&event.start))?;
+            let end = self.date("event", event.end.as_ref());
+            self.check_order("event", start, end);
+            Some(Event {
+                start,
+                end,
+                location: event.location,
+            })
+        });
+        let activities = raw
+            .activities
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|activity| {
+                let start = self.date("activities", Some(&activity.date))?;
+                let end = self.date("activities", activity.end.as_ref());
+                self.check_order("activities", start, end);
+                Some(Activity {
+                    title: activity.title,
+                    start,
+                    end,
+                    location: activity.location,
+                })
+            })
+            .collect();
+        let slug = raw.slug.map(|slug| self.slug(&slug));
+        let front = FrontMatter {
+            title: title.trim().to_string(),
+            date,
+            updated,
+            summary: raw
+                .summary
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            topics: clean_terms(raw.topics),
+            municipalities: clean_terms(raw.municipalities),
+            programme: raw.programme.map(|p| p.trim().to_string()),
+            is_draft: raw.draft.unwrap_or(false),
+            image: raw.image,
+            contacts: raw.contacts.unwrap_or_default(),
+            event,
+            speakers: raw.speakers.unwrap_or_default(),
+            conference: raw.conference.map(|c| c.trim().to_string()),
+            attachments: raw.attachments.unwrap_or_default(),
+            attendees: raw.attendees.unwrap_or_default(),
+            activities,
+            extra: raw
+                .extra
+                .as_ref()
+                .map_or(serde_json::Value::Null, yaml::to_json),
+            slug,
+            template: raw.template,
+            weight: raw.weight.unwrap_or(0),
+            aliases: raw.aliases.unwrap_or_default(),
+            key_lines: self.lines.keys.iter().cloned().collect(),
+        };
+        if self.errors.is_empty() {
+            Ok(front)
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    fn date(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<PageDate> {
+        let value = value?;
+        let text = match value {
+            yaml::Value::String(s) => s.trim().to_string(),
+            yaml::Value::Number(n) => n.to_string(),
+            yaml::Value::Null => return None,
+            _ => String::new(),
+        };
+        match parse_date(&text) {
+            Ok(date) => Some(date),
+            Err(reason) => {
+                let (line, column) = self.lines.locate(key, &text);
+                self.errors.push(
+                    Diagnostic::error(format!("`{text}` is not a date: {reason}"))
+                        .at_line(self.file, self.text, line, column)
+                        .hint("write dates as 2024-03-26, or with a time as 2024-03-26T10:00:00+01:00"),
+                );
+                None
+            }
+        }
+    }
+
+    fn check_order(&mut self, key: &str, start: PageDate, end: Option<PageDate>) {
+        if let Some(end) = end.filter(|end| end.timestamp() < start.timestamp()) {
+            let (line, column) = self.lines.locate(key, &end.iso_date());
+            self.errors.push(
+                Diagnostic::error(format!(
+                    "ends ({}) before it starts ({})",
+                    end.iso_date(),
+                    start.iso_date()
+                ))
+                .at_line(self.file, self.text, line, column)
+                .hint("swap the dates, or correct the year"),
+            );
+        }
+    }
+
+    fn slug(&mut self, slug: &str) -> String {
+        let clean = crate::text::slugify(slug);
+        if clean.is_empty() {
+            let (line, column) = self.lines.locate("slug", slug);
+            self.errors.push(
+                Diagnostic::error(format!("`{slug}` gives an empty slug"))
+                    .at_line(self.file, self.text, line, column)
+                    .hint("use letters or digits, e.g. `slug: arsmote-2024`"),
+            );
+        }
+        clean
+    }
+}
+
+fn clean_terms(terms: Option<Vec<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for term in terms.unwrap_or_default() {
+        let term = term.trim().to_string();
+        if !term.is_empty() && !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out
+}
+
+/// Parses `2024-03-26`, RFC 3339 (`2024-03-26T10:00:00+01:00`), or `2024-03-26 10:00:00 +0100`.
+pub fn parse_date(text: &str) -> Result<PageDate, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err("it is empty or not text".into());
+    }
+    if text.len() == 10 {
+        return text
+            .parse::<Date>()
+            .map(PageDate::day)
+            .map_err(|err| short_reason(&err.to_string()));
+    }
+    let normalised = normalise_spaced_offset(text);
+    let pieces =
+        Pieces::parse(normalised.as_bytes()).map_err(|err| short_reason(&err.to_string()))?;
+    let time = pieces.time();
+    let datetime = pieces
+        .date()
+        .to_datetime(time.unwrap_or(jiff::civil::Time::midnight()));
+    Ok(PageDate {
+        datetime,
+        has_time: time.is_some(),
+        offset: pieces.to_numeric_offset(),
+    })
+}
+
+/// `2024-03-26 10:00:00 +0100` → `2024-03-26T10:00:00+01:00`.
+fn normalise_spaced_offset(text: &str) -> String {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    match parts.as_slice() {
+        [date, time, offset]
+            if offset.len() == 5 && (offset.starts_with('+') || offset.starts_with('-')) =>
+        {
+            format!("{date}T{time}{}:{}", &offset[..3], &offset[3..])
+        }
+        [date, time, offset] => format!("{date}T{time}{offset}"),
+        [date, time] => format!("{date}T{time}"),
+        _ => text.to_string(),
+    }
+}
+
+fn short_reason(message: &str) -> String {
+    let last = message.rsplit(": ").next().unwrap_or(message);
+    last.trim_end_matches('.').to_string()
+}
+
+fn suggest_key(key: &str) -> Option<String> {
+    let lower = key.to_lowercase();
+    if let Some((_, ours)) = OTHER_NAMES.iter().find(|(theirs, _)| *theirs == lower) {
+        return Some(format!("did you mean `{ours}`?"));
+    }
+    KNOWN_KEYS
+        .iter()
+        .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
+        .filter(|(distance, known)| *distance <= 2.max(known.len() / 4))
+        .min()
+        .map(|(_, known)| format!("did you mean `{known}`?"))
+}
+
+fn readable(message: &str) -> String {
+    message
+        .replace("struct RawFrontMatter", "front matter (`key: value` lines)")
+        .replace("struct RawEvent", "an event (`start`, `end`, `location`)")
+        .replace(
+            "struct RawActivity",
+            "an activity (`title`, `date`, `end`, `location`)",
+        )
+        .replace("struct AttachmentRef", "an attachment (`file`, `title`)")
+        .replace("struct ", "")
+}
+
+fn yaml_hint(message: &str) -> String {
+    if message.contains("cannot start any token") || message.contains("tab") {
+        "YAML does not allow tabs: indent with spaces".into()
+    } else if message.contains("duplicate") {
+        "each key may appear once: remove or merge the repeated one".into()
+    } else if message.contains("unknown field") {
+        "check the spelling of the key; see the front matter reference in the README".into()
+    } else if message.contains("expected a sequence") {
+        "write a list, e.g. `topics: [Barn och unga, Kompetensförsörjning]`".into()
+    } else if message.contains("expected a string") {
+        "put the value in quotes, e.g. `title: \"2019\"`".into()
+    } else if message.contains("expected a boolean") {
+        "write `true` or `false`".into()
+    } else if message.contains("missing field `alt`") {
+        "describe the picture for people who cannot see it: `alt: \"…\"`".into()
+    } else if message.contains("mapping values are not allowed") {
+        "a value with `: ` in it must be in quotes".into()
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        "the YAML nests or repeats aliases too deeply; write the values out".into()
+    } else {
+        "check the indentation, and put values with `:`, `#` or quotes in quotes".into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> (Result<FrontMatter, Diagnostics>, Diagnostics) {
+        let text: Arc<str> = Arc::from(text);
+        let mut warnings = Diagnostics::new();
+        let split = split("a.md", &text).map_err(Diagnostics::from);
+        let result = split.and_then(|s| parse("a.md", &text, &s, &mut warnings));
+        (result, warnings)
+    }
+
+    #[test]
+    fn dates_in_three_forms() {
+        let day = parse_date("2024-03-26").unwrap();
+        assert!(!day.has_time);
+        let moment = parse_date("2024-03-26T10:00:00+01:00").unwrap();
+        assert_eq!(moment.time_text().as_deref(), Some("10:00"));
+        assert_eq!(moment.rfc3339(), "2024-03-26T10:00:00+01:00");
+        let spaced = parse_date("2024-03-26 10:00:00 +0100").unwrap();
+        assert_eq!(spaced, moment);
+        assert!(parse_date("2019-02-30").is_err());
+        assert!(parse_date("igår").is_err());
+    }
+
+    #[test]
+    fn unknown_keys_warn_with_a_suggestion() {
+        let (result, warnings) = parse_text("---\ntitle: A\ntopcis: [x]\ntags: [y]\n---\n");
+        assert!(result.is_ok());
+        let hints: Vec<_> = warnings.iter().map(|w| (w.line, w.hint.clone())).collect();
+        assert_eq!(
+            hints,
+            [
+                (Some(3), Some("did you mean `topics`?".to_string())),
+                (Some(4), Some("did you mean `topics`?".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_date_points_at_its_value() {
+        let (result, _) = parse_text("---\ntitle: A\nevent:\n  start: 2019-02-30\n---\n");
+        let errors = result.unwrap_err();
+        let error = errors.iter().next().unwrap();
+        assert_eq!((error.line, error.column), (Some(4), Some(10)));
+    }
+
+    #[test]
+    fn a_type_error_is_located_in_the_file() {
+        let (result, _) = parse_text("---\ntitle: A\ndraft: maybe\n---\n");
+        let errors = result.unwrap_err();
+        let error = errors.iter().next().unwrap();
+        assert_eq!(error.line, Some(3));
+        assert_eq!(error.hint.as_deref(), Some("write `true` or `false`"));
+    }
+
+    #[test]
+    fn tabs_get_a_hint() {
+        let (result, _) = parse_text("---\ntitle: A\ntopics:\n\t- x\n---\n");
+        let errors = result.unwrap_err();
+        let error = errors.iter().next().unwrap();
+        assert_eq!(error.line, Some(4));
+        assert!(error.hint.as_deref().unwrap().contains("tabs"));
+    }
+
+    #[test]
+    fn missing_title_and_unclosed_front_matter_are_errors() {
+        assert!(parse_text("---\ndate: 2024-01-01\n---\n").0.is_err());
+        assert!(parse_text("---\ntitle: A\n").0.is_err());
+        assert!(parse_text("just text").0.is_err());
+        assert!(parse_text("").0.is_err());
+    }
+}

@@ -1,0 +1,281 @@
+//! content/ → `SourceFile`s: every Markdown page with its text, and every other file.
+//!
+//! In: the `Config`. Out: pages (text read, BOM stripped, line endings LF) with
+//! the assets of their bundles, and loose files to copy as they are. It never
+//! parses front matter or Markdown.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path, line_column};
+
+/// A Markdown file, read.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to `content/`, `/`-separated.
+    pub content_path: String,
+    /// Path relative to the site root, for messages.
+    pub display_path: String,
+    /// The text, without BOM and with LF line endings.
+    pub text: Arc<str>,
+    /// Files beside a bundle's `index.md` (empty for a lone file).
+    pub assets: Vec<Asset>,
+}
+
+/// A file copied into the output as it is: a bundle's attachment or a loose file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Asset {
+    /// Where it is on disk.
+    pub source: PathBuf,
+    /// Its path relative to its bundle folder (or to `content/` for loose files).
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// What `content/` holds.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    /// The Markdown pages, sorted by path.
+    pub pages: Vec<SourceFile>,
+    /// Other files outside bundles, copied to the same path in the output.
+    pub files: Vec<Asset>,
+    /// Warnings found while reading (nothing here is an error unless `Err`).
+    pub warnings: Diagnostics,
+}
+
+/// Reads every page under `content/`; unreadable files are errors, all reported together.
+pub fn load(config: &Config) -> Result<Content, Diagnostics> {
+    let content_dir = config.content_dir();
+    if !content_dir.is_dir() {
+        return Err(Diagnostic::usage(format!(
+            "there is no content folder at {}",
+            display_path(&config.root, &content_dir)
+        ))
+        .hint("put the site's Markdown pages under content/, or pass the site's folder with --root")
+        .into());
+    }
+    let mut diagnostics = Diagnostics::new();
+    let entries = walk(&config.root, &content_dir, &mut diagnostics);
+    let bundles: BTreeSet<PathBuf> = entries
+        .iter()
+        .filter(|e| is_bundle_index(&e.path))
+        .filter_map(|e| e.path.parent().map(Path::to_path_buf))
+        .collect();
+
+    let mut markdown = Vec::new();
+    let mut loose = Vec::new();
+    let mut bundle_assets: Vec<(PathBuf, Asset)> = Vec::new();
+    for entry in entries {
+        let bundle = entry
+            .path
+            .ancestors()
+            .skip(1)
+            .take_while(|dir| *dir != content_dir.parent().unwrap_or(&content_dir))
+            .find(|dir| bundles.contains(*dir))
+            .map(Path::to_path_buf);
+        let is_markdown = is_markdown(&entry.path);
+        match bundle {
+            Some(dir) if is_bundle_index(&entry.path) && entry.path.parent() == Some(&dir) => {
+                markdown.push(entry.path)
+            }
+            Some(dir) if is_markdown => diagnostics.push(
+                Diagnostic::warning(format!(
+                    "this Markdown file is inside the page bundle {} and is not published",
+                    display_path(&config.root, &dir)
+                ))
+                .in_file(display_path(&config.root, &entry.path))
+                .hint("a bundle is one page: move the file out of the folder with index.md, or make it a bundle of its own"),
+            ),
+            Some(dir) => bundle_assets.push((
+                dir.clone(),
+                Asset {
+                    name: display_path(&dir, &entry.path),
+                    source: entry.path,
+                    size: entry.size,
+                },
+            )),
+            None if is_markdown => markdown.push(entry.path),
+            None => loose.push(Asset {
+                name: display_path(&content_dir, &entry.path),
+                source: entry.path,
+                size: entry.size,
+            }),
+        }
+    }
+
+    let read: Vec<Result<SourceFile, Diagnostic>> = markdown
+        .par_iter()
+        .map(|path| read_page(config, &content_dir, path, &bundle_assets))
+        .collect();
+    let mut pages = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(page) => pages.push(page),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    pages.sort_by(|a, b| a.content_path.cmp(&b.content_path));
+    let warnings = diagnostics.into_result()?;
+    Ok(Content {
+        pages,
+        files: loose,
+        warnings,
+    })
+}
+
+struct Entry {
+    path: PathBuf,
+    size: u64,
+}
+
+fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let walker = WalkDir::new(content_dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                let size = entry.metadata().map_or(0, |m| m.len());
+                entries.push(Entry {
+                    path: entry.into_path(),
+                    size,
+                });
+            }
+            Ok(_) => {}
+            Err(err) => diagnostics.push(walk_error(root, &err)),
+        }
+    }
+    entries
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let file = err
+        .path()
+        .map(|p| display_path(root, p))
+        .unwrap_or_else(|| "content".into());
+    if let Some(ancestor) = err.loop_ancestor() {
+        return Diagnostic::error(format!(
+            "symbolic link loop: this folder links back to {}",
+            display_path(root, ancestor)
+        ))
+        .in_file(file)
+        .hint("remove the link or point it outside its own parent folders");
+    }
+    let reason = err
+        .io_error()
+        .map_or_else(|| err.to_string(), ToString::to_string);
+    Diagnostic::error(format!("cannot read this path: {reason}"))
+        .in_file(file)
+        .hint("check that the file exists and is readable (a broken symbolic link?)")
+}
+
+fn read_page(
+    config: &Config,
+    content_dir: &Path,
+    path: &Path,
+    bundle_assets: &[(PathBuf, Asset)],
+) -> Result<SourceFile, Diagnostic> {
+    let display = display_path(&config.root, path);
+    let bytes = std::fs::read(path).map_err(|err| {
+        Diagnostic::error(format!("cannot read this file: {err}"))
+            .in_file(&display)
+            .hint("check that the file exists and is readable")
+    })?;
+    let text = decode(&bytes).map_err(|(line, column)| {
+        Diagnostic::error("this file is not UTF-8 text")
+            .in_file(&display)
+            .at_position(line, column)
+            .hint("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
+    })?;
+    let assets = match path.parent() {
+        Some(dir) if is_bundle_index(path) => bundle_assets
+            .iter()
+            .filter(|(bundle, _)| bundle == dir)
+            .map(|(_, asset)| asset.clone())
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(SourceFile {
+        content_path: display_path(content_dir, path),
+        display_path: display,
+        text: Arc::from(text),
+        assets,
+    })
+}
+
+/// UTF-8 text without BOM and with LF endings, or the line and column of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(normalise_line_endings(text)),
+        Err(err) => {
+            let valid = std::str::from_utf8(&bytes[..err.valid_up_to()])
+                .expect("the prefix up to valid_up_to is UTF-8");
+            Err(line_column(valid, valid.len()))
+        }
+    }
+}
+
+fn normalise_line_endings(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    )
+}
+
+fn is_bundle_index(path: &Path) -> bool {
+    matches!(
+        path.file_name().and_then(|n| n.to_str()),
+        Some("index.md" | "index.markdown")
+    )
+}
+
+/// Hidden files and editors' temporary files are never content.
+fn is_ignored(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_normalised() {
+        let text = decode(b"\xEF\xBB\xBF---\r\ntitle: x\r\n---\r\n").unwrap();
+        assert_eq!(text, "---\ntitle: x\n---\n");
+    }
+
+    #[test]
+    fn invalid_utf8_is_located() {
+        assert_eq!(decode(b"ab\ncd\xFFe"), Err((2, 3)));
+    }
+
+    #[test]
+    fn editor_files_are_ignored() {
+        assert!(is_ignored(std::ffi::OsStr::new(".index.md.swp")));
+        assert!(is_ignored(std::ffi::OsStr::new("page.md~")));
+        assert!(!is_ignored(std::ffi::OsStr::new("page.md")));
+    }
+}

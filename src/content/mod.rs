@@ -1,0 +1,281 @@
+//! The content stage: `content/` → `SourceFile`s → `Page`s.
+//!
+//! In: the `Config`. Out: pages with kind, slug, output path, date and
+//! validated front matter, drafts left out unless asked for. Markdown bodies
+//! are not rendered here; that is the markdown stage's work.
+
+pub mod front_matter;
+pub mod load;
+pub mod page;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::slugify;
+pub use load::{Asset, Content, SourceFile, load};
+pub use page::{Page, PageDate, PageKind};
+
+/// URL folders the site makes itself; no page may take them.
+pub const RESERVED_FOLDERS: [&str; 5] = ["arkiv", "kalender", "sok", "sida", "static"];
+
+/// What parsing produced: pages and warnings.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    /// Published pages (drafts only with `--drafts`), sorted by source path.
+    pub pages: Vec<Page>,
+    /// Warnings: unknown keys and the like.
+    pub warnings: Diagnostics,
+}
+
+/// Parses every source file's front matter; reports every broken file at once.
+pub fn parse(config: &Config, sources: &[SourceFile]) -> Result<Parsed, Diagnostics> {
+    let results: Vec<(Result<Page, Diagnostics>, Diagnostics)> = sources
+        .par_iter()
+        .map(|source| {
+            let mut warnings = Diagnostics::new();
+            let page = parse_page(source, &mut warnings);
+            (page, warnings)
+        })
+        .collect();
+    let mut diagnostics = Diagnostics::new();
+    let mut pages = Vec::with_capacity(results.len());
+    for (result, warnings) in results {
+        diagnostics.extend(warnings);
+        match result {
+            Ok(page) if page.front.is_draft && !config.drafts => {}
+            Ok(page) => pages.push(page),
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
+    check_paths(config, &pages, &mut diagnostics);
+    let warnings = diagnostics.into_result()?;
+    Ok(Parsed { pages, warnings })
+}
+
+/// Parses one file into a `Page`.
+pub fn parse_page(source: &SourceFile, warnings: &mut Diagnostics) -> Result<Page, Diagnostics> {
+    let file = source.display_path.as_str();
+    let split = front_matter::split(file, &source.text)?;
+    let body_offset = split.body_offset;
+    let front = front_matter::parse(file, &source.text, &split, warnings)?;
+    check_files(source, &front)?;
+    let name = PageName::of(&source.content_path);
+    let kind = PageKind::from_folder(name.section);
+    let slug = front.slug.clone().unwrap_or_else(|| slugify(name.stem));
+    let file_date = name.date;
+    let mut path = name
+        .parents
+        .iter()
+        .map(|p| slugify(p))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    if !name.is_section_index {
+        if slug.is_empty() {
+            return Err(Diagnostic::error("the file name gives an empty URL slug")
+                .in_file(file)
+                .hint("give the file a name with letters or digits, or set `slug:` in the front matter")
+                .into());
+        }
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(&slug);
+    }
+    if !path.is_empty() {
+        path.push('/');
+    }
+    Ok(Page {
+        content_path: source.content_path.clone(),
+        display_path: source.display_path.clone(),
+        source: source.text.clone(),
+        body_offset,
+        kind,
+        slug,
+        path,
+        date: front.date.or(file_date),
+        is_section_index: name.is_section_index,
+        front,
+        assets: source.assets.clone(),
+    })
+}
+
+/// Every attachment and bundle image named in front matter must be in the bundle.
+fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result<(), Diagnostics> {
+    let mut wanted: Vec<(&str, &str)> = front
+        .attachments
+        .iter()
+        .map(|a| ("attachments", a.file.as_str()))
+        .collect();
+    if let Some(image) = &front.image
+        && !image.src.contains("://")
+        && !image.src.starts_with('/')
+    {
+        wanted.push(("image", image.src.as_str()));
+    }
+    let mut errors = Diagnostics::new();
+    for (key, file) in wanted {
+        if source.assets.iter().any(|asset| asset.name == file) {
+            continue;
+        }
+        let (line, column) = locate_value(&source.text, front.key_lines.get(key).copied(), file);
+        let hint = if source.assets.is_empty() && !source.content_path.ends_with("index.md") {
+            "files belong in a page bundle: make a folder with this page as index.md and put the file beside it".to_string()
+        } else {
+            let names: Vec<&str> = source.assets.iter().map(|a| a.name.as_str()).collect();
+            if names.is_empty() {
+                "put the file in the page's folder, beside index.md".to_string()
+            } else {
+                format!("the page's folder has: {}", names.join(", "))
+            }
+        };
+        errors.push(
+            Diagnostic::error(format!("`{file}` is not in the page's folder"))
+                .at_line(&source.display_path, &source.text, line, column)
+                .hint(hint),
+        );
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Line and column of `needle` at or after `from_line` in `text`, else `from_line` itself.
+pub fn locate_value(text: &str, from_line: Option<usize>, needle: &str) -> (usize, usize) {
+    let start = from_line.unwrap_or(1);
+    text.lines()
+        .enumerate()
+        .skip(start - 1)
+        .take_while(|(i, line)| *i + 1 == start || !line.starts_with("---"))
+        .find_map(|(i, line)| {
+            let at = line.find(needle).filter(|_| !needle.is_empty())?;
+            Some((i + 1, line[..at].chars().count() + 1))
+        })
+        .unwrap_or((start, 1))
+}
+
+/// What a content path says about its page: folders, name, date prefix.
+struct PageName<'a> {
+    section: &'a str,
+    parents: Vec<&'a str>,
+    stem: &'a str,
+    date: Option<PageDate>,
+    is_section_index: bool,
+}
+
+impl<'a> PageName<'a> {
+    fn of(content_path: &'a str) -> Self {
+        let mut parts: Vec<&str> = content_path.split('/').collect();
+        let file = parts.pop().unwrap_or_default();
+        let file_stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        let is_section_index = file_stem == "_index";
+        let name = if file_stem == "index" {
+            parts.pop().unwrap_or("index")
+        } else {
+            file_stem
+        };
+        let section = if parts.is_empty() && !is_section_index {
+            ""
+        } else {
+            parts.first().copied().unwrap_or_default()
+        };
+        let (date, stem) = split_date_prefix(name);
+        PageName {
+            section,
+            parents: parts,
+            stem,
+            date,
+            is_section_index,
+        }
+    }
+}
+
+/// `2023-05-16-yrkesresan` → (2023-05-16, `yrkesresan`).
+fn split_date_prefix(name: &str) -> (Option<PageDate>, &str) {
+    if name.len() > 11 && name.is_char_boundary(10) && name.is_char_boundary(11) {
+        let (prefix, rest) = name.split_at(10);
+        if matches!(&rest[..1], "-" | "_")
+            && let Ok(date) = prefix.parse::<jiff::civil::Date>()
+        {
+            return (Some(PageDate::day(date)), &rest[1..]);
+        }
+    }
+    (None, name)
+}
+
+fn check_paths(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    let taxonomies = [
+        config.taxonomies.topics.path.as_str(),
+        config.taxonomies.municipalities.path.as_str(),
+    ];
+    for page in pages {
+        let first = page.path.split('/').next().unwrap_or_default();
+        let is_reserved = !page.is_section_index
+            && (RESERVED_FOLDERS.contains(&first)
+                || (page.kind == PageKind::Plain
+                    && PageKind::from_folder(first) != PageKind::Plain)
+                || taxonomies.contains(&first)
+                || (page.kind == PageKind::Plain && page.path.trim_end_matches('/').is_empty()));
+        let is_pagination = page.kind != PageKind::Plain && page.slug == "sida";
+        if is_reserved || is_pagination {
+            diagnostics.push(
+                Diagnostic::error(format!("the URL /{} is the site's own", page.path))
+                    .in_file(&page.display_path)
+                    .hint("rename the file or folder, or set another `slug:`"),
+            );
+            continue;
+        }
+        if let Some(other) = seen.insert(page.path.as_str(), page) {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "two pages want the URL /{}: this one and {}",
+                    page.path, other.display_path
+                ))
+                .in_file(&page.display_path)
+                .hint("rename one of the files, or give one a `slug:` of its own"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(path: &str) -> (String, Option<String>, bool) {
+        let n = PageName::of(path);
+        (
+            format!("{}|{}|{}", n.section, n.parents.join("/"), n.stem),
+            n.date.map(|d| d.iso_date()),
+            n.is_section_index,
+        )
+    }
+
+    #[test]
+    fn names_give_section_stem_and_date() {
+        assert_eq!(
+            name("nyheter/2023-05-16-yrkesresan.md"),
+            (
+                "nyheter|nyheter|yrkesresan".into(),
+                Some("2023-05-16".into()),
+                false
+            )
+        );
+        assert_eq!(
+            name("konferenser/kompetens-2016/index.md"),
+            ("konferenser|konferenser|kompetens-2016".into(), None, false)
+        );
+        assert_eq!(name("om-gr.md"), ("||om-gr".into(), None, false));
+        assert_eq!(
+            name("nyheter/_index.md"),
+            ("nyheter|nyheter|_index".into(), None, true)
+        );
+        assert_eq!(name("2024-13-01-x.md").1, None);
+    }
+}

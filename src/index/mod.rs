@@ -1,0 +1,396 @@
+//! The index stage: pages + bodies → `SiteIndex`: sections, taxonomies, the date
+//! archive, programme hubs, conference ↔ presentation links and the calendar.
+//!
+//! In: the `Config`, pages and their bodies. Out: a `SiteIndex` that owns them
+//! and refers to them by `PageId`. Cross references that lead nowhere
+//! (`programme:`, `conference:`) are located errors. It renders nothing.
+
+pub mod taxonomy;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::content::page::SECTIONS;
+use crate::content::{Page, PageDate, PageKind};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::Body;
+use crate::text::SwedishOrder;
+pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
+
+/// A page's position in `SiteIndex::pages`.
+pub type PageId = usize;
+
+/// One section's pages, newest first.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// Which section.
+    pub kind: PageKind,
+    /// Its URL folder: `nyheter`.
+    pub folder: &'static str,
+    /// The section's `_index.md`, if it has one.
+    pub intro: Option<PageId>,
+    /// Its pages, newest first.
+    pub pages: Vec<PageId>,
+}
+
+/// A year of the date archive, with its months (newest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveYear {
+    /// The year.
+    pub year: i16,
+    /// Months with pages, newest first.
+    pub months: Vec<ArchiveMonth>,
+}
+
+/// A month of the date archive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArchiveMonth {
+    /// 1–12.
+    pub month: i8,
+    /// Its pages, newest first.
+    pub pages: Vec<PageId>,
+}
+
+impl ArchiveYear {
+    /// All pages of the year.
+    pub fn page_count(&self) -> usize {
+        self.months.iter().map(|m| m.pages.len()).sum()
+    }
+}
+
+/// Where a calendar entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EventSource {
+    /// A page's `event:` (a conference, say).
+    Event,
+    /// One of a page's `activities:`.
+    Activity(usize),
+}
+
+/// One entry of the calendar: a page's event or one of its activities.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalendarEntry {
+    /// The page it comes from.
+    pub page: PageId,
+    /// Which part of the page.
+    pub source: EventSource,
+    /// What.
+    pub title: String,
+    /// When it starts.
+    pub start: PageDate,
+    /// When it ends.
+    pub end: Option<PageDate>,
+    /// Where.
+    pub location: Option<String>,
+}
+
+impl CalendarEntry {
+    /// True if it has not yet ended on `today`.
+    pub fn is_upcoming(&self, today: Date) -> bool {
+        self.end.unwrap_or(self.start).date() >= today
+    }
+}
+
+/// The whole site, indexed.
+#[derive(Debug, Clone)]
+pub struct SiteIndex {
+    /// Every published page; a `PageId` indexes this.
+    pub pages: Vec<Page>,
+    /// Each page's body, same order.
+    pub bodies: Vec<Body>,
+    /// The start page's `content/_index.md`.
+    pub home: Option<PageId>,
+    /// The five sections in `SECTIONS` order.
+    pub sections: Vec<Section>,
+    /// Plain pages (Om GR, Kontakt…), by weight then title.
+    pub plain: Vec<PageId>,
+    /// Topics, then municipalities.
+    pub taxonomies: Vec<Taxonomy>,
+    /// Years, newest first.
+    pub archive: Vec<ArchiveYear>,
+    /// Programme page → pages that name it, newest first.
+    pub programme_pages: BTreeMap<PageId, Vec<PageId>>,
+    /// Page → its programme page.
+    pub programme_of: BTreeMap<PageId, PageId>,
+    /// Conference page → its presentations, in source order of their dates then titles.
+    pub presentations: BTreeMap<PageId, Vec<PageId>>,
+    /// Presentation → its conference page.
+    pub conference_of: BTreeMap<PageId, PageId>,
+    /// Events and activities, by start.
+    pub calendar: Vec<CalendarEntry>,
+    /// The day the site was built, for "upcoming".
+    pub today: Date,
+    /// Files under content/ outside bundles, copied as they are.
+    pub files: Vec<crate::content::Asset>,
+}
+
+/// Indexes the pages; every broken cross reference is reported.
+pub fn build(
+    config: &Config,
+    pages: Vec<Page>,
+    bodies: Vec<Body>,
+    today: Date,
+) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let order = SwedishOrder::new();
+    let home = pages
+        .iter()
+        .position(|p| p.is_section_index && p.path.is_empty());
+    let sections = SECTIONS
+        .iter()
+        .map(|(kind, folder, _)| Section {
+            kind: *kind,
+            folder,
+            intro: pages
+                .iter()
+                .position(|p| p.is_section_index && p.path == format!("{folder}/")),
+            pages: newest_first(&pages, |p| p.kind == *kind && !p.is_section_index),
+        })
+        .collect();
+    let mut plain: Vec<PageId> = (0..pages.len())
+        .filter(|&id| pages[id].kind == PageKind::Plain && !pages[id].is_section_index)
+        .collect();
+    plain.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a], &pages[b]);
+        a.front
+            .weight
+            .cmp(&b.front.weight)
+            .then_with(|| order.compare(&a.front.title, &b.front.title))
+    });
+    let taxonomies = vec![
+        Taxonomy::build(
+            TaxonomyKind::Topics,
+            config,
+            &pages,
+            &order,
+            &mut diagnostics,
+        ),
+        Taxonomy::build(
+            TaxonomyKind::Municipalities,
+            config,
+            &pages,
+            &order,
+            &mut diagnostics,
+        ),
+    ];
+    let programme_of = resolve_references(&pages, Reference::Programme, &mut diagnostics);
+    let conference_of = resolve_references(&pages, Reference::Conference, &mut diagnostics);
+    let programme_pages = group_by_target(&pages, &programme_of);
+    let presentations = group_by_target(&pages, &conference_of);
+    let archive = archive(&pages);
+    let calendar = calendar(&pages);
+    let warnings = diagnostics.into_result()?;
+    Ok((
+        SiteIndex {
+            pages,
+            bodies,
+            home,
+            sections,
+            plain,
+            taxonomies,
+            archive,
+            programme_pages,
+            programme_of,
+            presentations,
+            conference_of,
+            calendar,
+            today,
+            files: Vec::new(),
+        },
+        warnings,
+    ))
+}
+
+impl SiteIndex {
+    /// The section of `kind`.
+    pub fn section(&self, kind: PageKind) -> Option<&Section> {
+        self.sections.iter().find(|s| s.kind == kind)
+    }
+
+    /// Pages that are listed anywhere: not section indexes.
+    pub fn listed_pages(&self) -> impl Iterator<Item = PageId> + '_ {
+        (0..self.pages.len()).filter(|&id| !self.pages[id].is_section_index)
+    }
+
+    /// Calendar entries that have not ended yet, soonest first.
+    pub fn upcoming(&self) -> impl Iterator<Item = &CalendarEntry> {
+        self.calendar.iter().filter(|e| e.is_upcoming(self.today))
+    }
+}
+
+/// Page ids matching `keep`, newest first.
+pub fn newest_first(pages: &[Page], keep: impl Fn(&Page) -> bool) -> Vec<PageId> {
+    let mut ids: Vec<PageId> = (0..pages.len()).filter(|&id| keep(&pages[id])).collect();
+    sort_newest_first(pages, &mut ids);
+    ids
+}
+
+/// Sorts page ids newest first, undated last, then by title.
+pub fn sort_newest_first(pages: &[Page], ids: &mut [PageId]) {
+    ids.sort_by(|&a, &b| {
+        pages[a]
+            .newest_first_key()
+            .cmp(&pages[b].newest_first_key())
+    });
+}
+
+#[derive(Clone, Copy)]
+enum Reference {
+    Programme,
+    Conference,
+}
+
+impl Reference {
+    fn key(self) -> &'static str {
+        match self {
+            Reference::Programme => "programme",
+            Reference::Conference => "conference",
+        }
+    }
+
+    fn target_kind(self) -> PageKind {
+        match self {
+            Reference::Programme => PageKind::Programme,
+            Reference::Conference => PageKind::Conference,
+        }
+    }
+
+    fn value(self, page: &Page) -> Option<&str> {
+        match self {
+            Reference::Programme => page.front.programme.as_deref(),
+            Reference::Conference => page.front.conference.as_deref(),
+        }
+    }
+}
+
+/// Finds the page each `programme:` or `conference:` names, by slug.
+fn resolve_references(
+    pages: &[Page],
+    reference: Reference,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<PageId, PageId> {
+    let targets: BTreeMap<&str, PageId> = pages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == reference.target_kind() && !p.is_section_index)
+        .map(|(id, p)| (p.slug.as_str(), id))
+        .collect();
+    let mut resolved = BTreeMap::new();
+    for (id, page) in pages.iter().enumerate() {
+        let Some(value) = reference.value(page) else {
+            continue;
+        };
+        let slug = crate::text::slugify(value);
+        match targets.get(slug.as_str()) {
+            Some(&target) => {
+                resolved.insert(id, target);
+            }
+            None => {
+                let key = reference.key();
+                let (line, column) = crate::content::locate_value(
+                    &page.source,
+                    page.front.key_lines.get(key).copied(),
+                    value,
+                );
+                let known: Vec<&str> = targets.keys().copied().collect();
+                let folder = reference.target_kind().folder().unwrap_or_default();
+                let hint = match closest(&slug, &known) {
+                    Some(near) => format!("did you mean `{near}`?"),
+                    None if known.is_empty() => {
+                        format!("there are no pages in content/{folder}/ yet")
+                    }
+                    None => format!(
+                        "name a page in content/{folder}/ by its slug: {}",
+                        known.join(", ")
+                    ),
+                };
+                diagnostics.push(
+                    Diagnostic::error(format!("`{key}: {value}` names no page in {folder}/"))
+                        .at_line(&page.display_path, &page.source, line, column)
+                        .hint(hint),
+                );
+            }
+        }
+    }
+    resolved
+}
+
+fn closest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(wanted, k), *k))
+        .filter(|(distance, k)| *distance <= 3.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn group_by_target(
+    pages: &[Page],
+    links: &BTreeMap<PageId, PageId>,
+) -> BTreeMap<PageId, Vec<PageId>> {
+    let mut groups: BTreeMap<PageId, Vec<PageId>> = BTreeMap::new();
+    for (&from, &to) in links {
+        groups.entry(to).or_default().push(from);
+    }
+    for ids in groups.values_mut() {
+        sort_newest_first(pages, ids);
+    }
+    groups
+}
+
+fn archive(pages: &[Page]) -> Vec<ArchiveYear> {
+    let ids = newest_first(pages, |p| {
+        p.date.is_some() && p.kind != PageKind::Plain && !p.is_section_index
+    });
+    let mut years: Vec<ArchiveYear> = Vec::new();
+    for id in ids {
+        let date = pages[id].date.expect("filtered on date").date();
+        if years.last().is_none_or(|y| y.year != date.year()) {
+            years.push(ArchiveYear {
+                year: date.year(),
+                months: Vec::new(),
+            });
+        }
+        let year = years.last_mut().expect("pushed above");
+        if year.months.last().is_none_or(|m| m.month != date.month()) {
+            year.months.push(ArchiveMonth {
+                month: date.month(),
+                pages: Vec::new(),
+            });
+        }
+        year.months.last_mut().expect("pushed above").pages.push(id);
+    }
+    years
+}
+
+fn calendar(pages: &[Page]) -> Vec<CalendarEntry> {
+    let mut entries = Vec::new();
+    for (id, page) in pages.iter().enumerate() {
+        if let Some(event) = &page.front.event {
+            entries.push(CalendarEntry {
+                page: id,
+                source: EventSource::Event,
+                title: page.front.title.clone(),
+                start: event.start,
+                end: event.end,
+                location: event.location.clone(),
+            });
+        }
+        for (n, activity) in page.front.activities.iter().enumerate() {
+            entries.push(CalendarEntry {
+                page: id,
+                source: EventSource::Activity(n),
+                title: activity.title.clone(),
+                start: activity.start,
+                end: activity.end,
+                location: activity.location.clone(),
+            });
+        }
+    }
+    entries.sort_by(|a, b| {
+        (a.start.timestamp(), &a.title, a.page).cmp(&(b.start.timestamp(), &b.title, b.page))
+    });
+    entries
+}

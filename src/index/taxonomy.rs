@@ -1,0 +1,157 @@
+//! Taxonomies: topics (ämnen) and municipalities (kommuner), their terms in
+//! Swedish order, and each term's pages newest first.
+//!
+//! In: pages and the taxonomy settings. Out: `Taxonomy` values. Terms that
+//! slug alike ("Barn och unga", "barn och unga") are one term. When site.yaml
+//! lists the allowed terms, any other is a warning.
+
+use std::collections::BTreeMap;
+
+use crate::config::{Config, TaxonomyConfig};
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::{PageId, sort_newest_first};
+use crate::text::{SwedishOrder, slugify};
+
+/// Which taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TaxonomyKind {
+    /// `topics:` → /amnen/.
+    Topics,
+    /// `municipalities:` → /kommuner/.
+    Municipalities,
+}
+
+impl TaxonomyKind {
+    /// The front matter key.
+    pub fn key(self) -> &'static str {
+        match self {
+            TaxonomyKind::Topics => "topics",
+            TaxonomyKind::Municipalities => "municipalities",
+        }
+    }
+
+    /// This taxonomy's settings.
+    pub fn config(self, config: &Config) -> &TaxonomyConfig {
+        match self {
+            TaxonomyKind::Topics => &config.taxonomies.topics,
+            TaxonomyKind::Municipalities => &config.taxonomies.municipalities,
+        }
+    }
+
+    /// A page's terms in this taxonomy.
+    pub fn terms_of(self, page: &Page) -> &[String] {
+        match self {
+            TaxonomyKind::Topics => &page.front.topics,
+            TaxonomyKind::Municipalities => &page.front.municipalities,
+        }
+    }
+}
+
+/// One term and its pages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// As written (first spelling seen).
+    pub name: String,
+    /// Its URL segment: `barn-och-unga`.
+    pub slug: String,
+    /// Its pages, newest first.
+    pub pages: Vec<PageId>,
+}
+
+/// A taxonomy with its terms in Swedish alphabetical order.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// Which taxonomy.
+    pub kind: TaxonomyKind,
+    /// Its URL folder: `amnen`.
+    pub path: String,
+    /// Its heading: "Ämnen".
+    pub title: String,
+    /// The terms, å ä ö after z.
+    pub terms: Vec<Term>,
+}
+
+impl Taxonomy {
+    /// Collects the terms of `kind` from every page.
+    pub fn build(
+        kind: TaxonomyKind,
+        config: &Config,
+        pages: &[Page],
+        order: &SwedishOrder,
+        diagnostics: &mut Diagnostics,
+    ) -> Taxonomy {
+        let settings = kind.config(config);
+        let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+        for (id, page) in pages.iter().enumerate() {
+            if page.is_section_index {
+                continue;
+            }
+            for name in kind.terms_of(page) {
+                let slug = slugify(name);
+                if slug.is_empty() {
+                    continue;
+                }
+                if !settings.terms.is_empty() && !settings.terms.contains(name) {
+                    diagnostics.push(unknown_term(kind, page, name, &settings.terms));
+                }
+                by_slug
+                    .entry(slug.clone())
+                    .or_insert_with(|| Term {
+                        name: name.clone(),
+                        slug,
+                        pages: Vec::new(),
+                    })
+                    .pages
+                    .push(id);
+            }
+        }
+        let mut terms: Vec<Term> = by_slug.into_values().collect();
+        for term in &mut terms {
+            term.pages.dedup();
+            sort_newest_first(pages, &mut term.pages);
+        }
+        terms.sort_by(|a, b| order.compare(&a.name, &b.name));
+        Taxonomy {
+            kind,
+            path: settings.path.clone(),
+            title: settings.title.clone(),
+            terms,
+        }
+    }
+
+    /// The term a name belongs to.
+    pub fn term(&self, name: &str) -> Option<&Term> {
+        let slug = slugify(name);
+        self.terms.iter().find(|t| t.slug == slug)
+    }
+}
+
+fn unknown_term(kind: TaxonomyKind, page: &Page, name: &str, allowed: &[String]) -> Diagnostic {
+    let (line, column) = crate::content::locate_value(
+        &page.source,
+        page.front.key_lines.get(kind.key()).copied(),
+        name,
+    );
+    let nearest = allowed
+        .iter()
+        .map(|a| {
+            (
+                strsim::damerau_levenshtein(&a.to_lowercase(), &name.to_lowercase()),
+                a,
+            )
+        })
+        .min()
+        .filter(|(d, _)| *d <= 3)
+        .map(|(_, a)| a);
+    let hint = match nearest {
+        Some(near) => format!("did you mean `{near}`? site.yaml lists the allowed terms"),
+        None => "use a term that site.yaml lists under taxonomies, or add this one there".into(),
+    };
+    Diagnostic::warning(format!(
+        "`{name}` is not one of the {} site.yaml allows",
+        kind.key()
+    ))
+    .at_line(&page.display_path, &page.source, line, column)
+    .hint(hint)
+}

@@ -1,0 +1,143 @@
+//! arkiv: a static site generator for programme documentation and conference archives.
+//!
+//! `build()` is the whole pipeline: load → parse → index → render → write.
+//! Each stage is a module with plain data in and out.
+
+#![allow(
+    clippy::result_large_err,
+    reason = "a Diagnostic is made only on the error path; boxing it would add noise, not speed"
+)]
+
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod index;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod text;
+pub mod yaml;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostics;
+use crate::index::SiteIndex;
+use crate::markdown::LinkMap;
+use crate::output::OutputFile;
+use crate::render::Templates;
+
+/// What to build, and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site's folder (with `site.yaml` and `content/`).
+    pub root: PathBuf,
+    /// Where to write; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Build draft pages too.
+    pub drafts: bool,
+    /// Replaces `base_url` from site.yaml.
+    pub base_url: Option<String>,
+    /// The day to count "upcoming" from; today in Stockholm when `None`.
+    pub today: Option<Date>,
+}
+
+impl BuildOptions {
+    /// Options for the site at `root` with everything else as default.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            ..BuildOptions::default()
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a build made.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Published pages.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Warnings from every stage.
+    pub warnings: Diagnostics,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+/// Builds the site at `opts.root` into its output folder; on failure the output is untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let started = Instant::now();
+    let (site, files, warnings) = render_site(opts)?;
+    output::publish(&opts.root, &opts.output_dir(), &files).map_err(|mut errors| {
+        errors.extend(warnings.clone());
+        errors
+    })?;
+    Ok(BuildReport {
+        pages: site.listed_pages().count(),
+        files: files.len(),
+        warnings,
+        elapsed: started.elapsed(),
+    })
+}
+
+/// Runs every stage but `publish`: the site and its files in memory, with warnings.
+pub fn render_site(
+    opts: &BuildOptions,
+) -> Result<(SiteIndex, Vec<OutputFile>, Diagnostics), Diagnostics> {
+    let mut warnings = Diagnostics::new();
+    let with_warnings = |warnings: &Diagnostics| {
+        let warnings = warnings.clone();
+        move |mut errors: Diagnostics| {
+            errors.extend(warnings);
+            errors.sort();
+            errors
+        }
+    };
+    let config = load_config(opts)?;
+    output::check_output(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
+    let content = content::load(&config)?;
+    warnings.extend(content.warnings.clone());
+    let parsed = content::parse(&config, &content.pages).map_err(with_warnings(&warnings))?;
+    warnings.extend(parsed.warnings);
+    let links = LinkMap::new(&parsed.pages);
+    let bodies =
+        markdown::render_all(&config, &parsed.pages, &links).map_err(with_warnings(&warnings))?;
+    let today = opts.today.unwrap_or_else(today_in_stockholm);
+    let (mut site, index_warnings) =
+        index::build(&config, parsed.pages, bodies, today).map_err(with_warnings(&warnings))?;
+    warnings.extend(index_warnings);
+    site.files = content.files;
+    let templates = Templates::load(&config).map_err(with_warnings(&warnings))?;
+    let files = render::render_all(&templates, &config, &site).map_err(with_warnings(&warnings))?;
+    warnings.sort();
+    Ok((site, files, warnings))
+}
+
+/// Reads site.yaml and applies the command line's settings.
+pub fn load_config(opts: &BuildOptions) -> Result<Config, Diagnostics> {
+    let mut config = Config::load(&opts.root)?;
+    config.drafts = opts.drafts;
+    if let Some(base_url) = &opts.base_url {
+        config.set_base_url(base_url);
+    }
+    Ok(config)
+}
+
+/// Today's date in Europe/Stockholm.
+pub fn today_in_stockholm() -> Date {
+    jiff::Timestamp::now()
+        .to_zoned_datetime(content::page::stockholm())
+        .date()
+}

@@ -1,0 +1,384 @@
+//! The markdown stage: each page's Markdown → `Body` (HTML, table of contents, text).
+//!
+//! In: pages, the `LinkMap` of `.md` paths to URLs, and the Markdown options.
+//! Out: one `Body` per page, in the same order. Links to `.md` files become
+//! URLs; one that leads nowhere is an error at its line and column. It never
+//! touches templates or other pages' bodies.
+
+pub mod highlight;
+pub mod typography;
+
+use std::collections::{BTreeMap, HashSet};
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::{Config, MarkdownConfig};
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::{escape_html, slugify};
+pub use highlight::Highlighter;
+
+/// A heading in a page's body, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1–6.
+    pub level: u8,
+    /// The `id` attribute, for `#` links.
+    pub id: String,
+    /// The heading's text.
+    pub title: String,
+}
+
+/// A page's rendered body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Body {
+    /// The HTML.
+    pub html: String,
+    /// Its headings, in order.
+    pub toc: Vec<Heading>,
+    /// The text without markup, for summaries and search.
+    pub text: String,
+}
+
+/// Maps each page's content path (`nyheter/x/index.md`) to its output path (`nyheter/x/`).
+#[derive(Debug, Clone, Default)]
+pub struct LinkMap {
+    paths: BTreeMap<String, String>,
+}
+
+impl LinkMap {
+    /// Builds the map from the pages.
+    pub fn new(pages: &[Page]) -> Self {
+        let paths = pages
+            .iter()
+            .map(|page| (page.content_path.clone(), page.path.clone()))
+            .collect();
+        LinkMap { paths }
+    }
+
+    /// The output path of the page at content path `path`.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.paths.get(path).map(String::as_str)
+    }
+}
+
+/// Renders every page's body in parallel; every broken link in every page is reported.
+pub fn render_all(
+    config: &Config,
+    pages: &[Page],
+    links: &LinkMap,
+) -> Result<Vec<Body>, Diagnostics> {
+    let highlighter = Highlighter::new();
+    let results: Vec<Result<Body, Vec<Diagnostic>>> = pages
+        .par_iter()
+        .map(|page| render(config, &config.markdown, &highlighter, page, links))
+        .collect();
+    let mut bodies = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::new();
+    for result in results {
+        match result {
+            Ok(body) => bodies.push(body),
+            Err(errors) => diagnostics.extend(errors),
+        }
+    }
+    diagnostics.into_result()?;
+    Ok(bodies)
+}
+
+/// Renders one page's body.
+pub fn render(
+    config: &Config,
+    options: &MarkdownConfig,
+    highlighter: &Highlighter,
+    page: &Page,
+    links: &LinkMap,
+) -> Result<Body, Vec<Diagnostic>> {
+    let markdown = page.markdown();
+    let mut parser_options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if options.smart_punctuation {
+        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    let mut errors = Vec::new();
+    let mut events: Vec<Event<'_>> = Vec::new();
+    let mut text = String::new();
+    let mut code: Option<(String, String)> = None;
+    for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
+        if let Some((language, buffer)) = code.as_mut() {
+            match event {
+                Event::Text(t) => buffer.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    let html = if options.highlight {
+                        highlighter.highlight(buffer, language)
+                    } else {
+                        highlighter.highlight(buffer, "")
+                    };
+                    text.push_str(buffer);
+                    text.push('\n');
+                    events.push(Event::Html(html.into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(lang) => lang.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((language, String::new()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = match resolve_link(config, page, links, &dest_url) {
+                    Ok(Some(url)) => CowStr::from(url),
+                    Ok(None) => dest_url,
+                    Err(message) => {
+                        errors.push(
+                            Diagnostic::error(message.0)
+                                .at(
+                                    &page.display_path,
+                                    &page.source,
+                                    page.body_offset + range.start,
+                                    range.len(),
+                                )
+                                .hint(message.1),
+                        );
+                        dest_url
+                    }
+                };
+                events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Text(t) => {
+                let t = if options.smart_punctuation {
+                    CowStr::from(typography::swedish_quotes(&t).into_owned())
+                } else {
+                    t
+                };
+                text.push_str(&t);
+                events.push(Event::Text(t));
+            }
+            Event::Code(t) => {
+                text.push_str(&t);
+                events.push(Event::Code(t));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                text.push(' ');
+                events.push(event);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                text.push('\n');
+                events.push(event);
+            }
+            Event::Html(_) | Event::InlineHtml(_) if options.safe => {}
+            Event::TaskListMarker(done) => {
+                let label = if done { "Klar" } else { "Inte klar" };
+                let checked = if done { " checked" } else { "" };
+                events.push(Event::InlineHtml(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
+                        .into(),
+                ));
+            }
+            other => events.push(other),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let toc = add_heading_anchors(&mut events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    Ok(Body {
+        html,
+        toc,
+        text: text.trim().to_string(),
+    })
+}
+
+/// Gives every heading an `id` (its own `{#id}` or a slug of its text) and a self-link.
+fn add_heading_anchors(events: &mut Vec<Event<'_>>) -> Vec<Heading> {
+    let mut toc = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
+    let mut i = 0;
+    while i < events.len() {
+        let Event::Start(Tag::Heading { level, id, .. }) = &events[i] else {
+            i += 1;
+            continue;
+        };
+        let level = *level;
+        let explicit = id.as_ref().map(|id| id.to_string());
+        let end = (i..events.len())
+            .find(|&j| matches!(events[j], Event::End(TagEnd::Heading(_))))
+            .unwrap_or(events.len() - 1);
+        let title: String = events[i..end]
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        let base = explicit.unwrap_or_else(|| {
+            let slug = slugify(&title);
+            if slug.is_empty() {
+                "rubrik".into()
+            } else {
+                slug
+            }
+        });
+        let mut unique = base.clone();
+        let mut n = 1;
+        while !used.insert(unique.clone()) {
+            unique = format!("{base}-{n}");
+            n += 1;
+        }
+        if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
+            *id = Some(CowStr::from(unique.clone()));
+        }
+        let anchor = format!(
+            " <a class=\"heading-anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Länk till avsnittet {title}</span></a>",
+            id = escape_html(&unique),
+            title = escape_html(title.trim()),
+        );
+        events.insert(end, Event::InlineHtml(anchor.into()));
+        toc.push(Heading {
+            level: heading_number(level),
+            id: unique,
+            title: title.trim().to_string(),
+        });
+        i = end + 2;
+    }
+    toc
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// A link problem: the message and the hint.
+struct LinkError(String, String);
+
+/// The URL for a link to another page's `.md` file; `None` leaves the link as written.
+fn resolve_link(
+    config: &Config,
+    page: &Page,
+    links: &LinkMap,
+    dest: &str,
+) -> Result<Option<String>, LinkError> {
+    let (path, fragment) = match dest.split_once('#') {
+        Some((path, fragment)) => (path, Some(fragment)),
+        None => (dest, None),
+    };
+    let lower = path.to_ascii_lowercase();
+    let is_page_link = lower.ends_with(".md") || lower.ends_with(".markdown");
+    if !is_page_link || path.contains("://") || path.starts_with("mailto:") {
+        return Ok(None);
+    }
+    let decoded = percent_decode(path);
+    let target = match decoded.strip_prefix("@/") {
+        Some(from_root) => normalise(from_root),
+        None if decoded.starts_with('/') => normalise(decoded.trim_start_matches('/')),
+        None => normalise(&format!("{}/{}", page.content_dir(), decoded)),
+    };
+    let found = target
+        .as_deref()
+        .and_then(|t| links.get(t).or_else(|| links.get(&format!("{t}/index.md"))));
+    match found {
+        Some(output) => {
+            let mut url = config.url(output);
+            if let Some(fragment) = fragment {
+                url.push('#');
+                url.push_str(fragment);
+            }
+            Ok(Some(url))
+        }
+        None => Err(LinkError(
+            format!(
+                "the link to `{dest}` leads to no page (looked for content/{})",
+                target.unwrap_or_else(|| decoded.clone())
+            ),
+            "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`; drafts are not linkable".into(),
+        )),
+    }
+}
+
+/// Resolves `.` and `..` in a `/`-separated path; `None` if it climbs out of content/.
+fn normalise(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_normalise_within_content() {
+        assert_eq!(
+            normalise("nyheter/../om-gr.md").as_deref(),
+            Some("om-gr.md")
+        );
+        assert_eq!(normalise("./a/./b.md").as_deref(), Some("a/b.md"));
+        assert_eq!(normalise("../x.md"), None);
+    }
+
+    #[test]
+    fn percent_escapes_decode() {
+        assert_eq!(percent_decode("m%C3%B6te%20x.md"), "möte x.md");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

@@ -1,0 +1,277 @@
+//! `OutputFile`s → the output folder, written beside it and swapped in whole.
+//!
+//! In: the list of files to publish. Out: the output folder holding exactly
+//! them. A failed or interrupted build leaves the previous output as it was.
+//! It refuses the site root, `content/`, and folders arkiv did not make.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// The file that marks a folder as arkiv's output, safe to replace.
+pub const MARKER: &str = ".arkiv-output";
+
+/// What goes into an output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Contents {
+    /// Bytes made by the build.
+    Bytes(Vec<u8>),
+    /// A file copied as it is (an attachment, a stylesheet).
+    Copy(PathBuf),
+}
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Its path in the output folder, `/`-separated: `nyheter/x/index.html`.
+    pub path: String,
+    /// What it holds.
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    /// A file made by the build.
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes.into()),
+        }
+    }
+
+    /// A file copied from `source`.
+    pub fn copy(path: impl Into<String>, source: impl Into<PathBuf>) -> Self {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Copy(source.into()),
+        }
+    }
+}
+
+/// Checks that `output` may be replaced: not the site, not its content, not someone else's folder.
+pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
+    let root = absolute(root);
+    let output = absolute(output);
+    let refuse = |why: &str, hint: &str| {
+        Err(Diagnostic::usage(format!(
+            "refusing to write the site to {}: {why}",
+            output.display()
+        ))
+        .hint(hint.to_string()))
+    };
+    if root.starts_with(&output) {
+        return refuse(
+            "it holds the site itself",
+            "choose a folder of its own for the output, e.g. --output public",
+        );
+    }
+    for own in ["content", "themes", "static"] {
+        if output.starts_with(root.join(own)) {
+            return refuse(
+                &format!("it is inside the site's {own}/ folder"),
+                "choose a folder outside content/, themes/ and static/, e.g. --output public",
+            );
+        }
+    }
+    if output.join(MARKER).is_file() {
+        return Ok(());
+    }
+    if output.is_file() {
+        return refuse("it is a file", "choose a folder with --output");
+    }
+    let is_empty = fs::read_dir(&output).map_or(true, |mut entries| entries.next().is_none());
+    if is_empty {
+        Ok(())
+    } else {
+        refuse(
+            "the folder is not empty and was not made by arkiv",
+            "empty the folder, or choose another with --output",
+        )
+    }
+}
+
+/// Writes `files` into a fresh folder beside `output`, then swaps it in.
+pub fn publish(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostics> {
+    check_output(root, output)?;
+    let output = absolute(output);
+    let parent = output
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("/"));
+    let name = output
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    fs::create_dir_all(&parent).map_err(|err| io_error(&parent, &err))?;
+    remove_leftovers(&parent, &name);
+    let staging = parent.join(format!(".{name}.arkiv-new-{}", std::process::id()));
+    let result =
+        write_all(&staging, files).and_then(|()| swap_in(&staging, &output, &parent, &name));
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result.map_err(Diagnostics::from)
+}
+
+fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    let _ = fs::remove_dir_all(staging);
+    fs::create_dir_all(staging).map_err(|err| io_error(staging, &err))?;
+    fs::write(
+        staging.join(MARKER),
+        "This folder is made by arkiv build and replaced whole on each build.\n",
+    )
+    .map_err(|err| io_error(staging, &err))?;
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in &dirs {
+        fs::create_dir_all(dir).map_err(|err| io_error(dir, &err))?;
+    }
+    files.par_iter().try_for_each(|file| {
+        let target = staging.join(&file.path);
+        let written = match &file.contents {
+            Contents::Bytes(bytes) => fs::write(&target, bytes),
+            Contents::Copy(source) => fs::copy(source, &target).map(|_| ()),
+        };
+        written.map_err(|err| match &file.contents {
+            Contents::Copy(source) => io_error(source, &err),
+            Contents::Bytes(_) => io_error(&target, &err),
+        })
+    })
+}
+
+/// Swaps the new folder in; the old output is removed only after the swap.
+fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Diagnostic> {
+    if output.exists() {
+        if exchange(staging, output).is_ok() {
+            let _ = fs::remove_dir_all(staging);
+            return Ok(());
+        }
+        let old = parent.join(format!(".{name}.arkiv-old-{}", std::process::id()));
+        fs::rename(output, &old).map_err(|err| io_error(output, &err))?;
+        if let Err(err) = fs::rename(staging, output) {
+            let _ = fs::rename(&old, output);
+            return Err(io_error(output, &err));
+        }
+        let _ = fs::remove_dir_all(&old);
+        Ok(())
+    } else {
+        fs::rename(staging, output).map_err(|err| io_error(output, &err))
+    }
+}
+
+/// Swaps two folders in one step, so no moment exists without an output folder.
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        rustix::fs::renameat_with(
+            rustix::fs::CWD,
+            a,
+            rustix::fs::CWD,
+            b,
+            rustix::fs::RenameFlags::EXCHANGE,
+        )
+        .map_err(io::Error::from)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (a, b);
+        Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "no atomic exchange",
+        ))
+    }
+}
+
+/// Removes folders an interrupted build left beside the output.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [format!(".{name}.arkiv-new-"), format!(".{name}.arkiv-old-")];
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        if prefixes.iter().any(|p| file_name.starts_with(p)) && entry.path().join(MARKER).is_file()
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    match fs::canonicalize(&joined) {
+        Ok(path) => path,
+        Err(_) => match (joined.parent(), joined.file_name()) {
+            (Some(parent), Some(name)) => absolute(parent).join(name),
+            _ => joined,
+        },
+    }
+}
+
+fn io_error(path: &Path, err: &io::Error) -> Diagnostic {
+    Diagnostic::usage(format!("cannot write {}: {err}", path.display()))
+        .hint("check that the disk has room and the folder is writable")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_the_site_and_its_content() {
+        let site = tempfile::tempdir().unwrap();
+        fs::create_dir_all(site.path().join("content")).unwrap();
+        assert!(check_output(site.path(), site.path()).is_err());
+        assert!(check_output(site.path(), &site.path().join("content")).is_err());
+        assert!(check_output(site.path(), &site.path().join("content/x")).is_err());
+        assert!(check_output(site.path(), &site.path().join("public")).is_ok());
+    }
+
+    #[test]
+    fn refuses_a_foreign_folder_but_replaces_its_own() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("out");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("important.txt"), "keep").unwrap();
+        assert!(publish(site.path(), &out, &[]).is_err());
+        assert_eq!(
+            fs::read_to_string(out.join("important.txt")).unwrap(),
+            "keep"
+        );
+
+        let public = site.path().join("public");
+        publish(
+            site.path(),
+            &public,
+            &[OutputFile::bytes("a/index.html", "one")],
+        )
+        .unwrap();
+        publish(
+            site.path(),
+            &public,
+            &[OutputFile::bytes("b/index.html", "two")],
+        )
+        .unwrap();
+        assert!(!public.join("a/index.html").exists());
+        assert_eq!(
+            fs::read_to_string(public.join("b/index.html")).unwrap(),
+            "two"
+        );
+        let leftovers: Vec<_> = fs::read_dir(site.path())
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().contains("arkiv-"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+}

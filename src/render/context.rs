@@ -1,0 +1,468 @@
+//! The views templates see: plain serialisable structs built from the `SiteIndex`.
+//!
+//! In: the index and a page or listing. Out: `…View` values with URLs made and
+//! dates already written out in the site's language. Templates never see
+//! `Page` or `Config` directly, so what a template can show is written here.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::front_matter::{Attendee, Contact, Speaker};
+use crate::content::{PageDate, PageKind};
+use crate::index::{CalendarEntry, PageId, SiteIndex, Taxonomy, TaxonomyKind};
+use crate::text::{date_range, file_size, long_date, month_name};
+
+/// A date as templates need it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DateView {
+    /// `2024-03-26`, for `<time datetime>`.
+    pub iso: String,
+    /// "26 mars 2024".
+    pub text: String,
+    /// "10:00", when a time was given.
+    pub time: Option<String>,
+    /// RFC 3339, for feeds.
+    pub rfc3339: String,
+    /// The year.
+    pub year: i16,
+    /// The month, 1–12.
+    pub month: i8,
+    /// The day of the month.
+    pub day: i8,
+    /// The month's name: "mars".
+    pub month_name: &'static str,
+}
+
+impl DateView {
+    /// Writes out `date` in `language`.
+    pub fn new(date: &PageDate, language: &str) -> Self {
+        let day = date.date();
+        DateView {
+            iso: date.iso_date(),
+            text: long_date(day, language),
+            time: date.time_text(),
+            rfc3339: date.rfc3339(),
+            year: day.year(),
+            month: day.month(),
+            day: day.day(),
+            month_name: month_name(day.month(), language),
+        }
+    }
+}
+
+/// A link: text and URL.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Link {
+    /// The link text.
+    pub title: String,
+    /// Where it goes.
+    pub url: String,
+}
+
+/// A file listed with its type and size: "PDF, 1,2 MB".
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AttachmentView {
+    /// The link text.
+    pub title: String,
+    /// Where the file is published.
+    pub url: String,
+    /// `PDF`, `DOCX`…
+    pub file_type: String,
+    /// "1,2 MB".
+    pub size: String,
+}
+
+/// People at a meeting from one organisation.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AttendeeGroup {
+    /// The organisation ("" when not given).
+    pub organisation: String,
+    /// Its people, as listed.
+    pub attendees: Vec<Attendee>,
+}
+
+/// An event or activity as the calendar and start page show it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventView {
+    /// What.
+    pub title: String,
+    /// The page it is on.
+    pub url: String,
+    /// The page's title (for activities, the meeting notes they come from).
+    pub page_title: String,
+    /// Start.
+    pub start: DateView,
+    /// End, if given.
+    pub end: Option<DateView>,
+    /// "25–27 september 2019", with the time when one was given.
+    pub when: String,
+    /// Where.
+    pub location: Option<String>,
+    /// True for a page's own `event:`, false for an activity.
+    pub is_event: bool,
+    /// True if it has not ended yet.
+    pub is_upcoming: bool,
+}
+
+/// What a listing shows of a page.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PageSummary {
+    /// The title.
+    pub title: String,
+    /// Its URL.
+    pub url: String,
+    /// `news`, `conference`…
+    pub kind: PageKind,
+    /// The section's name: "Nyhet".
+    pub kind_label: String,
+    /// Publication date.
+    pub date: Option<DateView>,
+    /// The lead, or the body's first words.
+    pub summary: String,
+    /// Ämnen.
+    pub topics: Vec<Link>,
+    /// Kommuner.
+    pub municipalities: Vec<Link>,
+    /// Speakers (presentations).
+    pub speakers: Vec<Speaker>,
+    /// The event (conferences).
+    pub event: Option<EventView>,
+    /// Attachments (slides for presentations).
+    pub attachments: Vec<AttachmentView>,
+}
+
+/// Everything a page template sees as `page`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PageView {
+    /// What listings show, flattened in.
+    #[serde(flatten)]
+    pub summary: PageSummary,
+    /// The lead as written (none if the page has none).
+    pub lead: Option<String>,
+    /// The body's HTML.
+    pub content: String,
+    /// Headings, for a table of contents.
+    pub toc: Vec<crate::markdown::Heading>,
+    /// "Senast uppdaterad".
+    pub updated: Option<DateView>,
+    /// A picture.
+    pub image: Option<ImageView>,
+    /// People to contact.
+    pub contacts: Vec<Contact>,
+    /// The conference a presentation belongs to.
+    pub conference: Option<PageSummary>,
+    /// A conference's presentations.
+    pub presentations: Vec<PageSummary>,
+    /// The programme the page belongs to.
+    pub programme: Option<Link>,
+    /// A programme hub's pages.
+    pub programme_pages: Vec<PageSummary>,
+    /// Meeting attendees by organisation.
+    pub attendee_groups: Vec<AttendeeGroup>,
+    /// How many attended.
+    pub attendee_count: usize,
+    /// Upcoming activities named in the notes.
+    pub activities: Vec<EventView>,
+    /// Breadcrumbs from the start page, the page itself last.
+    pub breadcrumbs: Vec<Link>,
+    /// The page's folder in the archive (`/arkiv/2024/03/`), when dated.
+    pub archive_url: Option<String>,
+    /// Free keys from front matter.
+    pub extra: serde_json::Value,
+}
+
+/// A picture with its alt text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ImageView {
+    /// Its URL.
+    pub url: String,
+    /// What it shows.
+    pub alt: String,
+}
+
+/// Builds views for one site; holds what every view needs.
+pub struct Views<'a> {
+    /// The configuration.
+    pub config: &'a Config,
+    /// The site.
+    pub site: &'a SiteIndex,
+    /// UI strings: section names and the like.
+    pub labels: &'a crate::render::Labels,
+}
+
+impl<'a> Views<'a> {
+    /// A page's summary for listings.
+    pub fn summary(&self, id: PageId) -> PageSummary {
+        let page = &self.site.pages[id];
+        let language = self.config.language.as_str();
+        let summary = page
+            .front
+            .summary
+            .clone()
+            .unwrap_or_else(|| first_words(&self.site.bodies[id].text, 40));
+        PageSummary {
+            title: page.front.title.clone(),
+            url: self.config.url(&page.path),
+            kind: page.kind,
+            kind_label: self.labels.kind(page.kind).to_string(),
+            date: page.date.as_ref().map(|d| DateView::new(d, language)),
+            summary,
+            topics: self.term_links(TaxonomyKind::Topics, &page.front.topics),
+            municipalities: self
+                .term_links(TaxonomyKind::Municipalities, &page.front.municipalities),
+            speakers: page.front.speakers.clone(),
+            event: self
+                .site
+                .calendar
+                .iter()
+                .find(|e| e.page == id && e.source == crate::index::EventSource::Event)
+                .map(|e| self.event(e)),
+            attachments: self.attachments(id),
+        }
+    }
+
+    /// Summaries of `ids`, in order.
+    pub fn summaries(&self, ids: &[PageId]) -> Vec<PageSummary> {
+        ids.iter().map(|&id| self.summary(id)).collect()
+    }
+
+    /// Everything a page's own template shows.
+    pub fn page(&self, id: PageId) -> PageView {
+        let site = self.site;
+        let page = &site.pages[id];
+        let front = &page.front;
+        let language = self.config.language.as_str();
+        PageView {
+            summary: self.summary(id),
+            lead: front.summary.clone(),
+            content: site.bodies[id].html.clone(),
+            toc: site.bodies[id].toc.clone(),
+            updated: front.updated.as_ref().map(|d| DateView::new(d, language)),
+            image: front.image.as_ref().map(|image| ImageView {
+                url: self.asset_url(id, &image.src),
+                alt: image.alt.clone(),
+            }),
+            contacts: front.contacts.clone(),
+            conference: site.conference_of.get(&id).map(|&c| self.summary(c)),
+            presentations: site
+                .presentations
+                .get(&id)
+                .map(|ids| self.presentation_order(ids))
+                .unwrap_or_default(),
+            programme: site.programme_of.get(&id).map(|&p| self.link(p)),
+            programme_pages: site
+                .programme_pages
+                .get(&id)
+                .map(|ids| self.summaries(ids))
+                .unwrap_or_default(),
+            attendee_groups: group_attendees(&front.attendees),
+            attendee_count: front.attendees.len(),
+            activities: site
+                .calendar
+                .iter()
+                .filter(|e| e.page == id && e.source != crate::index::EventSource::Event)
+                .map(|e| self.event(e))
+                .collect(),
+            breadcrumbs: self.breadcrumbs(id),
+            archive_url: page.date.filter(|_| page.kind != PageKind::Plain).map(|d| {
+                self.config.url(&format!(
+                    "arkiv/{}/{:02}/",
+                    d.date().year(),
+                    d.date().month()
+                ))
+            }),
+            extra: front.extra.clone(),
+        }
+    }
+
+    /// A calendar entry as templates show it.
+    pub fn event(&self, entry: &CalendarEntry) -> EventView {
+        let language = self.config.language.as_str();
+        let page = &self.site.pages[entry.page];
+        let mut when = match entry.end {
+            Some(end) if end.date() != entry.start.date() => {
+                date_range(entry.start.date(), end.date(), language)
+            }
+            _ => long_date(entry.start.date(), language),
+        };
+        if let Some(start_time) = entry.start.time_text() {
+            let same_day = entry.end.is_none_or(|e| e.date() == entry.start.date());
+            match entry.end.and_then(|e| e.time_text()) {
+                Some(end_time) if same_day => when.push_str(&format!(", {start_time}–{end_time}")),
+                _ => when.push_str(&format!(", {start_time}")),
+            }
+        }
+        EventView {
+            title: entry.title.clone(),
+            url: self.config.url(&page.path),
+            page_title: page.front.title.clone(),
+            start: DateView::new(&entry.start, language),
+            end: entry.end.as_ref().map(|d| DateView::new(d, language)),
+            when,
+            location: entry.location.clone(),
+            is_event: entry.source == crate::index::EventSource::Event,
+            is_upcoming: entry.is_upcoming(self.site.today),
+        }
+    }
+
+    /// A link to page `id`.
+    pub fn link(&self, id: PageId) -> Link {
+        let page = &self.site.pages[id];
+        Link {
+            title: page.front.title.clone(),
+            url: self.config.url(&page.path),
+        }
+    }
+
+    /// The URL of taxonomy `kind`'s term page for `name`.
+    pub fn term_url(&self, taxonomy: &Taxonomy, slug: &str) -> String {
+        self.config.url(&format!("{}/{slug}/", taxonomy.path))
+    }
+
+    fn term_links(&self, kind: TaxonomyKind, names: &[String]) -> Vec<Link> {
+        let Some(taxonomy) = self.site.taxonomies.iter().find(|t| t.kind == kind) else {
+            return Vec::new();
+        };
+        names
+            .iter()
+            .filter_map(|name| taxonomy.term(name))
+            .map(|term| Link {
+                title: term.name.clone(),
+                url: self.term_url(taxonomy, &term.slug),
+            })
+            .collect()
+    }
+
+    fn attachments(&self, id: PageId) -> Vec<AttachmentView> {
+        let page = &self.site.pages[id];
+        page.front
+            .attachments
+            .iter()
+            .filter_map(|attachment| {
+                let asset = page.assets.iter().find(|a| a.name == attachment.file)?;
+                let file_type = attachment
+                    .file
+                    .rsplit_once('.')
+                    .map_or_else(|| "Fil".to_string(), |(_, ext)| ext.to_uppercase());
+                Some(AttachmentView {
+                    title: attachment
+                        .title
+                        .clone()
+                        .unwrap_or_else(|| attachment.file.clone()),
+                    url: self.asset_url(id, &attachment.file),
+                    file_type,
+                    size: file_size(asset.size),
+                })
+            })
+            .collect()
+    }
+
+    fn asset_url(&self, id: PageId, src: &str) -> String {
+        if src.contains("://") || src.starts_with('/') {
+            return src.to_string();
+        }
+        let page = &self.site.pages[id];
+        self.config
+            .url(&format!("{}{}", page.path, encode_path(src)))
+    }
+
+    /// Presentations in programme order: by date and time, then by source path.
+    fn presentation_order(&self, ids: &[PageId]) -> Vec<PageSummary> {
+        let mut ids = ids.to_vec();
+        let pages = &self.site.pages;
+        ids.sort_by(|&a, &b| {
+            (pages[a].date.map(|d| d.timestamp()), &pages[a].content_path)
+                .cmp(&(pages[b].date.map(|d| d.timestamp()), &pages[b].content_path))
+        });
+        self.summaries(&ids)
+    }
+
+    fn breadcrumbs(&self, id: PageId) -> Vec<Link> {
+        let page = &self.site.pages[id];
+        let mut crumbs = vec![Link {
+            title: self.labels.get("home").to_string(),
+            url: self.config.url(""),
+        }];
+        if let Some(folder) = page.kind.folder() {
+            crumbs.push(Link {
+                title: self.labels.section(page.kind).to_string(),
+                url: self.config.url(&format!("{folder}/")),
+            });
+        }
+        crumbs.push(self.link(id));
+        crumbs
+    }
+}
+
+/// Groups attendees by organisation, in the order organisations first appear.
+fn group_attendees(attendees: &[Attendee]) -> Vec<AttendeeGroup> {
+    let mut groups: Vec<AttendeeGroup> = Vec::new();
+    for attendee in attendees {
+        let organisation = attendee.organisation.clone().unwrap_or_default();
+        match groups.iter_mut().find(|g| g.organisation == organisation) {
+            Some(group) => group.attendees.push(attendee.clone()),
+            None => groups.push(AttendeeGroup {
+                organisation,
+                attendees: vec![attendee.clone()],
+            }),
+        }
+    }
+    groups
+}
+
+/// The first `count` words of `text`, with "…" if cut.
+pub fn first_words(text: &str, count: usize) -> String {
+    let words: Vec<&str> = text.split_whitespace().take(count + 1).collect();
+    if words.len() > count {
+        format!("{}…", words[..count].join(" "))
+    } else {
+        words.join(" ")
+    }
+}
+
+/// Percent-encodes what a URL path may not hold as it is (spaces, å, ä, ö…).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendees_group_by_organisation_in_order() {
+        let people = [("A", "Ale"), ("B", "Göteborg"), ("C", "Ale")].map(|(name, org)| Attendee {
+            name: name.into(),
+            organisation: Some(org.into()),
+            note: None,
+        });
+        let groups = group_attendees(&people);
+        let names: Vec<(String, usize)> = groups
+            .iter()
+            .map(|g| (g.organisation.clone(), g.attendees.len()))
+            .collect();
+        assert_eq!(names, [("Ale".to_string(), 2), ("Göteborg".to_string(), 1)]);
+    }
+
+    #[test]
+    fn summaries_cut_at_a_word() {
+        assert_eq!(first_words("ett två tre", 2), "ett två…");
+        assert_eq!(first_words("ett två", 2), "ett två");
+    }
+
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(
+            encode_path("bild på möte.png"),
+            "bild%20p%C3%A5%20m%C3%B6te.png"
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! The render stage: `SiteIndex` → `OutputFile`s through the theme's Tera templates.
+//!
+//! In: the `Templates` (compiled once) and the index. Out: every HTML page,
+//! listing, taxonomy and archive page, plus the files copied as they are
+//! (theme static files, bundle attachments). Each output is a `Job`, so a
+//! later rebuild can redo only some. It writes nothing to disk.
+
+pub mod context;
+mod jobs;
+mod templates;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::PageKind;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::SiteIndex;
+use crate::output::OutputFile;
+pub use context::Views;
+pub use jobs::Job;
+pub use templates::{Labels, Templates};
+
+/// Renders every output of the site; every template error is reported.
+pub fn render_all(
+    templates: &Templates,
+    config: &Config,
+    site: &SiteIndex,
+) -> Result<Vec<OutputFile>, Diagnostics> {
+    let jobs = Job::all(config, site);
+    let views = Views {
+        config,
+        site,
+        labels: &templates.labels,
+    };
+    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| job.render(templates, &views))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut diagnostics = Diagnostics::new();
+    let mut seen_errors: BTreeMap<String, ()> = BTreeMap::new();
+    for result in results {
+        match result {
+            Ok(file) => files.push(file),
+            Err(d) => {
+                // One broken template fails every page that uses it: say it once.
+                if seen_errors.insert(d.render_plain(), ()).is_none() {
+                    diagnostics.push(d);
+                }
+            }
+        }
+    }
+    diagnostics.into_result()?;
+    files.extend(copied_files(templates, config, site));
+    Ok(files)
+}
+
+/// Files copied as they are: the theme's static files, then the site's (which win),
+/// then bundle attachments and loose content files.
+fn copied_files(templates: &Templates, config: &Config, site: &SiteIndex) -> Vec<OutputFile> {
+    let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
+    for dir in [templates.static_dir.clone(), config.static_dir()] {
+        for (name, path) in templates::files_under(&dir) {
+            by_path.insert(name.clone(), OutputFile::copy(name, path));
+        }
+    }
+    for page in &site.pages {
+        for asset in &page.assets {
+            let path = format!("{}{}", page.path, asset.name);
+            by_path.insert(path.clone(), OutputFile::copy(path, &asset.source));
+        }
+    }
+    for file in &site.files {
+        by_path.insert(
+            file.name.clone(),
+            OutputFile::copy(&file.name, &file.source),
+        );
+    }
+    by_path.into_values().collect()
+}
+
+/// One page of a paginated listing, as templates see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator<T: Serialize> {
+    /// This page's items.
+    pub items: Vec<T>,
+    /// This page's number, from 1.
+    pub number: usize,
+    /// How many pages there are.
+    pub count: usize,
+    /// How many items in all.
+    pub total: usize,
+    /// The previous page's URL.
+    pub previous: Option<String>,
+    /// The next page's URL.
+    pub next: Option<String>,
+    /// Every page's number and URL.
+    pub links: Vec<PageLink>,
+}
+
+/// A numbered link in a paginator.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageLink {
+    /// The page number.
+    pub number: usize,
+    /// Its URL.
+    pub url: String,
+    /// True for the page being shown.
+    pub is_current: bool,
+}
+
+/// The path of page `number` of the listing at `base` (`nyheter/` → `nyheter/sida/2/`).
+pub fn pagination_path(base: &str, number: usize) -> String {
+    if number <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}sida/{number}/")
+    }
+}
+
+/// How many listing pages `items` items fill, at least one.
+pub fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page.max(1)).max(1)
+}
+
+/// The section's heading, from the language file.
+pub fn section_title(labels: &Labels, kind: PageKind) -> &str {
+    labels.section(kind)
+}

@@ -1,0 +1,243 @@
+//! The theme: Tera templates compiled once, the language file, the static folder.
+//!
+//! In: the `Config`. Out: `Templates`, shared by `&` while rendering. Template
+//! errors become diagnostics with the template's file, line and column.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tera::{Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::content::PageKind;
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::text::long_date;
+use crate::yaml;
+
+/// UI strings from the theme's language file (`lang/sv.yaml`).
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    strings: BTreeMap<String, String>,
+}
+
+impl Labels {
+    /// The string for `key`, or the key itself when the file lacks it.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.strings.get(key).map_or(key, String::as_str)
+    }
+
+    /// A section's heading: "Nyheter".
+    pub fn section(&self, kind: PageKind) -> &str {
+        self.get(match kind {
+            PageKind::News => "section_news",
+            PageKind::Conference => "section_conferences",
+            PageKind::Presentation => "section_presentations",
+            PageKind::MeetingNotes => "section_meetings",
+            PageKind::Programme => "section_programmes",
+            PageKind::Plain => "section_pages",
+        })
+    }
+
+    /// One page's kind: "Nyhet".
+    pub fn kind(&self, kind: PageKind) -> &str {
+        self.get(match kind {
+            PageKind::News => "kind_news",
+            PageKind::Conference => "kind_conference",
+            PageKind::Presentation => "kind_presentation",
+            PageKind::MeetingNotes => "kind_meeting",
+            PageKind::Programme => "kind_programme",
+            PageKind::Plain => "kind_page",
+        })
+    }
+
+    /// All strings, for templates as `t`.
+    pub fn all(&self) -> &BTreeMap<String, String> {
+        &self.strings
+    }
+}
+
+/// Compiled templates, the language file and where static files are.
+pub struct Templates {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// UI strings.
+    pub labels: Labels,
+    /// The theme's static folder.
+    pub static_dir: PathBuf,
+    /// Template name → file, for error locations.
+    files: BTreeMap<String, PathBuf>,
+    root: PathBuf,
+}
+
+impl Templates {
+    /// Compiles the theme's templates (and the site's own `templates/`, which win).
+    pub fn load(config: &Config) -> Result<Templates, Diagnostics> {
+        let theme_dir = config.theme_dir();
+        let template_dir = theme_dir.join("templates");
+        if !template_dir.is_dir() {
+            return Err(Diagnostic::error(format!(
+                "the theme `{}` has no templates folder",
+                config.theme
+            ))
+            .in_file(display_path(&config.root, &template_dir))
+            .hint("set `theme:` in site.yaml to a folder under themes/ that has templates/")
+            .into());
+        }
+        let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for dir in [template_dir, config.root.join("templates")] {
+            files.extend(files_under(&dir));
+        }
+        let mut sources = Vec::new();
+        let mut diagnostics = Diagnostics::new();
+        for (name, path) in &files {
+            match std::fs::read(path).map(|b| crate::content::load::decode(&b)) {
+                Ok(Ok(text)) => sources.push((name.clone(), text)),
+                _ => diagnostics.push(
+                    Diagnostic::error("cannot read this template as UTF-8 text")
+                        .in_file(display_path(&config.root, path))
+                        .hint("save the template as UTF-8"),
+                ),
+            }
+        }
+        diagnostics.clone().into_result()?;
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        register_filters(&mut tera, &config.language);
+        let labels = load_labels(config, &theme_dir)?;
+        let mut templates = Templates {
+            tera,
+            labels,
+            static_dir: theme_dir.join("static"),
+            files,
+            root: config.root.clone(),
+        };
+        if let Err(err) = templates
+            .tera
+            .add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            return Err(templates.diagnostic(&err).into());
+        }
+        Ok(templates)
+    }
+
+    /// Renders `name` with `context`.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, context)
+            .map_err(|err| self.diagnostic(&err))
+    }
+
+    /// True if the theme has template `name`.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Turns a Tera error into a diagnostic at the template's file, line and column.
+    pub fn diagnostic(&self, err: &tera::Error) -> Diagnostic {
+        let report = match err.kind() {
+            tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+                Some(report)
+            }
+            _ => None,
+        };
+        if let tera::ErrorKind::TemplateNotFound(name) = err.kind() {
+            let theme_dir = self.static_dir.parent().unwrap_or(&self.root);
+            return Diagnostic::error(format!("the theme has no template `{name}`"))
+                .in_file(display_path(
+                    &self.root,
+                    &theme_dir.join("templates").join(name),
+                ))
+                .hint("add the template to the theme (or to the site's templates/ folder)");
+        }
+        let Some(report) = report else {
+            let mut message = err.kind().to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(cause) = source {
+                message.push_str(&format!(": {cause}"));
+                source = cause.source();
+            }
+            return Diagnostic::error(format!("template error: {message}")).hint(
+                "check the theme's templates: `extends` and `include` must name existing templates",
+            );
+        };
+        let message = format!("template error: {}", report.message());
+        let hint = template_hint(report.message());
+        match self.files.get(report.filename()) {
+            Some(path) => {
+                let file = display_path(&self.root, path);
+                match std::fs::read(path).map(|b| crate::content::load::decode(&b)) {
+                    Ok(Ok(text)) => {
+                        let source: Arc<str> = Arc::from(text);
+                        let span = report.span();
+                        Diagnostic::error(message)
+                            .at_line(file, &source, span.start_line, span.start_col + 1)
+                            .hint(hint)
+                    }
+                    _ => Diagnostic::error(message).in_file(file).hint(hint),
+                }
+            }
+            None => Diagnostic::error(message).hint(hint),
+        }
+    }
+}
+
+fn template_hint(message: &str) -> String {
+    if message.contains("not found") && message.contains("variable")
+        || message.contains("undefined")
+    {
+        "the value is missing in this context: guard it with `{% if x is defined %}` or use `x | default(value=\"\")`".into()
+    } else {
+        "see the template syntax at keats.github.io/tera".into()
+    }
+}
+
+/// Every file under `dir`, by its `/`-separated path relative to `dir`, hidden files skipped.
+pub fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| (display_path(dir, e.path()), e.into_path()))
+        .collect()
+}
+
+fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics> {
+    let path = theme_dir
+        .join("lang")
+        .join(format!("{}.yaml", config.language));
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Ok(Labels::default());
+    };
+    let source: Arc<str> = Arc::from(text);
+    let strings: BTreeMap<String, String> = yaml::from_str(&source).map_err(|err| {
+        Diagnostic::error(format!("invalid language file: {}", err.message))
+            .at_line(
+                display_path(&config.root, &path),
+                &source,
+                err.line.unwrap_or(1),
+                err.column.unwrap_or(1),
+            )
+            .hint("the language file is `key: text` lines")
+    })?;
+    Ok(Labels { strings })
+}
+
+/// `datum`: "2024-03-26" → "26 mars 2024" in the site's language.
+fn register_filters(tera: &mut Tera, language: &str) {
+    let language = language.to_string();
+    tera.register_filter("datum", move |value: &str, _: Kwargs, _: &State| {
+        let day = value.get(..10).unwrap_or(value);
+        match day.parse::<jiff::civil::Date>() {
+            Ok(date) => long_date(date, &language),
+            Err(_) => value.to_string(),
+        }
+    });
+}
