@@ -356,6 +356,12 @@ impl Diagnostics {
         self.0.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 
+    /// The same diagnostics, sorted.
+    pub fn sorted(mut self) -> Self {
+        self.sort();
+        self
+    }
+
     /// The process exit code these diagnostics call for: 2 for usage errors, else 1.
     pub fn exit_code(&self) -> i32 {
         let usage = self

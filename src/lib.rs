@@ -93,36 +93,42 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
 }
 
 /// Runs every stage but `publish`: the site and its files in memory, with warnings.
+///
+/// Content and Markdown problems of every file are reported together; later
+/// stages run only when those are clean.
 pub fn render_site(
     opts: &BuildOptions,
 ) -> Result<(SiteIndex, Vec<OutputFile>, Diagnostics), Diagnostics> {
-    let mut warnings = Diagnostics::new();
-    let with_warnings = |warnings: &Diagnostics| {
-        let warnings = warnings.clone();
-        move |mut errors: Diagnostics| {
-            errors.extend(warnings);
-            errors.sort();
-            errors
-        }
-    };
     let config = load_config(opts)?;
     output::check_output(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
     let content = content::load(&config)?;
-    warnings.extend(content.warnings.clone());
-    let parsed = content::parse(&config, &content.pages).map_err(with_warnings(&warnings))?;
-    warnings.extend(parsed.warnings);
-    let links = LinkMap::new(&parsed.pages);
-    let bodies =
-        markdown::render_all(&config, &parsed.pages, &links).map_err(with_warnings(&warnings))?;
+    let mut diagnostics = content.diagnostics;
+    let parsed = content::parse(&config, &content.pages);
+    diagnostics.extend(parsed.diagnostics);
+    let links = LinkMap::new(&parsed.pages).with_unpublished(&parsed.drafts, &parsed.broken);
+    let bodies = markdown::render_all(&config, &parsed.pages, &links);
+    let bodies = match bodies {
+        Ok(bodies) if !diagnostics.has_errors() => bodies,
+        Ok(_) => return Err(diagnostics.sorted()),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            return Err(diagnostics.sorted());
+        }
+    };
     let today = opts.today.unwrap_or_else(today_in_stockholm);
+    let fail = |mut errors: Diagnostics, warnings: &Diagnostics| {
+        errors.extend(warnings.clone());
+        errors.sorted()
+    };
     let (mut site, index_warnings) =
-        index::build(&config, parsed.pages, bodies, today).map_err(with_warnings(&warnings))?;
-    warnings.extend(index_warnings);
+        index::build(&config, parsed.pages, bodies, today).map_err(|e| fail(e, &diagnostics))?;
+    diagnostics.extend(index_warnings);
     site.files = content.files;
-    let templates = Templates::load(&config).map_err(with_warnings(&warnings))?;
-    let files = render::render_all(&templates, &config, &site).map_err(with_warnings(&warnings))?;
-    warnings.sort();
-    Ok((site, files, warnings))
+    let templates = Templates::load(&config).map_err(|e| fail(e, &diagnostics))?;
+    let files =
+        render::render_all(&templates, &config, &site).map_err(|e| fail(e, &diagnostics))?;
+    diagnostics.sort();
+    Ok((site, files, diagnostics))
 }
 
 /// Reads site.yaml and applies the command line's settings.

@@ -450,6 +450,12 @@ impl Resolver<'_> {
             })
             .collect();
         let slug = raw.slug.map(|slug| self.slug(&slug));
+        let aliases = raw
+            .aliases
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|alias| self.alias(alias))
+            .collect();
         let front = FrontMatter {
             title: title.trim().to_string(),
             date,
@@ -477,7 +483,7 @@ impl Resolver<'_> {
             slug,
             template: raw.template,
             weight: raw.weight.unwrap_or(0),
-            aliases: raw.aliases.unwrap_or_default(),
+            aliases,
             key_lines: self.lines.keys.iter().cloned().collect(),
         };
         if self.errors.is_empty() {
@@ -522,6 +528,32 @@ impl Resolver<'_> {
                 .hint("swap the dates, or correct the year"),
             );
         }
+    }
+
+    /// An old path of the page, as `a/b` with no `.` or `..` segments.
+    fn alias(&mut self, alias: &str) -> Option<String> {
+        let path = alias
+            .split('#')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .trim_matches('/');
+        let segments: Vec<&str> = path.split('/').collect();
+        let is_clean = !path.is_empty()
+            && !path.contains("://")
+            && segments
+                .iter()
+                .all(|s| !s.is_empty() && *s != "." && *s != "..");
+        if is_clean {
+            return Some(segments.join("/"));
+        }
+        let (line, column) = self.lines.locate("aliases", alias);
+        self.errors.push(
+            Diagnostic::error(format!("`{alias}` is not a path on this site"))
+                .at_line(self.file, self.text, line, column)
+                .hint("write the old path from the site's root, e.g. `/nyheter/gammal-adress/`"),
+        );
+        None
     }
 
     fn slug(&mut self, slug: &str) -> String {

@@ -45,11 +45,12 @@ pub struct Content {
     pub pages: Vec<SourceFile>,
     /// Other files outside bundles, copied to the same path in the output.
     pub files: Vec<Asset>,
-    /// Warnings found while reading (nothing here is an error unless `Err`).
-    pub warnings: Diagnostics,
+    /// Files that could not be read, and warnings; the rest was read.
+    pub diagnostics: Diagnostics,
 }
 
-/// Reads every page under `content/`; unreadable files are errors, all reported together.
+/// Reads every page under `content/`; unreadable files are reported in `Content::diagnostics`
+/// so the next stages can report their own problems in the same run.
 pub fn load(config: &Config) -> Result<Content, Diagnostics> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
@@ -121,11 +122,10 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
         }
     }
     pages.sort_by(|a, b| a.content_path.cmp(&b.content_path));
-    let warnings = diagnostics.into_result()?;
     Ok(Content {
         pages,
         files: loose,
-        warnings,
+        diagnostics,
     })
 }
 

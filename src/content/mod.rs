@@ -21,17 +21,22 @@ pub use page::{Page, PageDate, PageKind};
 /// URL folders the site makes itself; no page may take them.
 pub const RESERVED_FOLDERS: [&str; 5] = ["arkiv", "kalender", "sok", "sida", "static"];
 
-/// What parsing produced: pages and warnings.
+/// What parsing produced: the pages that parsed, and what was wrong with the rest.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
     /// Published pages (drafts only with `--drafts`), sorted by source path.
     pub pages: Vec<Page>,
-    /// Warnings: unknown keys and the like.
-    pub warnings: Diagnostics,
+    /// Content paths of drafts left out.
+    pub drafts: Vec<String>,
+    /// Content paths of pages that failed to parse.
+    pub broken: Vec<String>,
+    /// Errors and warnings, for every file.
+    pub diagnostics: Diagnostics,
 }
 
-/// Parses every source file's front matter; reports every broken file at once.
-pub fn parse(config: &Config, sources: &[SourceFile]) -> Result<Parsed, Diagnostics> {
+/// Parses every source file's front matter; the broken ones are reported, not fatal here,
+/// so later stages can report their own problems in the same run.
+pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
     let results: Vec<(Result<Page, Diagnostics>, Diagnostics)> = sources
         .par_iter()
         .map(|source| {
@@ -40,19 +45,34 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Result<Parsed, Diagnost
             (page, warnings)
         })
         .collect();
-    let mut diagnostics = Diagnostics::new();
-    let mut pages = Vec::with_capacity(results.len());
-    for (result, warnings) in results {
-        diagnostics.extend(warnings);
+    let mut parsed = Parsed {
+        pages: Vec::with_capacity(results.len()),
+        ..Parsed::default()
+    };
+    for ((result, warnings), source) in results.into_iter().zip(sources) {
+        parsed.diagnostics.extend(warnings);
         match result {
-            Ok(page) if page.front.is_draft && !config.drafts => {}
-            Ok(page) => pages.push(page),
-            Err(errors) => diagnostics.extend(errors),
+            Ok(page) if page.front.is_draft && !config.drafts => {
+                parsed.drafts.push(page.content_path)
+            }
+            Ok(mut page) => {
+                if config.markdown.smart_punctuation {
+                    page.front.title = crate::markdown::typography::smarten(&page.front.title);
+                    page.front.summary = page
+                        .front
+                        .summary
+                        .map(|s| crate::markdown::typography::smarten(&s));
+                }
+                parsed.pages.push(page)
+            }
+            Err(errors) => {
+                parsed.diagnostics.extend(errors);
+                parsed.broken.push(source.content_path.clone());
+            }
         }
     }
-    check_paths(config, &pages, &mut diagnostics);
-    let warnings = diagnostics.into_result()?;
-    Ok(Parsed { pages, warnings })
+    check_paths(config, &parsed.pages, &mut parsed.diagnostics);
+    parsed
 }
 
 /// Parses one file into a `Page`.
@@ -240,6 +260,20 @@ fn check_paths(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
                 .in_file(&page.display_path)
                 .hint("rename one of the files, or give one a `slug:` of its own"),
             );
+        }
+    }
+    for page in pages {
+        for alias in &page.front.aliases {
+            if let Some(other) = seen.get(format!("{alias}/").as_str()) {
+                diagnostics.push(
+                    Diagnostic::error(format!(
+                        "the alias /{alias}/ is the URL of {}",
+                        other.display_path
+                    ))
+                    .in_file(&page.display_path)
+                    .hint("remove the alias, or move the other page"),
+                );
+            }
         }
     }
 }

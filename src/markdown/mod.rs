@@ -42,25 +42,52 @@ pub struct Body {
     pub text: String,
 }
 
-/// Maps each page's content path (`nyheter/x/index.md`) to its output path (`nyheter/x/`).
+/// What a link to a content path leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// A published page at this output path.
+    Page(String),
+    /// A draft, left out of this build.
+    Draft,
+    /// A page whose front matter is broken (already reported).
+    Broken,
+}
+
+/// Maps each page's content path (`nyheter/x/index.md`) to what a link to it leads to.
 #[derive(Debug, Clone, Default)]
 pub struct LinkMap {
-    paths: BTreeMap<String, String>,
+    paths: BTreeMap<String, LinkTarget>,
 }
 
 impl LinkMap {
-    /// Builds the map from the pages.
+    /// Builds the map from the published pages.
     pub fn new(pages: &[Page]) -> Self {
         let paths = pages
             .iter()
-            .map(|page| (page.content_path.clone(), page.path.clone()))
+            .map(|page| {
+                (
+                    page.content_path.clone(),
+                    LinkTarget::Page(page.path.clone()),
+                )
+            })
             .collect();
         LinkMap { paths }
     }
 
-    /// The output path of the page at content path `path`.
-    pub fn get(&self, path: &str) -> Option<&str> {
-        self.paths.get(path).map(String::as_str)
+    /// Adds pages that exist but are not published: drafts, and broken pages.
+    pub fn with_unpublished(mut self, drafts: &[String], broken: &[String]) -> Self {
+        for path in drafts {
+            self.paths.insert(path.clone(), LinkTarget::Draft);
+        }
+        for path in broken {
+            self.paths.insert(path.clone(), LinkTarget::Broken);
+        }
+        self
+    }
+
+    /// What the content path `path` leads to.
+    pub fn get(&self, path: &str) -> Option<&LinkTarget> {
+        self.paths.get(path)
     }
 }
 
@@ -306,7 +333,12 @@ fn resolve_link(
         .as_deref()
         .and_then(|t| links.get(t).or_else(|| links.get(&format!("{t}/index.md"))));
     match found {
-        Some(output) => {
+        Some(LinkTarget::Broken) => Ok(None),
+        Some(LinkTarget::Draft) => Err(LinkError(
+            format!("the link to `{dest}` leads to a draft, which is not published"),
+            "publish the other page (remove `draft: true`), or remove the link until it is".into(),
+        )),
+        Some(LinkTarget::Page(output)) => {
             let mut url = config.url(output);
             if let Some(fragment) = fragment {
                 url.push('#');
@@ -319,7 +351,7 @@ fn resolve_link(
                 "the link to `{dest}` leads to no page (looked for content/{})",
                 target.unwrap_or_else(|| decoded.clone())
             ),
-            "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`; drafts are not linkable".into(),
+            "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`".into(),
         )),
     }
 }

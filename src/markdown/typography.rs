@@ -13,6 +13,32 @@ pub fn swedish_quotes(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Typographic punctuation for plain text such as titles: "…" → ”…”, -- → –, ... → ….
+///
+/// Uses the same smart punctuation as page bodies, so titles and text agree;
+/// Markdown syntax in the text is kept as written.
+pub fn smarten(text: &str) -> String {
+    if !text.contains(['"', '\'', '-', '.']) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut consumed = 0;
+    let parser =
+        pulldown_cmark::Parser::new_ext(text, pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION);
+    for (event, range) in parser.into_offset_iter() {
+        if let pulldown_cmark::Event::Text(t) = event {
+            if range.start < consumed {
+                continue;
+            }
+            out.push_str(&text[consumed..range.start]);
+            out.push_str(&swedish_quotes(&t));
+            consumed = range.end;
+        }
+    }
+    out.push_str(&text[consumed..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -22,5 +48,18 @@ mod tests {
         assert_eq!(swedish_quotes("“Imponerande”"), "”Imponerande”");
         assert_eq!(swedish_quotes("‘citat’ och GR’s"), "’citat’ och GR’s");
         assert_eq!(swedish_quotes("inga citat"), "inga citat");
+    }
+
+    #[test]
+    fn titles_get_typographic_punctuation_and_keep_their_markup() {
+        assert_eq!(
+            smarten("Start för \"Yrkesresan\""),
+            "Start för ”Yrkesresan”"
+        );
+        assert_eq!(
+            smarten("2020--2023 och GR's *plan*"),
+            "2020–2023 och GR’s *plan*"
+        );
+        assert_eq!(smarten("Ingen skillnad"), "Ingen skillnad");
     }
 }

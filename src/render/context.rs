@@ -366,14 +366,19 @@ impl<'a> Views<'a> {
             .url(&format!("{}{}", page.path, encode_path(src)))
     }
 
-    /// Presentations in programme order: by date and time, then by source path.
+    /// Presentations in programme order: by `weight`, then date and time, then source path.
     fn presentation_order(&self, ids: &[PageId]) -> Vec<PageSummary> {
         let mut ids = ids.to_vec();
         let pages = &self.site.pages;
-        ids.sort_by(|&a, &b| {
-            (pages[a].date.map(|d| d.timestamp()), &pages[a].content_path)
-                .cmp(&(pages[b].date.map(|d| d.timestamp()), &pages[b].content_path))
-        });
+        let key = |id: PageId| {
+            let page = &pages[id];
+            (
+                page.front.weight,
+                page.date.map(|d| d.timestamp()),
+                &page.content_path,
+            )
+        };
+        ids.sort_by(|&a, &b| key(a).cmp(&key(b)));
         self.summaries(&ids)
     }
 

@@ -40,6 +40,8 @@ pub enum Job {
     Sitemap,
     /// `/robots.txt`.
     Robots,
+    /// A redirect from a page's old path (`aliases:`): page, alias index.
+    Alias(PageId, usize),
 }
 
 impl Job {
@@ -68,6 +70,9 @@ impl Job {
             }
         }
         jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots]);
+        for id in site.listed_pages() {
+            jobs.extend((0..site.pages[id].front.aliases.len()).map(|n| Job::Alias(id, n)));
+        }
         jobs
     }
 
@@ -228,6 +233,17 @@ impl Job {
                 Ok(OutputFile::bytes("404.html", html))
             }
             Job::Sitemap => Ok(OutputFile::bytes("sitemap.xml", sitemap(config, site))),
+            Job::Alias(id, n) => {
+                let page = &site.pages[id];
+                let alias = page.front.aliases[n].trim_matches('/');
+                let target = crate::text::escape_html(&config.url(&page.path));
+                let html = format!(
+                    "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{title}</title><link rel=\"canonical\" href=\"{target}\"><meta http-equiv=\"refresh\" content=\"0; url={target}\"></head><body><p><a href=\"{target}\">{title}</a></p></body></html>\n",
+                    lang = config.language,
+                    title = crate::text::escape_html(&page.front.title),
+                );
+                Ok(OutputFile::bytes(format!("{alias}/index.html"), html))
+            }
             Job::Robots => Ok(OutputFile::bytes(
                 "robots.txt",
                 format!(

@@ -117,7 +117,7 @@ impl Templates {
             .tera
             .add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            return Err(templates.diagnostic(&err).into());
+            return Err(templates.build_diagnostics(&err));
         }
         Ok(templates)
     }
@@ -132,6 +132,53 @@ impl Templates {
     /// True if the theme has template `name`.
     pub fn has(&self, name: &str) -> bool {
         self.tera.contains_template(name)
+    }
+
+    /// Turns an error from compiling the templates into diagnostics: Tera reports every
+    /// unknown filter, test or function at once, as text blocks `error: …` / ` --> name:line:col`.
+    fn build_diagnostics(&self, err: &tera::Error) -> Diagnostics {
+        let tera::ErrorKind::Msg(text) = err.kind() else {
+            return self.diagnostic(err).into();
+        };
+        let mut found = Diagnostics::new();
+        let mut lines = text.lines().peekable();
+        while let Some(line) = lines.next() {
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let location = lines
+                .peek()
+                .and_then(|next| next.trim_start().strip_prefix("--> "))
+                .and_then(|loc| {
+                    let mut parts = loc.rsplitn(3, ':');
+                    let column = parts.next()?.parse::<usize>().ok()?;
+                    let line = parts.next()?.parse::<usize>().ok()?;
+                    Some((parts.next()?.to_string(), line, column))
+                });
+            let diagnostic = Diagnostic::error(format!("template error: {message}"))
+                .hint(template_hint(message));
+            found.push(match location {
+                Some((name, line, column)) => self.locate(diagnostic, &name, line, column),
+                None => diagnostic,
+            });
+        }
+        if found.is_empty() {
+            self.diagnostic(err).into()
+        } else {
+            found
+        }
+    }
+
+    /// Points `diagnostic` at a line and column of template `name`.
+    fn locate(&self, diagnostic: Diagnostic, name: &str, line: usize, column: usize) -> Diagnostic {
+        let Some(path) = self.files.get(name) else {
+            return diagnostic;
+        };
+        let file = display_path(&self.root, path);
+        match std::fs::read(path).map(|b| crate::content::load::decode(&b)) {
+            Ok(Ok(text)) => diagnostic.at_line(file, &Arc::from(text), line, column),
+            _ => diagnostic.in_file(file),
+        }
     }
 
     /// Turns a Tera error into a diagnostic at the template's file, line and column.
@@ -162,34 +209,28 @@ impl Templates {
                 "check the theme's templates: `extends` and `include` must name existing templates",
             );
         };
-        let message = format!("template error: {}", report.message());
-        let hint = template_hint(report.message());
-        match self.files.get(report.filename()) {
-            Some(path) => {
-                let file = display_path(&self.root, path);
-                match std::fs::read(path).map(|b| crate::content::load::decode(&b)) {
-                    Ok(Ok(text)) => {
-                        let source: Arc<str> = Arc::from(text);
-                        let span = report.span();
-                        Diagnostic::error(message)
-                            .at_line(file, &source, span.start_line, span.start_col + 1)
-                            .hint(hint)
-                    }
-                    _ => Diagnostic::error(message).in_file(file).hint(hint),
-                }
-            }
-            None => Diagnostic::error(message).hint(hint),
-        }
+        let diagnostic = Diagnostic::error(format!("template error: {}", report.message()))
+            .hint(template_hint(report.message()));
+        let span = report.span();
+        self.locate(
+            diagnostic,
+            report.filename(),
+            span.start_line,
+            span.start_col + 1,
+        )
     }
 }
 
 fn template_hint(message: &str) -> String {
-    if message.contains("not found") && message.contains("variable")
-        || message.contains("undefined")
-    {
-        "the value is missing in this context: guard it with `{% if x is defined %}` or use `x | default(value=\"\")`".into()
+    if message.starts_with("Unknown filter") {
+        "besides Tera's own filters arkiv has `datum`; check the spelling".into()
+    } else if message.contains("not defined") || message.contains("undefined") {
+        "the value is not in this template's context (see src/render/context.rs); guard it with `{% if x is defined %}` or use `x | default(value=\"\")`".into()
+    } else if message.starts_with("Found") || message.contains("expected") {
+        "a tag or expression is incomplete; compare with the Tera syntax at keats.github.io/tera"
+            .into()
     } else {
-        "see the template syntax at keats.github.io/tera".into()
+        "see the Tera template syntax at keats.github.io/tera".into()
     }
 }
 

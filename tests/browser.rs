@@ -1,0 +1,110 @@
+//! What a person sees: the sample archive in headless Chromium (Debian's
+//! `chromium`, driven by playwright-core, with axe-core for WCAG 2.1 AA).
+//!
+//! Screenshots land in `target/screenshots/`. Outside CI the test is skipped,
+//! with the reason, when Chromium or the npm packages are missing; in CI
+//! (`CI` set) that is a failure, since `.ci/run` installs them.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{Fixture, repo};
+
+/// One page of every kind, and the indexes.
+const PAGES: [&str; 12] = [
+    "/",
+    "/nyheter/",
+    "/nyheter/nu-ar-arbetet-igang-med-den-forsta-nationella-yrkesresan/",
+    "/konferenser/kompetens-och-stabilitet-2016/",
+    "/presentationer/grefve-nationellt-perspektiv/",
+    "/anteckningar/socialchefsnatverket/",
+    "/program/yrkesresan/",
+    "/om-gr/",
+    "/amnen/",
+    "/kommuner/ockero/",
+    "/arkiv/2019/",
+    "/404.html",
+];
+
+fn browser_missing() -> Option<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        return Some(format!(
+            "{chromium} is not installed (apt-get install chromium)"
+        ));
+    }
+    for package in ["playwright-core", "axe-core"] {
+        if !repo().join("node_modules").join(package).is_dir() {
+            return Some(format!("node_modules/{package} is missing (npm install)"));
+        }
+    }
+    None
+}
+
+#[test]
+fn every_kind_of_page_reads_well_in_a_real_browser() {
+    if let Some(reason) = browser_missing() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: {reason}"
+        );
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    let fixture = Fixture::sample();
+    let site = fixture.build();
+    let shots = repo().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let run = Command::new("node")
+        .arg(repo().join("tests/browser/check.mjs"))
+        .arg(&site.output)
+        .arg(&shots)
+        .args(PAGES)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let mut problems = Vec::new();
+    for page in results.as_array().unwrap() {
+        let at = format!("{} at {} px", page["path"], page["width"]);
+        if page["status"] != 200 {
+            problems.push(format!("{at}: HTTP {}", page["status"]));
+        }
+        if page["lang"] != "sv" {
+            problems.push(format!("{at}: lang is {}", page["lang"]));
+        }
+        if page["overflow"].as_i64().unwrap_or(0) > 0 {
+            problems.push(format!("{at}: scrolls sideways by {} px", page["overflow"]));
+        }
+        if page["stylesheetApplied"] != true {
+            problems.push(format!("{at}: no stylesheet applied"));
+        }
+        if !page["brokenImages"].as_array().unwrap().is_empty() {
+            problems.push(format!(
+                "{at}: images do not load: {}",
+                page["brokenImages"]
+            ));
+        }
+        let focus = &page["firstFocus"];
+        if focus["href"] != "#innehall" || focus["visible"] != true || focus["outline"] != true {
+            problems.push(format!(
+                "{at}: the first Tab should show the skip link with a visible outline, got {focus}"
+            ));
+        }
+        if let Some(violations) = page["violations"].as_array() {
+            for violation in violations {
+                problems.push(format!(
+                    "{at}: axe {}: {}",
+                    violation["id"], violation["nodes"]
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

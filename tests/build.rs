@@ -1,0 +1,290 @@
+//! Building fixture sites: URLs, listings, taxonomies, bundles, links, Markdown.
+
+mod common;
+
+use common::Fixture;
+
+#[test]
+fn topic_index_is_in_swedish_order_and_term_pages_list_newest_first() {
+    let site = Fixture::copy("taxonomies").build();
+    let index = site.html("amnen/index.html");
+    let terms = index.texts("main a[href^='/amnen/']");
+    assert_eq!(
+        terms
+            .iter()
+            .map(|t| t.split(" (").next().unwrap().to_string())
+            .collect::<Vec<_>>(),
+        [
+            "Arbetsmarknad",
+            "Barn och unga",
+            "Zebror",
+            "Äldreomsorg",
+            "Öppna data"
+        ],
+        "{terms:?}"
+    );
+    let term = site.html("amnen/barn-och-unga/index.html");
+    let titles = term.texts("main a[href^='/nyheter/']");
+    let titles: Vec<&String> = titles
+        .iter()
+        .filter(|t| t.contains("nyhet") || t.contains("Mellan"))
+        .collect();
+    assert_eq!(
+        titles,
+        ["Nyare nyhet", "Mellannyhet"],
+        "page 1 of 2 (paginate: 2)"
+    );
+    let page_two = site.html("amnen/barn-och-unga/sida/2/index.html");
+    assert!(page_two.main_text().contains("Äldre nyhet"));
+}
+
+#[test]
+fn municipality_pages_use_ascii_slugs() {
+    let site = Fixture::copy("taxonomies").build();
+    assert!(site.has("kommuner/ockero/index.html"));
+    assert!(site.has("kommuner/goteborg/index.html"));
+    let index = site.html("kommuner/index.html");
+    let names: Vec<String> = index
+        .texts("main a[href^='/kommuner/']")
+        .into_iter()
+        .map(|t| t.split(" (").next().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["Ale", "Göteborg", "Öckerö"]);
+}
+
+#[test]
+fn dates_read_in_swedish_with_an_updated_line() {
+    let site = Fixture::copy("taxonomies").build();
+    let page = site.html("nyheter/mellan/index.html");
+    let main = page.main_text();
+    assert!(main.contains("15 januari 2022"), "{main}");
+    assert!(main.contains("1 februari 2022"), "{main}");
+    assert!(
+        page.attrs("main time", "datetime")
+            .iter()
+            .any(|d| d.starts_with("2022-01-15"))
+    );
+}
+
+#[test]
+fn date_archive_has_years_and_months() {
+    let site = Fixture::copy("taxonomies").build();
+    let archive = site.html("arkiv/index.html");
+    let years: Vec<String> = archive.attrs("main a[href^='/arkiv/']", "href");
+    assert!(years.contains(&"/arkiv/2023/".to_string()), "{years:?}");
+    assert!(site.has("arkiv/2021/index.html"));
+    let month = site.html("arkiv/2022/01/index.html");
+    assert!(month.main_text().contains("Mellannyhet"));
+    assert!(!month.main_text().contains("Nyare nyhet"));
+}
+
+#[test]
+fn sections_paginate_newest_first() {
+    let site = Fixture::copy("taxonomies").build();
+    let first = site.html("nyheter/index.html");
+    let main = first.main_text();
+    let newer = main.find("Nyare nyhet").expect("newest on page 1");
+    let middle = main.find("Mellannyhet").expect("second on page 1");
+    assert!(newer < middle);
+    assert!(!main.contains("Äldre nyhet"));
+    assert!(
+        site.html("nyheter/sida/2/index.html")
+            .main_text()
+            .contains("Äldre nyhet")
+    );
+    assert!(!site.has("nyheter/sida/3/index.html"));
+}
+
+#[test]
+fn bundle_attachments_are_copied_and_listed_with_type_and_size() {
+    let site = Fixture::copy("bundle-with-pdf").build();
+    assert!(site.has("konferenser/arsmote-2024/program.pdf"));
+    assert!(site.has("presentationer/oppning/bilder.pdf"));
+    let conference = site.html("konferenser/arsmote-2024/index.html");
+    let main = conference.main_text();
+    assert!(main.contains("PDF, 1,5 kB"), "{main}");
+    let links = conference.attrs("main a", "href");
+    assert!(
+        links.contains(&"/arkiv/konferenser/arsmote-2024/program.pdf".to_string()),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn a_conference_lists_its_presentations_and_they_link_back() {
+    let site = Fixture::copy("bundle-with-pdf").build();
+    let conference = site.html("konferenser/arsmote-2024/index.html");
+    assert!(
+        conference
+            .attrs("main a", "href")
+            .contains(&"/arkiv/presentationer/oppning/".to_string())
+    );
+    let main = conference.main_text();
+    assert!(
+        main.contains("Öppning av årsmötet") && main.contains("Åsa Fritzson"),
+        "{main}"
+    );
+    assert!(
+        main.contains("PDF, 2,5 kB"),
+        "slides listed with the presentation: {main}"
+    );
+    let presentation = site.html("presentationer/oppning/index.html");
+    assert!(
+        presentation
+            .attrs("main a", "href")
+            .contains(&"/arkiv/konferenser/arsmote-2024/".to_string())
+    );
+    assert!(presentation.main_text().contains("Projektledare"));
+}
+
+#[test]
+fn an_upcoming_event_is_on_the_start_page() {
+    let site = Fixture::copy("bundle-with-pdf").build();
+    let home = site.html("index.html");
+    let main = home.main_text();
+    assert!(
+        main.contains("Årsmöte 2024") && main.contains("14 mars 2027"),
+        "{main}"
+    );
+}
+
+#[test]
+fn links_between_pages_resolve_to_urls() {
+    let site = Fixture::copy("links").build();
+    let news = site.html("nyheter/start/index.html");
+    let hrefs = news.attrs("main a", "href");
+    assert!(
+        hrefs.contains(&"/program/yrkesresan/".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(hrefs.contains(&"/om/".to_string()), "{hrefs:?}");
+    let hub = site.html("program/yrkesresan/index.html");
+    assert!(
+        hub.attrs("main a", "href")
+            .contains(&"/nyheter/start/#bakgrund".to_string())
+    );
+}
+
+#[test]
+fn markdown_gets_swedish_quotes_anchors_highlighting_tables_and_footnotes() {
+    let site = Fixture::copy("links").build();
+    let news = site.html("nyheter/start/index.html");
+    let main = news.main_text();
+    assert!(
+        main.contains("”imponerande”") && main.contains("’bra’"),
+        "{main}"
+    );
+    assert_eq!(news.text("h1"), "Start för ”Yrkesresan”");
+    assert_eq!(
+        news.attrs("main h2#bakgrund a.heading-anchor", "href"),
+        ["#bakgrund"]
+    );
+    assert!(!news.attrs("main pre.code span", "class").is_empty());
+    assert!(news.attrs("main pre.code span", "style").is_empty());
+    assert_eq!(news.texts("main table td"), ["Ale", "3"]);
+    assert_eq!(
+        news.attrs("main input[type=checkbox]", "aria-label"),
+        ["Klar", "Inte klar"]
+    );
+    assert!(main.contains("En fotnot."));
+}
+
+#[test]
+fn a_programme_hub_lists_the_pages_that_name_it() {
+    let site = Fixture::copy("links").build();
+    let hub = site.html("program/yrkesresan/index.html");
+    assert!(
+        hub.attrs("main a", "href")
+            .contains(&"/nyheter/start/".to_string())
+    );
+    let news = site.html("nyheter/start/index.html");
+    assert!(
+        news.attrs("main a", "href")
+            .contains(&"/program/yrkesresan/".to_string())
+    );
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let fixture = Fixture::copy("links");
+    fixture.write(
+        "content/nyheter/utkast.md",
+        "---\ntitle: Utkast\ndraft: true\n---\nHemligt.\n",
+    );
+    let site = fixture.build();
+    assert!(!site.has("nyheter/utkast/index.html"));
+    assert!(
+        !site
+            .html("nyheter/index.html")
+            .main_text()
+            .contains("Utkast")
+    );
+    let mut opts = fixture.options();
+    opts.drafts = true;
+    let site = fixture.build_with(opts);
+    assert!(site.has("nyheter/utkast/index.html"));
+}
+
+#[test]
+fn base_url_sets_canonical_links_and_sitemap() {
+    let fixture = Fixture::copy("links");
+    let mut opts = fixture.options();
+    opts.base_url = Some("https://preview.example.org/".into());
+    let site = fixture.build_with(opts);
+    let page = site.html("om/index.html");
+    assert_eq!(
+        page.attrs("link[rel=canonical]", "href"),
+        ["https://preview.example.org/om/"]
+    );
+    let sitemap = site.text("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://preview.example.org/om/</loc>"));
+    assert!(
+        site.text("robots.txt")
+            .contains("https://preview.example.org/sitemap.xml")
+    );
+    assert!(site.has("404.html"));
+}
+
+#[test]
+fn a_removed_page_disappears_from_the_output() {
+    let fixture = Fixture::copy("links");
+    fixture.build();
+    assert!(fixture.public().join("om/index.html").exists());
+    std::fs::remove_file(fixture.root.join("content/om.md")).unwrap();
+    std::fs::write(
+        fixture.root.join("content/nyheter/2023-05-17-start.md"),
+        "---\ntitle: Start\n---\nInga länkar.\n",
+    )
+    .unwrap();
+    fixture.build();
+    assert!(!fixture.public().join("om/index.html").exists());
+}
+
+#[test]
+fn bom_and_crlf_files_build() {
+    let fixture = Fixture::copy("links");
+    fixture.write(
+        "content/nyheter/windows.md",
+        "\u{feff}---\r\ntitle: Från Windows\r\ndate: 2024-03-26\r\n---\r\nRad ett.\r\n",
+    );
+    let site = fixture.build();
+    let page = site.html("nyheter/windows/index.html");
+    assert_eq!(page.text("h1"), "Från Windows");
+    assert!(page.main_text().contains("26 mars 2024"));
+}
+
+#[test]
+fn aliases_redirect_old_paths_to_the_page() {
+    let fixture = Fixture::copy("links");
+    fixture.write(
+        "content/om.md",
+        "---\ntitle: Om oss\naliases: [/gammal/om-oss/]\n---\nOm oss.\n",
+    );
+    let site = fixture.build();
+    let redirect = site.html("gammal/om-oss/index.html");
+    assert_eq!(redirect.attrs("link[rel=canonical]", "href"), ["/om/"]);
+    assert_eq!(
+        redirect.attrs("meta[http-equiv=refresh]", "content"),
+        ["0; url=/om/"]
+    );
+}

@@ -1,0 +1,234 @@
+//! Shared helpers for integration tests: copy a fixture site into a temporary
+//! folder (with the repository's theme), build it, and read what a reader sees.
+
+#![allow(
+    dead_code,
+    reason = "each test file uses a different part of the helpers"
+)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Arc;
+
+use arkiv::diagnostics::Diagnostics;
+use arkiv::{BuildOptions, BuildReport};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+/// The day builds in tests count "upcoming" from, so results do not change with the date.
+pub fn test_today() -> jiff::civil::Date {
+    jiff::civil::date(2026, 11, 23)
+}
+
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temporary folder.
+pub struct Fixture {
+    dir: Arc<TempDir>,
+    /// The site's root.
+    pub root: PathBuf,
+}
+
+impl Fixture {
+    /// Copies `tests/fixtures/<name>/` and the repository's `themes/`.
+    pub fn copy(name: &str) -> Fixture {
+        let fixture = Fixture::empty();
+        copy_dir(&repo().join("tests/fixtures").join(name), &fixture.root);
+        copy_dir(&repo().join("themes"), &fixture.root.join("themes"));
+        fixture
+    }
+
+    /// Copies the repository's own sample archive (content, site.yaml, themes).
+    pub fn sample() -> Fixture {
+        let fixture = Fixture::empty();
+        for dir in ["content", "themes"] {
+            copy_dir(&repo().join(dir), &fixture.root.join(dir));
+        }
+        fs::copy(repo().join("site.yaml"), fixture.root.join("site.yaml")).unwrap();
+        fixture
+    }
+
+    fn empty() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("site");
+        fs::create_dir_all(&root).unwrap();
+        Fixture {
+            dir: Arc::new(dir),
+            root,
+        }
+    }
+
+    /// Build options for this site.
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            today: Some(test_today()),
+            ..BuildOptions::new(&self.root)
+        }
+    }
+
+    /// Builds; panics with the diagnostics if the build fails.
+    pub fn build(&self) -> Built {
+        self.build_with(self.options())
+    }
+
+    /// Builds with `opts`; panics with the diagnostics if the build fails.
+    pub fn build_with(&self, opts: BuildOptions) -> Built {
+        let output = opts.output_dir();
+        match arkiv::build(&opts) {
+            Ok(report) => Built {
+                _dir: Arc::clone(&self.dir),
+                output,
+                report,
+            },
+            Err(errors) => panic!("build failed:\n{}", render(&errors)),
+        }
+    }
+
+    /// Builds and returns the diagnostics; panics if the build succeeds.
+    pub fn build_errors(&self) -> Diagnostics {
+        match arkiv::build(&self.options()) {
+            Ok(_) => panic!("the build succeeded, but errors were expected"),
+            Err(errors) => errors,
+        }
+    }
+
+    /// Runs the `arkiv` binary in the site's folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_arkiv"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    }
+
+    /// Writes `text` to `path` (relative to the site root), making folders.
+    pub fn write(&self, path: &str, text: &str) {
+        let path = self.root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// Reads a file of the site.
+    pub fn read(&self, path: &str) -> String {
+        fs::read_to_string(self.root.join(path)).unwrap()
+    }
+
+    /// The default output folder.
+    pub fn public(&self) -> PathBuf {
+        self.root.join("public")
+    }
+}
+
+/// A built site; it keeps the fixture's folder alive.
+pub struct Built {
+    _dir: Arc<TempDir>,
+    /// The output folder.
+    pub output: PathBuf,
+    /// What the build reported.
+    pub report: BuildReport,
+}
+
+impl Built {
+    /// Parses an output HTML file.
+    pub fn html(&self, path: &str) -> Page {
+        let text = fs::read_to_string(self.output.join(path))
+            .unwrap_or_else(|err| panic!("{path} was not written: {err}"));
+        Page(Html::parse_document(&text))
+    }
+
+    /// True if the output has `path`.
+    pub fn has(&self, path: &str) -> bool {
+        self.output.join(path).is_file()
+    }
+
+    /// Reads an output file as text.
+    pub fn text(&self, path: &str) -> String {
+        fs::read_to_string(self.output.join(path)).unwrap()
+    }
+}
+
+/// An HTML page, read through CSS selectors.
+pub struct Page(pub Html);
+
+impl Page {
+    /// The trimmed, whitespace-folded text of every element matching `selector`.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).unwrap();
+        self.0
+            .select(&selector)
+            .map(|e| fold(&e.text().collect::<String>()))
+            .collect()
+    }
+
+    /// The text of the first element matching `selector`.
+    pub fn text(&self, selector: &str) -> String {
+        self.texts(selector)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("nothing matches {selector}"))
+    }
+
+    /// Attribute `name` of every element matching `selector`.
+    pub fn attrs(&self, selector: &str, name: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).unwrap();
+        self.0
+            .select(&selector)
+            .filter_map(|e| e.value().attr(name).map(str::to_string))
+            .collect()
+    }
+
+    /// All the text of `<main>`.
+    pub fn main_text(&self) -> String {
+        self.text("main")
+    }
+}
+
+/// Renders diagnostics as a person sees them, without colour.
+pub fn render(diagnostics: &Diagnostics) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render_human(false))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn fold(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir` with its bytes, for comparing output before and after.
+pub fn snapshot_dir(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    if !dir.exists() {
+        return files;
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            files.push((
+                entry.path().strip_prefix(dir).unwrap().to_path_buf(),
+                fs::read(entry.path()).unwrap(),
+            ));
+        }
+    }
+    files
+}
