@@ -4,6 +4,7 @@
 //! the `--help` text.
 
 use std::io::IsTerminal;
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,6 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the site into public/ (replaced whole, only when the build succeeds).
     Build(BuildArgs),
+    /// Preview the site with live reload; rebuilds what a saved file touches.
+    Serve(ServeArgs),
 }
 
 /// Where the site is.
@@ -53,11 +56,53 @@ pub struct BuildArgs {
     pub base_url: Option<String>,
 }
 
+/// `arkiv serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    /// Where the site is.
+    pub site: SiteArgs,
+    /// The port to listen on; the next free one is used if it is taken (0: any).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. Other machines can reach the preview only if
+    /// this is not a loopback address.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the site in the default web browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Serve pages marked `draft: true` too.
+    #[arg(long)]
+    pub drafts: bool,
+}
+
 impl Cli {
     /// Runs the chosen command.
     pub fn run(self) -> ExitCode {
         match self.command {
             Command::Build(args) => args.run(),
+            Command::Serve(args) => args.run(),
+        }
+    }
+}
+
+impl ServeArgs {
+    /// Serves the site until the process is stopped.
+    pub fn run(self) -> ExitCode {
+        let opts = crate::serve::ServeOptions {
+            root: self.site.root,
+            port: self.port,
+            bind: self.bind,
+            open: self.open,
+            drafts: self.drafts,
+        };
+        match crate::serve::run(opts, print_diagnostics) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(errors) => {
+                print_diagnostics(&errors);
+                ExitCode::from(u8::try_from(errors.exit_code()).unwrap_or(2))
+            }
         }
     }
 }

@@ -16,6 +16,7 @@ pub mod index;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod text;
 pub mod yaml;
 
@@ -25,9 +26,10 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 
 use crate::config::Config;
+use crate::content::SourceFile;
 use crate::diagnostics::Diagnostics;
 use crate::index::SiteIndex;
-use crate::markdown::LinkMap;
+use crate::markdown::{Highlighter, LinkMap};
 use crate::output::OutputFile;
 use crate::render::Templates;
 
@@ -79,34 +81,71 @@ pub struct BuildReport {
 /// Builds the site at `opts.root` into its output folder; on failure the output is untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let (site, files, warnings) = render_site(opts)?;
+    output::check_output(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
+    let (prepared, files) = render_site(opts)?;
+    let mut clock = Stopwatch::from_env();
     output::publish(&opts.root, &opts.output_dir(), &files).map_err(|mut errors| {
-        errors.extend(warnings.clone());
+        errors.extend(prepared.warnings.clone());
         errors
     })?;
+    clock.lap("write");
     Ok(BuildReport {
-        pages: site.listed_pages().count(),
+        pages: prepared.site.listed_pages().count(),
         files: files.len(),
-        warnings,
+        warnings: prepared.warnings,
         elapsed: started.elapsed(),
     })
 }
 
-/// Runs every stage but `publish`: the site and its files in memory, with warnings.
+/// Everything the stages made before rendering; `serve` keeps it to rebuild parts.
+pub struct Prepared {
+    /// The configuration, with the command line's settings.
+    pub config: Config,
+    /// Every Markdown file, read.
+    pub sources: Vec<SourceFile>,
+    /// Content paths of drafts left out.
+    pub drafts: Vec<String>,
+    /// The indexed site.
+    pub site: SiteIndex,
+    /// The compiled theme.
+    pub templates: Templates,
+    /// Syntax definitions for code blocks, loaded once.
+    pub highlighter: Highlighter,
+    /// Warnings from every stage.
+    pub warnings: Diagnostics,
+}
+
+/// Runs every stage but `publish`: the site and its files in memory.
+pub fn render_site(opts: &BuildOptions) -> Result<(Prepared, Vec<OutputFile>), Diagnostics> {
+    let prepared = prepare(opts)?;
+    let mut clock = Stopwatch::from_env();
+    let files = render::render_all(&prepared.templates, &prepared.config, &prepared.site).map_err(
+        |mut errors| {
+            errors.extend(prepared.warnings.clone());
+            errors.sorted()
+        },
+    )?;
+    clock.lap("render");
+    Ok((prepared, files))
+}
+
+/// Runs load → parse → markdown → index and compiles the templates.
 ///
 /// Content and Markdown problems of every file are reported together; later
 /// stages run only when those are clean.
-pub fn render_site(
-    opts: &BuildOptions,
-) -> Result<(SiteIndex, Vec<OutputFile>, Diagnostics), Diagnostics> {
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared, Diagnostics> {
+    let mut clock = Stopwatch::from_env();
     let config = load_config(opts)?;
-    output::check_output(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
     let content = content::load(&config)?;
     let mut diagnostics = content.diagnostics;
+    clock.lap("load");
     let parsed = content::parse(&config, &content.pages);
+    clock.lap("parse");
     diagnostics.extend(parsed.diagnostics);
     let links = LinkMap::new(&parsed.pages).with_unpublished(&parsed.drafts, &parsed.broken);
-    let bodies = markdown::render_all(&config, &parsed.pages, &links);
+    let highlighter = Highlighter::new();
+    let bodies = markdown::render_all(&config, &parsed.pages, &links, &highlighter);
+    clock.lap("markdown");
     let bodies = match bodies {
         Ok(bodies) if !diagnostics.has_errors() => bodies,
         Ok(_) => return Err(diagnostics.sorted()),
@@ -121,14 +160,49 @@ pub fn render_site(
         errors.sorted()
     };
     let (mut site, index_warnings) =
-        index::build(&config, parsed.pages, bodies, today).map_err(|e| fail(e, &diagnostics))?;
+        index::build(&config, shared(parsed.pages), shared(bodies), today)
+            .map_err(|e| fail(e, &diagnostics))?;
     diagnostics.extend(index_warnings);
     site.files = content.files;
+    clock.lap("index");
     let templates = Templates::load(&config).map_err(|e| fail(e, &diagnostics))?;
-    let files =
-        render::render_all(&templates, &config, &site).map_err(|e| fail(e, &diagnostics))?;
-    diagnostics.sort();
-    Ok((site, files, diagnostics))
+    Ok(Prepared {
+        config,
+        sources: content.pages,
+        drafts: parsed.drafts,
+        site,
+        templates,
+        highlighter,
+        warnings: diagnostics.sorted(),
+    })
+}
+
+/// Wraps each item in an `Arc`, so the index can share pages with a later rebuild.
+fn shared<T>(items: Vec<T>) -> Vec<std::sync::Arc<T>> {
+    items.into_iter().map(std::sync::Arc::new).collect()
+}
+
+/// Prints how long each stage took when `ARKIV_TIMINGS` is set, for profiling.
+pub(crate) struct Stopwatch {
+    last: Option<Instant>,
+}
+
+impl Stopwatch {
+    pub(crate) fn from_env() -> Self {
+        Stopwatch {
+            last: std::env::var_os("ARKIV_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    pub(crate) fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last.as_mut() {
+            eprintln!(
+                "{stage:>10}: {:>7.1} ms",
+                last.elapsed().as_secs_f64() * 1000.0
+            );
+            *last = Instant::now();
+        }
+    }
 }
 
 /// Reads site.yaml and applies the command line's settings.

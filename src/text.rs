@@ -149,6 +149,30 @@ pub fn file_size(bytes: u64) -> String {
     format!("{} {unit}", text.replace('.', ","))
 }
 
+/// Decodes `%XX` escapes (URLs, link targets); text that is not UTF-8 afterwards is kept as it was.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match (bytes[i], hex) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
 /// Escapes `&`, `<`, `>`, `"` and `'` for HTML text and attribute values.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
@@ -209,6 +233,13 @@ mod tests {
             date_range(date(2019, 4, 30), date(2019, 4, 30), "sv"),
             "30 april 2019"
         );
+    }
+
+    #[test]
+    fn percent_escapes_decode() {
+        assert_eq!(percent_decode("m%C3%B6te%20x.md"), "möte x.md");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%2e%2e/x"), "../x");
     }
 
     #[test]

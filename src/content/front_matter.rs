@@ -600,11 +600,11 @@ pub fn parse_date(text: &str) -> Result<PageDate, String> {
     let datetime = pieces
         .date()
         .to_datetime(time.unwrap_or(jiff::civil::Time::midnight()));
-    Ok(PageDate {
+    Ok(PageDate::new(
         datetime,
-        has_time: time.is_some(),
-        offset: pieces.to_numeric_offset(),
-    })
+        time.is_some(),
+        pieces.to_numeric_offset(),
+    ))
 }
 
 /// `2024-03-26 10:00:00 +0100` → `2024-03-26T10:00:00+01:00`.

@@ -4,7 +4,7 @@
 //! the assets of their bundles, and loose files to copy as they are. It never
 //! parses front matter or Markdown.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -71,7 +71,7 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
 
     let mut markdown = Vec::new();
     let mut loose = Vec::new();
-    let mut bundle_assets: Vec<(PathBuf, Asset)> = Vec::new();
+    let mut bundle_assets: BTreeMap<PathBuf, Vec<Asset>> = BTreeMap::new();
     for entry in entries {
         let bundle = entry
             .path
@@ -93,14 +93,11 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
                 .in_file(display_path(&config.root, &entry.path))
                 .hint("a bundle is one page: move the file out of the folder with index.md, or make it a bundle of its own"),
             ),
-            Some(dir) => bundle_assets.push((
-                dir.clone(),
-                Asset {
-                    name: display_path(&dir, &entry.path),
-                    source: entry.path,
-                    size: entry.size,
-                },
-            )),
+            Some(dir) => bundle_assets.entry(dir.clone()).or_default().push(Asset {
+                name: display_path(&dir, &entry.path),
+                source: entry.path,
+                size: entry.size,
+            }),
             None if is_markdown => markdown.push(entry.path),
             None => loose.push(Asset {
                 name: display_path(&content_dir, &entry.path),
@@ -112,7 +109,15 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
 
     let read: Vec<Result<SourceFile, Diagnostic>> = markdown
         .par_iter()
-        .map(|path| read_page(config, &content_dir, path, &bundle_assets))
+        .map(|path| {
+            let assets = match path.parent() {
+                Some(dir) if is_bundle_index(path) => {
+                    bundle_assets.get(dir).cloned().unwrap_or_default()
+                }
+                _ => Vec::new(),
+            };
+            read_page(config, &content_dir, path, assets)
+        })
         .collect();
     let mut pages = Vec::with_capacity(read.len());
     for result in read {
@@ -182,7 +187,7 @@ fn read_page(
     config: &Config,
     content_dir: &Path,
     path: &Path,
-    bundle_assets: &[(PathBuf, Asset)],
+    assets: Vec<Asset>,
 ) -> Result<SourceFile, Diagnostic> {
     let display = display_path(&config.root, path);
     let bytes = std::fs::read(path).map_err(|err| {
@@ -196,20 +201,50 @@ fn read_page(
             .at_position(line, column)
             .hint("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
     })?;
-    let assets = match path.parent() {
-        Some(dir) if is_bundle_index(path) => bundle_assets
-            .iter()
-            .filter(|(bundle, _)| bundle == dir)
-            .map(|(_, asset)| asset.clone())
-            .collect(),
-        _ => Vec::new(),
-    };
     Ok(SourceFile {
         content_path: display_path(content_dir, path),
         display_path: display,
         text: Arc::from(text),
         assets,
     })
+}
+
+/// Reads one Markdown file again (for a rebuild), listing a bundle's assets from its folder.
+pub fn load_one(config: &Config, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let assets = match path.parent() {
+        Some(dir) if is_bundle_index(path) => bundle_assets(dir),
+        _ => Vec::new(),
+    };
+    read_page(config, &config.content_dir(), path, assets)
+}
+
+/// The files of the bundle in `dir`: everything but Markdown, hidden files and nested bundles.
+pub fn bundle_assets(dir: &Path) -> Vec<Asset> {
+    WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(is_ignored(e.file_name())
+                    || (e.file_type().is_dir() && e.path().join("index.md").is_file()))
+        })
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && !is_markdown(e.path()))
+        .map(|e| Asset {
+            name: display_path(dir, e.path()),
+            size: e.metadata().map_or(0, |m| m.len()),
+            source: e.into_path(),
+        })
+        .collect()
+}
+
+/// True for `.md` and `.markdown` files.
+pub fn is_markdown(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "markdown")
+    )
 }
 
 /// UTF-8 text without BOM and with LF endings, or the line and column of the first bad byte.
@@ -233,13 +268,6 @@ fn normalise_line_endings(text: &str) -> String {
     }
 }
 
-fn is_markdown(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "markdown")
-    )
-}
-
 fn is_bundle_index(path: &Path) -> bool {
     matches!(
         path.file_name().and_then(|n| n.to_str()),
@@ -248,7 +276,7 @@ fn is_bundle_index(path: &Path) -> bool {
 }
 
 /// Hidden files and editors' temporary files are never content.
-fn is_ignored(name: &std::ffi::OsStr) -> bool {
+pub fn is_ignored(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy();
     name.starts_with('.')
         || name.ends_with('~')

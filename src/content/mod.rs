@@ -12,8 +12,9 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use crate::config::Config;
+use crate::config::{Config, MarkdownConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::typography::smarten;
 use crate::text::slugify;
 pub use load::{Asset, Content, SourceFile, load};
 pub use page::{Page, PageDate, PageKind};
@@ -41,7 +42,7 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
         .par_iter()
         .map(|source| {
             let mut warnings = Diagnostics::new();
-            let page = parse_page(source, &mut warnings);
+            let page = parse_page(source, &config.markdown, &mut warnings);
             (page, warnings)
         })
         .collect();
@@ -55,16 +56,7 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
             Ok(page) if page.front.is_draft && !config.drafts => {
                 parsed.drafts.push(page.content_path)
             }
-            Ok(mut page) => {
-                if config.markdown.smart_punctuation {
-                    page.front.title = crate::markdown::typography::smarten(&page.front.title);
-                    page.front.summary = page
-                        .front
-                        .summary
-                        .map(|s| crate::markdown::typography::smarten(&s));
-                }
-                parsed.pages.push(page)
-            }
+            Ok(page) => parsed.pages.push(page),
             Err(errors) => {
                 parsed.diagnostics.extend(errors);
                 parsed.broken.push(source.content_path.clone());
@@ -75,12 +67,20 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
     parsed
 }
 
-/// Parses one file into a `Page`.
-pub fn parse_page(source: &SourceFile, warnings: &mut Diagnostics) -> Result<Page, Diagnostics> {
+/// Parses one file into a `Page`; with smart punctuation, titles and leads get Swedish quotes.
+pub fn parse_page(
+    source: &SourceFile,
+    markdown: &MarkdownConfig,
+    warnings: &mut Diagnostics,
+) -> Result<Page, Diagnostics> {
     let file = source.display_path.as_str();
     let split = front_matter::split(file, &source.text)?;
     let body_offset = split.body_offset;
-    let front = front_matter::parse(file, &source.text, &split, warnings)?;
+    let mut front = front_matter::parse(file, &source.text, &split, warnings)?;
+    if markdown.smart_punctuation {
+        front.title = smarten(&front.title);
+        front.summary = front.summary.as_deref().map(smarten);
+    }
     check_files(source, &front)?;
     let name = PageName::of(&source.content_path);
     let kind = PageKind::from_folder(name.section);

@@ -79,15 +79,27 @@ pub struct PageDate {
     pub has_time: bool,
     /// The UTC offset, if one was written.
     pub offset: Option<Offset>,
+    /// The moment, computed once: a missing offset is Swedish local time.
+    timestamp: Timestamp,
 }
 
 impl PageDate {
     /// A whole day.
     pub fn day(date: Date) -> Self {
+        Self::new(date.to_datetime(jiff::civil::Time::midnight()), false, None)
+    }
+
+    /// A date and time as written, with or without an offset.
+    pub fn new(datetime: DateTime, has_time: bool, offset: Option<Offset>) -> Self {
+        let zoned = match offset {
+            Some(offset) => datetime.to_zoned_datetime(TimeZone::fixed(offset)),
+            None => datetime.to_zoned_datetime(stockholm()),
+        };
         PageDate {
-            datetime: date.to_datetime(jiff::civil::Time::midnight()),
-            has_time: false,
-            offset: None,
+            datetime,
+            has_time,
+            offset,
+            timestamp: zoned.map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp()),
         }
     }
 
@@ -109,11 +121,7 @@ impl PageDate {
 
     /// The moment, reading a missing offset as Swedish local time.
     pub fn timestamp(&self) -> Timestamp {
-        let zoned = match self.offset {
-            Some(offset) => self.datetime.to_zoned_datetime(TimeZone::fixed(offset)),
-            None => self.datetime.to_zoned_datetime(stockholm()),
-        };
-        zoned.map_or(Timestamp::UNIX_EPOCH, |z| z.timestamp())
+        self.timestamp
     }
 
     /// RFC 3339 with offset, e.g. `2024-03-26T00:00:00+01:00`, for feeds and `<time>`.

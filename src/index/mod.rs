@@ -5,9 +5,11 @@
 //! and refers to them by `PageId`. Cross references that lead nowhere
 //! (`programme:`, `conference:`) are located errors. It renders nothing.
 
+pub mod deps;
 pub mod taxonomy;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 
@@ -17,6 +19,7 @@ use crate::content::{Page, PageDate, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Body;
 use crate::text::SwedishOrder;
+pub use deps::{Deps, Job};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 /// A page's position in `SiteIndex::pages`.
@@ -97,9 +100,9 @@ impl CalendarEntry {
 #[derive(Debug, Clone)]
 pub struct SiteIndex {
     /// Every published page; a `PageId` indexes this.
-    pub pages: Vec<Page>,
+    pub pages: Vec<Arc<Page>>,
     /// Each page's body, same order.
-    pub bodies: Vec<Body>,
+    pub bodies: Vec<Arc<Body>>,
     /// The start page's `content/_index.md`.
     pub home: Option<PageId>,
     /// The five sections in `SECTIONS` order.
@@ -120,6 +123,8 @@ pub struct SiteIndex {
     pub conference_of: BTreeMap<PageId, PageId>,
     /// Events and activities, by start.
     pub calendar: Vec<CalendarEntry>,
+    /// Page → positions of its entries in `calendar`.
+    pub calendar_of: BTreeMap<PageId, Vec<usize>>,
     /// The day the site was built, for "upcoming".
     pub today: Date,
     /// Files under content/ outside bundles, copied as they are.
@@ -129,8 +134,8 @@ pub struct SiteIndex {
 /// Indexes the pages; every broken cross reference is reported.
 pub fn build(
     config: &Config,
-    pages: Vec<Page>,
-    bodies: Vec<Body>,
+    pages: Vec<Arc<Page>>,
+    bodies: Vec<Arc<Body>>,
     today: Date,
 ) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
@@ -181,6 +186,10 @@ pub fn build(
     let presentations = group_by_target(&pages, &conference_of);
     let archive = archive(&pages);
     let calendar = calendar(&pages);
+    let mut calendar_of: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
+    for (n, entry) in calendar.iter().enumerate() {
+        calendar_of.entry(entry.page).or_default().push(n);
+    }
     let warnings = diagnostics.into_result()?;
     Ok((
         SiteIndex {
@@ -196,6 +205,7 @@ pub fn build(
             presentations,
             conference_of,
             calendar,
+            calendar_of,
             today,
             files: Vec::new(),
         },
@@ -214,6 +224,23 @@ impl SiteIndex {
         (0..self.pages.len()).filter(|&id| !self.pages[id].is_section_index)
     }
 
+    /// The taxonomy of `kind`.
+    pub fn taxonomy(&self, kind: TaxonomyKind) -> &Taxonomy {
+        self.taxonomies
+            .iter()
+            .find(|t| t.kind == kind)
+            .expect("the index builds both taxonomies")
+    }
+
+    /// Page `id`'s own event and activities, by start.
+    pub fn entries_of(&self, id: PageId) -> impl Iterator<Item = &CalendarEntry> {
+        self.calendar_of
+            .get(&id)
+            .into_iter()
+            .flatten()
+            .map(|&n| &self.calendar[n])
+    }
+
     /// Calendar entries that have not ended yet, soonest first.
     pub fn upcoming(&self) -> impl Iterator<Item = &CalendarEntry> {
         self.calendar.iter().filter(|e| e.is_upcoming(self.today))
@@ -221,14 +248,14 @@ impl SiteIndex {
 }
 
 /// Page ids matching `keep`, newest first.
-pub fn newest_first(pages: &[Page], keep: impl Fn(&Page) -> bool) -> Vec<PageId> {
+pub fn newest_first(pages: &[Arc<Page>], keep: impl Fn(&Page) -> bool) -> Vec<PageId> {
     let mut ids: Vec<PageId> = (0..pages.len()).filter(|&id| keep(&pages[id])).collect();
     sort_newest_first(pages, &mut ids);
     ids
 }
 
 /// Sorts page ids newest first, undated last, then by title.
-pub fn sort_newest_first(pages: &[Page], ids: &mut [PageId]) {
+pub fn sort_newest_first(pages: &[Arc<Page>], ids: &mut [PageId]) {
     ids.sort_by(|&a, &b| {
         pages[a]
             .newest_first_key()
@@ -267,7 +294,7 @@ impl Reference {
 
 /// Finds the page each `programme:` or `conference:` names, by slug.
 fn resolve_references(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     reference: Reference,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<PageId, PageId> {
@@ -327,7 +354,7 @@ fn closest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 fn group_by_target(
-    pages: &[Page],
+    pages: &[Arc<Page>],
     links: &BTreeMap<PageId, PageId>,
 ) -> BTreeMap<PageId, Vec<PageId>> {
     let mut groups: BTreeMap<PageId, Vec<PageId>> = BTreeMap::new();
@@ -340,7 +367,7 @@ fn group_by_target(
     groups
 }
 
-fn archive(pages: &[Page]) -> Vec<ArchiveYear> {
+fn archive(pages: &[Arc<Page>]) -> Vec<ArchiveYear> {
     let ids = newest_first(pages, |p| {
         p.date.is_some() && p.kind != PageKind::Plain && !p.is_section_index
     });
@@ -365,7 +392,7 @@ fn archive(pages: &[Page]) -> Vec<ArchiveYear> {
     years
 }
 
-fn calendar(pages: &[Page]) -> Vec<CalendarEntry> {
+fn calendar(pages: &[Arc<Page>]) -> Vec<CalendarEntry> {
     let mut entries = Vec::new();
     for (id, page) in pages.iter().enumerate() {
         if let Some(event) = &page.front.event {

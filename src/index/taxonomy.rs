@@ -6,6 +6,7 @@
 //! lists the allowed terms, any other is a warning.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::config::{Config, TaxonomyConfig};
 use crate::content::Page;
@@ -77,7 +78,7 @@ impl Taxonomy {
     pub fn build(
         kind: TaxonomyKind,
         config: &Config,
-        pages: &[Page],
+        pages: &[Arc<Page>],
         order: &SwedishOrder,
         diagnostics: &mut Diagnostics,
     ) -> Taxonomy {

@@ -17,7 +17,7 @@ use serde::Serialize;
 use crate::config::{Config, MarkdownConfig};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::{escape_html, slugify};
+use crate::text::{escape_html, percent_decode, slugify};
 pub use highlight::Highlighter;
 
 /// A heading in a page's body, for a table of contents.
@@ -40,6 +40,8 @@ pub struct Body {
     pub toc: Vec<Heading>,
     /// The text without markup, for summaries and search.
     pub text: String,
+    /// Content paths this body links to, so a rebuild knows when their URLs change.
+    pub links: Vec<String>,
 }
 
 /// What a link to a content path leads to.
@@ -61,9 +63,9 @@ pub struct LinkMap {
 
 impl LinkMap {
     /// Builds the map from the published pages.
-    pub fn new(pages: &[Page]) -> Self {
+    pub fn new<'a>(pages: impl IntoIterator<Item = &'a Page>) -> Self {
         let paths = pages
-            .iter()
+            .into_iter()
             .map(|page| {
                 (
                     page.content_path.clone(),
@@ -96,11 +98,11 @@ pub fn render_all(
     config: &Config,
     pages: &[Page],
     links: &LinkMap,
+    highlighter: &Highlighter,
 ) -> Result<Vec<Body>, Diagnostics> {
-    let highlighter = Highlighter::new();
     let results: Vec<Result<Body, Vec<Diagnostic>>> = pages
         .par_iter()
-        .map(|page| render(config, &config.markdown, &highlighter, page, links))
+        .map(|page| render(config, &config.markdown, highlighter, page, links))
         .collect();
     let mut bodies = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
@@ -132,6 +134,7 @@ pub fn render(
         parser_options |= Options::ENABLE_SMART_PUNCTUATION;
     }
     let mut errors = Vec::new();
+    let mut linked = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut text = String::new();
     let mut code: Option<(String, String)> = None;
@@ -168,7 +171,7 @@ pub fn render(
                 title,
                 id,
             }) => {
-                let dest_url = match resolve_link(config, page, links, &dest_url) {
+                let dest_url = match resolve_link(config, page, links, &dest_url, &mut linked) {
                     Ok(Some(url)) => CowStr::from(url),
                     Ok(None) => dest_url,
                     Err(message) => {
@@ -231,10 +234,13 @@ pub fn render(
     let toc = add_heading_anchors(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    linked.sort();
+    linked.dedup();
     Ok(Body {
         html,
         toc,
         text: text.trim().to_string(),
+        links: linked,
     })
 }
 
@@ -277,10 +283,11 @@ fn add_heading_anchors(events: &mut Vec<Event<'_>>) -> Vec<Heading> {
         if let Event::Start(Tag::Heading { id, .. }) = &mut events[i] {
             *id = Some(CowStr::from(unique.clone()));
         }
+        // The self-link is a convenience for sighted readers who copy links; it is
+        // hidden from assistive technology so it does not repeat in the heading's name.
         let anchor = format!(
-            " <a class=\"heading-anchor\" href=\"#{id}\"><span aria-hidden=\"true\">#</span><span class=\"visually-hidden\">Länk till avsnittet {title}</span></a>",
+            " <a class=\"heading-anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
             id = escape_html(&unique),
-            title = escape_html(title.trim()),
         );
         events.insert(end, Event::InlineHtml(anchor.into()));
         toc.push(Heading {
@@ -313,6 +320,7 @@ fn resolve_link(
     page: &Page,
     links: &LinkMap,
     dest: &str,
+    linked: &mut Vec<String>,
 ) -> Result<Option<String>, LinkError> {
     let (path, fragment) = match dest.split_once('#') {
         Some((path, fragment)) => (path, Some(fragment)),
@@ -329,6 +337,10 @@ fn resolve_link(
         None if decoded.starts_with('/') => normalise(decoded.trim_start_matches('/')),
         None => normalise(&format!("{}/{}", page.content_dir(), decoded)),
     };
+    if let Some(target) = &target {
+        linked.push(target.clone());
+        linked.push(format!("{target}/index.md"));
+    }
     let found = target
         .as_deref()
         .and_then(|t| links.get(t).or_else(|| links.get(&format!("{t}/index.md"))));
@@ -371,29 +383,6 @@ fn normalise(path: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok())
-            .and_then(|h| u8::from_str_radix(h, 16).ok());
-        match (bytes[i], hex) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,11 +395,5 @@ mod tests {
         );
         assert_eq!(normalise("./a/./b.md").as_deref(), Some("a/b.md"));
         assert_eq!(normalise("../x.md"), None);
-    }
-
-    #[test]
-    fn percent_escapes_decode() {
-        assert_eq!(percent_decode("m%C3%B6te%20x.md"), "möte x.md");
-        assert_eq!(percent_decode("100%"), "100%");
     }
 }

@@ -213,9 +213,8 @@ impl<'a> Views<'a> {
             speakers: page.front.speakers.clone(),
             event: self
                 .site
-                .calendar
-                .iter()
-                .find(|e| e.page == id && e.source == crate::index::EventSource::Event)
+                .entries_of(id)
+                .find(|e| e.source == crate::index::EventSource::Event)
                 .map(|e| self.event(e)),
             attachments: self.attachments(id),
         }
@@ -258,9 +257,8 @@ impl<'a> Views<'a> {
             attendee_groups: group_attendees(&front.attendees),
             attendee_count: front.attendees.len(),
             activities: site
-                .calendar
-                .iter()
-                .filter(|e| e.page == id && e.source != crate::index::EventSource::Event)
+                .entries_of(id)
+                .filter(|e| e.source != crate::index::EventSource::Event)
                 .map(|e| self.event(e))
                 .collect(),
             breadcrumbs: self.breadcrumbs(id),

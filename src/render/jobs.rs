@@ -1,7 +1,6 @@
-//! `Job`: one output of the site, and how to render it.
+//! Rendering one `Job` (an output of the site, listed by `index::deps`).
 //!
-//! In: the index (to list the jobs) and the views (to render one). Out: an
-//! `OutputFile`. Jobs are small values, so a rebuild can choose which to redo.
+//! In: a job and the views. Out: an `OutputFile` at the job's path.
 
 use serde::Serialize;
 use tera::Context;
@@ -9,73 +8,15 @@ use tera::Context;
 use crate::config::Config;
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
-use crate::index::{PageId, SiteIndex, TaxonomyKind};
+use crate::index::deps::{HOME_UPCOMING, page_slice};
+use crate::index::deps::{page_count, pagination_path};
+use crate::index::{Job, PageId, SiteIndex};
 use crate::output::OutputFile;
 use crate::render::context::{Link, PageSummary, Views};
-use crate::render::{PageLink, Paginator, Templates, page_count, pagination_path};
+use crate::render::{PageLink, Paginator, Templates};
 use crate::text::month_name;
 
-/// One output file of the site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Job {
-    /// A page of its own.
-    Page(PageId),
-    /// The start page.
-    Home,
-    /// Page `n` (from 1) of a section listing.
-    Section(PageKind, usize),
-    /// The list of all terms of a taxonomy.
-    Taxonomy(TaxonomyKind),
-    /// Page `n` of a term's listing: taxonomy, term index, page number.
-    Term(TaxonomyKind, usize, usize),
-    /// The archive's list of years.
-    Archive,
-    /// One year of the archive.
-    ArchiveYear(usize),
-    /// One month: year index, month index.
-    ArchiveMonth(usize, usize),
-    /// `/404.html`.
-    NotFound,
-    /// `/sitemap.xml`.
-    Sitemap,
-    /// `/robots.txt`.
-    Robots,
-    /// A redirect from a page's old path (`aliases:`): page, alias index.
-    Alias(PageId, usize),
-}
-
 impl Job {
-    /// Every output the site has.
-    pub fn all(config: &Config, site: &SiteIndex) -> Vec<Job> {
-        let mut jobs: Vec<Job> = site.listed_pages().map(Job::Page).collect();
-        jobs.push(Job::Home);
-        for section in &site.sections {
-            for n in 1..=page_count(section.pages.len(), config.paginate) {
-                jobs.push(Job::Section(section.kind, n));
-            }
-        }
-        for taxonomy in &site.taxonomies {
-            jobs.push(Job::Taxonomy(taxonomy.kind));
-            for (t, term) in taxonomy.terms.iter().enumerate() {
-                for n in 1..=page_count(term.pages.len(), config.paginate) {
-                    jobs.push(Job::Term(taxonomy.kind, t, n));
-                }
-            }
-        }
-        jobs.push(Job::Archive);
-        for (y, year) in site.archive.iter().enumerate() {
-            jobs.push(Job::ArchiveYear(y));
-            for m in 0..year.months.len() {
-                jobs.push(Job::ArchiveMonth(y, m));
-            }
-        }
-        jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots]);
-        for id in site.listed_pages() {
-            jobs.extend((0..site.pages[id].front.aliases.len()).map(|n| Job::Alias(id, n)));
-        }
-        jobs
-    }
-
     /// Renders this output.
     pub fn render(
         &self,
@@ -109,22 +50,17 @@ impl Job {
                         page.kind.template()
                     )));
                 }
-                cx.finish(&page.path, template)
+                cx.finish(&self.path(site), template)
             }
             Job::Home => {
-                let latest_news = site
-                    .section(PageKind::News)
-                    .map(|s| views.summaries(&s.pages[..s.pages.len().min(6)]))
-                    .unwrap_or_default();
-                let conferences = site
-                    .section(PageKind::Conference)
-                    .map(|s| views.summaries(&s.pages[..s.pages.len().min(3)]))
-                    .unwrap_or_default();
-                let programmes = site
-                    .section(PageKind::Programme)
-                    .map(|s| views.summaries(&s.pages))
-                    .unwrap_or_default();
-                let upcoming: Vec<_> = site.upcoming().take(6).map(|e| views.event(e)).collect();
+                let latest_news = views.summaries(site.home_news());
+                let conferences = views.summaries(site.home_conferences());
+                let programmes = views.summaries(site.home_programmes());
+                let upcoming: Vec<_> = site
+                    .upcoming()
+                    .take(HOME_UPCOMING)
+                    .map(|e| views.event(e))
+                    .collect();
                 cx.title = config.title.clone();
                 cx.description = config.description.clone();
                 cx.context.insert("latest_news", &latest_news);
@@ -134,7 +70,7 @@ impl Job {
                 cx.context
                     .insert("intro", &site.home.map(|id| views.page(id)));
                 cx.context.insert("is_home", &true);
-                cx.finish("", "index.html")
+                cx.finish(&self.path(site), "index.html")
             }
             Job::Section(kind, n) => {
                 let section = site.section(kind).expect("jobs list existing sections");
@@ -155,10 +91,10 @@ impl Job {
                     },
                 );
                 cx.context.insert("paginator", &paginator);
-                cx.finish(&pagination_path(&folder, n), "section.html")
+                cx.finish(&self.path(site), "section.html")
             }
             Job::Taxonomy(kind) => {
-                let taxonomy = taxonomy(site, kind);
+                let taxonomy = site.taxonomy(kind);
                 let terms: Vec<TermView> = taxonomy
                     .terms
                     .iter()
@@ -172,10 +108,10 @@ impl Job {
                 cx.context
                     .insert("taxonomy", &taxonomy_link(config, taxonomy));
                 cx.context.insert("terms", &terms);
-                cx.finish(&format!("{}/", taxonomy.path), "taxonomy.html")
+                cx.finish(&self.path(site), "taxonomy.html")
             }
             Job::Term(kind, t, n) => {
-                let taxonomy = taxonomy(site, kind);
+                let taxonomy = site.taxonomy(kind);
                 let term = &taxonomy.terms[t];
                 let base = format!("{}/{}/", taxonomy.path, term.slug);
                 cx.title = format!("{}: {}", taxonomy.title, term.name);
@@ -191,7 +127,7 @@ impl Job {
                 );
                 cx.context
                     .insert("paginator", &paginate(views, &term.pages, &base, n));
-                cx.finish(&pagination_path(&base, n), "term.html")
+                cx.finish(&self.path(site), "term.html")
             }
             Job::Archive => {
                 let years: Vec<YearView> = site
@@ -201,13 +137,13 @@ impl Job {
                     .collect();
                 cx.title = labels.get("archive").to_string();
                 cx.context.insert("years", &years);
-                cx.finish("arkiv/", "archive.html")
+                cx.finish(&self.path(site), "archive.html")
             }
             Job::ArchiveYear(y) => {
                 let year = year_view(views, &site.archive[y], true);
                 cx.title = format!("{} {}", labels.get("archive"), year.year);
                 cx.context.insert("year", &year);
-                cx.finish(&format!("arkiv/{}/", year.year), "archive_year.html")
+                cx.finish(&self.path(site), "archive_year.html")
             }
             Job::ArchiveMonth(y, m) => {
                 let year = &site.archive[y];
@@ -222,10 +158,7 @@ impl Job {
                 cx.title = format!("{} {} {}", labels.get("archive"), view.name, year.year);
                 cx.context.insert("year", &year_view(views, year, false));
                 cx.context.insert("month", &view);
-                cx.finish(
-                    &format!("arkiv/{}/{:02}/", year.year, month.month),
-                    "archive_month.html",
-                )
+                cx.finish(&self.path(site), "archive_month.html")
             }
             Job::NotFound => {
                 cx.title = labels.get("not_found_title").to_string();
@@ -276,7 +209,6 @@ impl<'a> Frame<'a> {
     }
 
     fn render(mut self, template: &str) -> Result<String, Diagnostic> {
-        let config = self.views.config;
         self.context.insert("site", &SiteView::new(self.views));
         self.context.insert("t", self.templates.labels.all());
         self.context.insert("title", &self.title);
@@ -284,17 +216,18 @@ impl<'a> Frame<'a> {
         if !self.context.contains_key("is_home") {
             self.context.insert("is_home", &false);
         }
-        let _ = config;
         self.templates.render(template, &self.context)
     }
 
+    /// Renders `template` into the output file `path` (`nyheter/x/index.html`).
     fn finish(mut self, path: &str, template: &str) -> Result<OutputFile, Diagnostic> {
         let config = self.views.config;
-        self.context.insert("current_url", &config.url(path));
+        let folder = path.strip_suffix("index.html").unwrap_or(path);
+        self.context.insert("current_url", &config.url(folder));
         self.context
-            .insert("canonical_url", &config.absolute_url(path));
+            .insert("canonical_url", &config.absolute_url(folder));
         let html = self.render(template)?;
-        Ok(OutputFile::bytes(format!("{path}index.html"), html))
+        Ok(OutputFile::bytes(path, html))
     }
 }
 
@@ -308,6 +241,7 @@ struct SiteView<'a> {
     language: &'a str,
     menu: Vec<Link>,
     organisation: &'a crate::config::Organisation,
+    members: Vec<Link>,
     taxonomies: Vec<Link>,
     pages: Vec<Link>,
     archive_url: String,
@@ -341,6 +275,7 @@ impl<'a> SiteView<'a> {
             language: &config.language,
             menu,
             organisation: &config.organisation,
+            members: member_links(views),
             taxonomies: views
                 .site
                 .taxonomies
@@ -352,6 +287,26 @@ impl<'a> SiteView<'a> {
             extra: &config.extra,
         }
     }
+}
+
+/// The member municipalities, each linked to its page when it has one (else `url` is empty).
+fn member_links(views: &Views<'_>) -> Vec<Link> {
+    let municipalities = views
+        .site
+        .taxonomy(crate::index::TaxonomyKind::Municipalities);
+    views
+        .config
+        .organisation
+        .members
+        .iter()
+        .map(|name| Link {
+            title: name.clone(),
+            url: municipalities
+                .term(name)
+                .map(|term| views.term_url(municipalities, &term.slug))
+                .unwrap_or_default(),
+        })
+        .collect()
 }
 
 fn default_menu(views: &Views<'_>) -> Vec<Link> {
@@ -436,13 +391,6 @@ fn year_view(views: &Views<'_>, year: &crate::index::ArchiveYear, with_pages: bo
     }
 }
 
-fn taxonomy(site: &SiteIndex, kind: TaxonomyKind) -> &crate::index::Taxonomy {
-    site.taxonomies
-        .iter()
-        .find(|t| t.kind == kind)
-        .expect("the index builds both taxonomies")
-}
-
 fn taxonomy_link(config: &Config, taxonomy: &crate::index::Taxonomy) -> Link {
     Link {
         title: taxonomy.title.clone(),
@@ -456,13 +404,19 @@ fn paginate(
     base: &str,
     number: usize,
 ) -> Paginator<PageSummary> {
-    let per_page = views.config.paginate.max(1);
+    let per_page = views.config.paginate;
     let count = page_count(ids.len(), per_page);
-    let start = ((number - 1) * per_page).min(ids.len());
-    let end = (start + per_page).min(ids.len());
     let url = |n: usize| views.config.url(&pagination_path(base, n));
+    let items = page_slice(ids, per_page, number);
+    let first = if items.is_empty() {
+        0
+    } else {
+        (number - 1) * per_page.max(1) + 1
+    };
     Paginator {
-        items: views.summaries(&ids[start..end]),
+        first,
+        last: (first + items.len()).saturating_sub(1),
+        items: views.summaries(items),
         number,
         count,
         total: ids.len(),

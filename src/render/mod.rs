@@ -15,12 +15,12 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::PageKind;
+use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use crate::index::Job;
 use crate::index::SiteIndex;
 use crate::output::OutputFile;
 pub use context::Views;
-pub use jobs::Job;
 pub use templates::{Labels, Templates};
 
 /// Renders every output of the site; every template error is reported.
@@ -62,15 +62,12 @@ pub fn render_all(
 /// then bundle attachments and loose content files.
 fn copied_files(templates: &Templates, config: &Config, site: &SiteIndex) -> Vec<OutputFile> {
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
-    for dir in [templates.static_dir.clone(), config.static_dir()] {
-        for (name, path) in templates::files_under(&dir) {
-            by_path.insert(name.clone(), OutputFile::copy(name, path));
-        }
+    for file in static_files(templates, config) {
+        by_path.insert(file.path.clone(), file);
     }
     for page in &site.pages {
-        for asset in &page.assets {
-            let path = format!("{}{}", page.path, asset.name);
-            by_path.insert(path.clone(), OutputFile::copy(path, &asset.source));
+        for file in asset_files(page) {
+            by_path.insert(file.path.clone(), file);
         }
     }
     for file in &site.files {
@@ -80,6 +77,25 @@ fn copied_files(templates: &Templates, config: &Config, site: &SiteIndex) -> Vec
         );
     }
     by_path.into_values().collect()
+}
+
+/// The theme's static files and the site's own `static/`, which wins on a clash.
+pub fn static_files(templates: &Templates, config: &Config) -> Vec<OutputFile> {
+    let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
+    for dir in [templates.static_dir.clone(), config.static_dir()] {
+        for (name, path) in templates::files_under(&dir) {
+            by_path.insert(name.clone(), OutputFile::copy(name, path));
+        }
+    }
+    by_path.into_values().collect()
+}
+
+/// A page bundle's files, published beside the page.
+pub fn asset_files(page: &Page) -> Vec<OutputFile> {
+    page.assets
+        .iter()
+        .map(|asset| OutputFile::copy(format!("{}{}", page.path, asset.name), &asset.source))
+        .collect()
 }
 
 /// One page of a paginated listing, as templates see it.
@@ -93,6 +109,10 @@ pub struct Paginator<T: Serialize> {
     pub count: usize,
     /// How many items in all.
     pub total: usize,
+    /// The number (from 1) of this page's first item; 0 when there are none.
+    pub first: usize,
+    /// The number of this page's last item.
+    pub last: usize,
     /// The previous page's URL.
     pub previous: Option<String>,
     /// The next page's URL.
@@ -110,20 +130,6 @@ pub struct PageLink {
     pub url: String,
     /// True for the page being shown.
     pub is_current: bool,
-}
-
-/// The path of page `number` of the listing at `base` (`nyheter/` → `nyheter/sida/2/`).
-pub fn pagination_path(base: &str, number: usize) -> String {
-    if number <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}sida/{number}/")
-    }
-}
-
-/// How many listing pages `items` items fill, at least one.
-pub fn page_count(items: usize, per_page: usize) -> usize {
-    items.div_ceil(per_page.max(1)).max(1)
 }
 
 /// The section's heading, from the language file.

@@ -1,0 +1,186 @@
+//! `arkiv serve`: the same pipeline held in memory, a watcher, and an HTTP server.
+//!
+//! In: the site's folder and where to listen. Out: the site on loopback,
+//! rebuilt in part on every save, open pages reloaded. `public/` is never
+//! touched. A broken edit keeps the last good site and shows the error, with
+//! file and line, in the terminal and over the open page.
+
+pub mod http;
+pub mod rebuild;
+pub mod reload;
+pub mod watch;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::BuildOptions;
+use crate::config::Config;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use rebuild::Session;
+
+/// How many ports after the asked-for one are tried when it is taken.
+const PORT_TRIES: u16 = 10;
+
+/// What `arkiv serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// The port to listen on (0: any free port).
+    pub port: u16,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// Open the site in the default browser.
+    pub open: bool,
+    /// Serve drafts too.
+    pub drafts: bool,
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), Diagnostics> {
+    // The watcher reports absolute paths; compare them with an absolute root.
+    if let Ok(root) = std::fs::canonicalize(&opts.root) {
+        opts.root = root;
+    }
+    let listener = bind(opts.bind, opts.port)?;
+    let address = listener.local_addr().map_err(|err| io_error(&err))?;
+    let url = format!("http://{}/", host_of(address));
+    let mut session = Session::new(BuildOptions {
+        root: opts.root.clone(),
+        output: None,
+        drafts: opts.drafts,
+        base_url: Some(url.clone()),
+        today: None,
+    });
+    let theme_dir = Config::load(&opts.root)
+        .map(|c| c.theme_dir())
+        .unwrap_or_else(|_| opts.root.join("themes/gr"));
+    let watcher = watch::watch(&opts.root, &theme_dir).map_err(|err| {
+        Diagnostics::from(
+            Diagnostic::usage(format!("cannot watch the site's files: {err}"))
+                .hint("on Linux, raise fs.inotify.max_user_watches if the archive is very large"),
+        )
+    })?;
+    let shared = Arc::new(http::Shared::new(allowed_hosts(address)));
+    let started = Instant::now();
+    match session.full_build() {
+        Ok(update) => {
+            report(&update.warnings);
+            shared.apply(&update);
+            println!(
+                "Built {} files in {} ms",
+                update.files.len(),
+                started.elapsed().as_millis()
+            );
+        }
+        Err(errors) => fail(&shared, &errors, &report),
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|err| io_error(&err))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|err| io_error(&err))?;
+    let server = {
+        let _guard = runtime.enter();
+        tokio::net::TcpListener::from_std(listener).map_err(|err| io_error(&err))?
+    };
+    runtime.spawn(http::serve(server, Arc::clone(&shared)));
+    println!("Serving {} at {url} (Ctrl+C stops)", opts.root.display());
+    if opts.open {
+        let _ = open::that_detached(&url);
+    }
+    while let Ok(mut changes) = watcher.changes.recv() {
+        while let Ok(more) = watcher.changes.try_recv() {
+            changes.extend(more);
+        }
+        changes.sort();
+        changes.dedup();
+        let started = Instant::now();
+        if std::env::var_os("ARKIV_DEBUG_WATCH").is_some() {
+            eprintln!("changes: {changes:?}");
+        }
+        match session.apply(&changes) {
+            Ok(update) => {
+                report(&update.warnings);
+                shared.apply(&update);
+                println!(
+                    "Rebuilt {} file{} in {} ms",
+                    update.files.len() + update.removed.len(),
+                    if update.files.len() + update.removed.len() == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    started.elapsed().as_millis()
+                );
+            }
+            Err(errors) => fail(&shared, &errors, &report),
+        }
+    }
+    Ok(())
+}
+
+fn fail(shared: &http::Shared, errors: &Diagnostics, report: &impl Fn(&Diagnostics)) {
+    report(errors);
+    let text: Vec<String> = errors.iter().map(|d| d.render_human(false)).collect();
+    shared.fail(text.join("\n"));
+    println!(
+        "Build failed with {} error{}; still serving the last good version",
+        errors.error_count(),
+        if errors.error_count() == 1 { "" } else { "s" }
+    );
+}
+
+/// Binds `port`, or the next free one of the following few (printed), or any with port 0.
+fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostics> {
+    let tries = if port == 0 { 1 } else { PORT_TRIES };
+    let mut last_error = None;
+    for offset in 0..tries {
+        let candidate = port.saturating_add(offset);
+        match TcpListener::bind(SocketAddr::new(address, candidate)) {
+            Ok(listener) => {
+                if offset > 0 {
+                    println!("Port {port} is in use; using {candidate}");
+                }
+                return Ok(listener);
+            }
+            Err(err) => last_error = Some(err),
+        }
+    }
+    let err = last_error.map_or_else(|| "unknown error".to_string(), |e| e.to_string());
+    Err(Diagnostic::usage(format!(
+        "cannot listen on {address} ports {port}–{}: {err}",
+        port.saturating_add(tries - 1)
+    ))
+    .hint("choose another port with --port, or stop the program that uses it")
+    .into())
+}
+
+fn host_of(address: SocketAddr) -> String {
+    match address.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]:{}", address.port()),
+        IpAddr::V4(ip) => format!("{ip}:{}", address.port()),
+    }
+}
+
+/// The `Host` values pages of this server send.
+fn allowed_hosts(address: SocketAddr) -> Vec<String> {
+    let port = address.port();
+    let mut hosts = vec![host_of(address), format!("localhost:{port}")];
+    if address.ip().is_loopback() {
+        hosts.push(format!("127.0.0.1:{port}"));
+        hosts.push(format!("[::1]:{port}"));
+    }
+    hosts
+}
+
+fn io_error(err: &std::io::Error) -> Diagnostics {
+    Diagnostic::usage(format!("the server could not start: {err}"))
+        .hint("check that the address is one of this machine's")
+        .into()
+}

@@ -1,0 +1,516 @@
+//! The site held in memory, rebuilt in part when files change.
+//!
+//! In: `Change`s from the watcher. Out: an `Update`: the output files to
+//! replace and remove. An edited page re-renders that page and the outputs
+//! that show it, as `index::deps` says; a template change re-renders
+//! everything; `site.yaml` rebuilds from scratch. A failed rebuild keeps the
+//! last good site and reports every error; the failing files are retried on
+//! every later change.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::load::{Asset, is_ignored, is_markdown, load_one};
+use crate::content::{self, Page, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::{self, Deps, Job, SiteIndex};
+use crate::markdown::{self, Body, Highlighter, LinkMap};
+use crate::output::OutputFile;
+use crate::render::{self, Templates, Views};
+use crate::serve::watch::Change;
+use crate::{BuildOptions, prepare};
+
+/// What a rebuild changed in the served site.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Files to add or replace.
+    pub files: Vec<OutputFile>,
+    /// Output paths that no longer exist.
+    pub removed: Vec<String>,
+    /// True when every output was made again (open pages should all reload).
+    pub is_full: bool,
+    /// Warnings from the rebuild.
+    pub warnings: Diagnostics,
+}
+
+impl Update {
+    /// True when only stylesheets changed, so pages can swap CSS without reloading.
+    pub fn is_css_only(&self) -> bool {
+        !self.is_full
+            && self.removed.iter().all(|p| p.ends_with(".css"))
+            && !self.files.is_empty()
+            && self.files.iter().all(|f| f.path.ends_with(".css"))
+    }
+}
+
+/// The in-memory site and what is needed to rebuild parts of it.
+pub struct Session {
+    opts: BuildOptions,
+    state: Option<State>,
+}
+
+struct State {
+    config: Config,
+    templates: Templates,
+    highlighter: Highlighter,
+    /// Every Markdown file, by content path.
+    sources: BTreeMap<String, SourceFile>,
+    drafts: BTreeSet<String>,
+    site: SiteIndex,
+    /// Where links to each content path lead in `site`.
+    links: LinkMap,
+    /// Output path → what it shows.
+    deps: HashMap<String, Deps>,
+    /// What every page shows (menu, footer links).
+    global: u64,
+    /// Content paths changed since the last good rebuild: retried until they work.
+    pending: BTreeSet<String>,
+}
+
+impl Session {
+    /// A session for the site `opts` describes; nothing is built yet.
+    pub fn new(opts: BuildOptions) -> Self {
+        Session { opts, state: None }
+    }
+
+    /// The configuration of the last good build.
+    pub fn config(&self) -> Option<&Config> {
+        self.state.as_ref().map(|s| &s.config)
+    }
+
+    /// Builds everything, as `arkiv build` would, but keeps it in memory.
+    pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
+        let prepared = prepare(&self.opts)?;
+        let files = render::render_all(&prepared.templates, &prepared.config, &prepared.site)
+            .map_err(|mut errors| {
+                errors.extend(prepared.warnings.clone());
+                errors.sorted()
+            })?;
+        let deps = deps_of(&prepared.config, &prepared.site);
+        let global = global_shape(&prepared.site);
+        let links = LinkMap::new(prepared.site.pages.iter().map(|p| &**p))
+            .with_unpublished(&prepared.drafts, &[]);
+        self.state = Some(State {
+            highlighter: prepared.highlighter,
+            sources: prepared
+                .sources
+                .into_iter()
+                .map(|s| (s.content_path.clone(), s))
+                .collect(),
+            drafts: prepared.drafts.into_iter().collect(),
+            deps,
+            links,
+            global,
+            pending: BTreeSet::new(),
+            config: prepared.config,
+            templates: prepared.templates,
+            site: prepared.site,
+        });
+        Ok(Update {
+            files,
+            removed: Vec::new(),
+            is_full: true,
+            warnings: prepared.warnings,
+        })
+    }
+
+    /// Applies a batch of changes; on failure the last good site stays as it was.
+    pub fn apply(&mut self, changes: &[Change]) -> Result<Update, Diagnostics> {
+        let Some(state) = self.state.as_mut() else {
+            return self.full_build();
+        };
+        if changes.contains(&Change::Config) {
+            return self.full_build();
+        }
+        if changes.contains(&Change::Template) {
+            state.templates = Templates::load(&state.config)?;
+            let files = render::render_all(&state.templates, &state.config, &state.site)?;
+            return Ok(Update {
+                files,
+                is_full: true,
+                ..Update::default()
+            });
+        }
+        let mut update = Update::default();
+        let statics: Vec<&Path> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Static(path) => Some(path.as_path()),
+                _ => None,
+            })
+            .collect();
+        if !statics.is_empty() {
+            state.static_changes(&statics, &mut update);
+        }
+        let content: Vec<&Path> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Content(path) => Some(path.as_path()),
+                _ => None,
+            })
+            .collect();
+        if !content.is_empty() || !state.pending.is_empty() {
+            state.content_changes(&content, &mut update)?;
+        }
+        Ok(update)
+    }
+}
+
+impl State {
+    fn static_changes(&self, paths: &[&Path], update: &mut Update) {
+        let now: BTreeMap<String, OutputFile> = render::static_files(&self.templates, &self.config)
+            .into_iter()
+            .map(|f| (f.path.clone(), f))
+            .collect();
+        for path in paths {
+            for dir in [
+                self.templates.static_dir.as_path(),
+                self.config.static_dir().as_path(),
+            ] {
+                let Ok(relative) = path.strip_prefix(dir) else {
+                    continue;
+                };
+                let name = crate::diagnostics::display_path(Path::new(""), relative);
+                match now.get(&name) {
+                    Some(file) => update.files.push(file.clone()),
+                    None => update.removed.push(name),
+                }
+            }
+        }
+    }
+
+    fn content_changes(&mut self, paths: &[&Path], update: &mut Update) -> Result<(), Diagnostics> {
+        let content_dir = self.config.content_dir();
+        let mut loose_changed = false;
+        let mut touched: BTreeSet<String> = std::mem::take(&mut self.pending);
+        for path in paths {
+            let Ok(relative) = path.strip_prefix(&content_dir) else {
+                continue;
+            };
+            if relative.components().any(|c| is_ignored(c.as_os_str())) {
+                continue;
+            }
+            let key = crate::diagnostics::display_path(Path::new(""), relative);
+            if path.is_dir()
+                || self
+                    .sources
+                    .keys()
+                    .any(|k| k.starts_with(&format!("{key}/")))
+            {
+                touched.extend(self.rescan_folder(&content_dir, &key));
+            } else if is_markdown(path) {
+                touched.insert(key);
+            } else if let Some(bundle) = self.bundle_of(&key) {
+                touched.insert(bundle);
+            } else {
+                loose_changed = true;
+            }
+        }
+        let result = self.rebuild_pages(&touched, update);
+        if result.is_err() {
+            self.pending = touched;
+        }
+        result?;
+        if loose_changed {
+            self.loose_files(update);
+        }
+        Ok(())
+    }
+
+    /// Content paths under a folder that appeared, disappeared or was renamed.
+    fn rescan_folder(&self, content_dir: &Path, key: &str) -> BTreeSet<String> {
+        let prefix = format!("{key}/");
+        let mut keys: BTreeSet<String> = self
+            .sources
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        let dir = content_dir.join(key);
+        if dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
+                if entry.file_type().is_file() && is_markdown(entry.path()) {
+                    keys.insert(crate::diagnostics::display_path(content_dir, entry.path()));
+                }
+            }
+        }
+        keys
+    }
+
+    /// The `index.md` of the bundle a file belongs to.
+    fn bundle_of(&self, key: &str) -> Option<String> {
+        let mut dir = Path::new(key).parent();
+        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            let index = crate::diagnostics::display_path(Path::new(""), &d.join("index.md"));
+            if self.sources.contains_key(&index) {
+                return Some(index);
+            }
+            dir = d.parent();
+        }
+        None
+    }
+
+    /// Re-reads the touched pages, re-renders what shows them, and swaps in the new index.
+    fn rebuild_pages(
+        &mut self,
+        touched: &BTreeSet<String>,
+        update: &mut Update,
+    ) -> Result<(), Diagnostics> {
+        let mut clock = crate::Stopwatch::from_env();
+        let content_dir = self.config.content_dir();
+        let mut errors = Diagnostics::new();
+        for key in touched {
+            let path = content_dir.join(key);
+            if path.is_file() {
+                match load_one(&self.config, &path) {
+                    Ok(source) => {
+                        self.sources.insert(key.clone(), source);
+                    }
+                    Err(error) => {
+                        self.sources.remove(key);
+                        errors.push(error);
+                    }
+                }
+            } else {
+                self.sources.remove(key);
+            }
+        }
+
+        let old_site = &self.site;
+        let mut pages: BTreeMap<String, (Arc<Page>, Option<Arc<Body>>)> = old_site
+            .pages
+            .iter()
+            .zip(&old_site.bodies)
+            .map(|(p, b)| (p.content_path.clone(), (Arc::clone(p), Some(Arc::clone(b)))))
+            .collect();
+        let mut drafts = self.drafts.clone();
+        let mut broken = Vec::new();
+        for key in touched {
+            pages.remove(key);
+            drafts.remove(key);
+            let Some(source) = self.sources.get(key) else {
+                continue;
+            };
+            match content::parse_page(source, &self.config.markdown, &mut update.warnings) {
+                Ok(page) if page.front.is_draft && !self.config.drafts => {
+                    drafts.insert(key.clone());
+                }
+                Ok(page) => {
+                    pages.insert(key.clone(), (Arc::new(page), None));
+                }
+                Err(page_errors) => {
+                    errors.extend(page_errors);
+                    broken.push(key.clone());
+                }
+            }
+        }
+
+        clock.lap("reparse");
+        let drafts_list: Vec<String> = drafts.iter().cloned().collect();
+        let links =
+            LinkMap::new(pages.values().map(|(p, _)| &**p)).with_unpublished(&drafts_list, &broken);
+        let mut moved_keys: BTreeSet<String> = touched.clone();
+        moved_keys.extend(
+            pages
+                .keys()
+                .chain(old_site.pages.iter().map(|p| &p.content_path))
+                .filter(|k| links.get(k) != self.links.get(k))
+                .cloned(),
+        );
+
+        clock.lap("links");
+        let to_render: Vec<&String> = pages
+            .iter()
+            .filter(|(_, (_, body))| match body {
+                None => true,
+                Some(body) => body.links.iter().any(|l| moved_keys.contains(l)),
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let rendered: Vec<(String, Result<Body, Vec<Diagnostic>>)> = to_render
+            .par_iter()
+            .map(|key| {
+                let page = &pages[*key].0;
+                let body = markdown::render(
+                    &self.config,
+                    &self.config.markdown,
+                    &self.highlighter,
+                    page,
+                    &links,
+                );
+                ((*key).clone(), body)
+            })
+            .collect();
+        let mut dirty: BTreeSet<String> = touched.clone();
+        for (key, body) in rendered {
+            match body {
+                Ok(body) => {
+                    dirty.insert(key.clone());
+                    if let Some(entry) = pages.get_mut(&key) {
+                        entry.1 = Some(Arc::new(body));
+                    }
+                }
+                Err(body_errors) => errors.extend(body_errors),
+            }
+        }
+        if errors.has_errors() {
+            errors.extend(update.warnings.iter().cloned());
+            return Err(errors.sorted());
+        }
+
+        clock.lap("markdown");
+        let (page_list, bodies): (Vec<Arc<Page>>, Vec<Arc<Body>>) = pages
+            .into_values()
+            .map(|(page, body)| {
+                (
+                    page,
+                    body.expect("every page without a body was rendered above"),
+                )
+            })
+            .unzip();
+        let (mut site, warnings) =
+            index::build(&self.config, page_list, bodies, crate::today_in_stockholm())?;
+        update.warnings.extend(warnings);
+        clock.lap("index");
+        site.files = std::mem::take(&mut self.site.files);
+        self.render_affected(site, &dirty, update)?;
+        self.drafts = drafts;
+        self.links = links;
+        Ok(())
+    }
+
+    /// Renders the outputs whose pages or shape changed, and swaps in `site`.
+    fn render_affected(
+        &mut self,
+        site: SiteIndex,
+        dirty: &BTreeSet<String>,
+        update: &mut Update,
+    ) -> Result<(), Diagnostics> {
+        let mut clock = crate::Stopwatch::from_env();
+        let global = global_shape(&site);
+        let everything = global != self.global;
+        let jobs = Job::all(&self.config, &site);
+        let new_deps: Vec<(String, Deps)> = jobs
+            .par_iter()
+            .map(|job| (job.path(&site), job.deps(&self.config, &site)))
+            .collect();
+        let affected: Vec<&Job> = jobs
+            .iter()
+            .zip(&new_deps)
+            .filter(|(_, (path, deps))| {
+                everything
+                    || deps.always
+                    || self
+                        .deps
+                        .get(path)
+                        .is_none_or(|old| old.shape != deps.shape)
+                    || deps.pages.iter().any(|p| dirty.contains(p))
+            })
+            .map(|(job, _)| job)
+            .collect();
+        clock.lap("deps");
+        let views = Views {
+            config: &self.config,
+            site: &site,
+            labels: &self.templates.labels,
+        };
+        let rendered: Vec<Result<OutputFile, Diagnostic>> = affected
+            .par_iter()
+            .map(|job| job.render(&self.templates, &views))
+            .collect();
+        clock.lap("render");
+        let mut errors = Diagnostics::new();
+        for result in rendered {
+            match result {
+                Ok(file) => update.files.push(file),
+                Err(error) => errors.push(error),
+            }
+        }
+        if errors.has_errors() {
+            return Err(errors.sorted());
+        }
+        let new_deps: HashMap<String, Deps> = new_deps.into_iter().collect();
+        update.removed.extend(
+            self.deps
+                .keys()
+                .filter(|path| !new_deps.contains_key(*path))
+                .cloned(),
+        );
+        self.asset_changes(&site, dirty, update);
+        update.is_full = everything;
+        clock.lap("swap");
+        self.deps = new_deps;
+        self.global = global;
+        self.site = site;
+        Ok(())
+    }
+
+    /// Bundle files of changed pages: new ones published, gone ones removed.
+    fn asset_changes(&self, site: &SiteIndex, dirty: &BTreeSet<String>, update: &mut Update) {
+        let outputs = |pages: &[Arc<Page>]| -> BTreeMap<String, OutputFile> {
+            pages
+                .iter()
+                .filter(|p| dirty.contains(&p.content_path))
+                .flat_map(|p| render::asset_files(p))
+                .map(|f| (f.path.clone(), f))
+                .collect()
+        };
+        let old = outputs(&self.site.pages);
+        let new = outputs(&site.pages);
+        update
+            .removed
+            .extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());
+        update.files.extend(new.into_values());
+    }
+
+    /// Loose files under content/ (outside bundles) after one was added or removed.
+    fn loose_files(&mut self, update: &mut Update) {
+        let Ok(content) = content::load(&self.config) else {
+            return;
+        };
+        let old: BTreeSet<String> = self.site.files.iter().map(|f| f.name.clone()).collect();
+        let new: BTreeSet<String> = content.files.iter().map(|f| f.name.clone()).collect();
+        update.removed.extend(old.difference(&new).cloned());
+        update.files.extend(
+            content
+                .files
+                .iter()
+                .map(|f: &Asset| OutputFile::copy(&f.name, &f.source)),
+        );
+        self.site.files = content.files;
+    }
+}
+
+fn deps_of(config: &Config, site: &SiteIndex) -> HashMap<String, Deps> {
+    Job::all(config, site)
+        .par_iter()
+        .map(|job| (job.path(site), job.deps(config, site)))
+        .collect()
+}
+
+/// A hash of what every page shows: the plain pages in the footer and which sections have pages.
+fn global_shape(site: &SiteIndex) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for &id in &site.plain {
+        (&site.pages[id].front.title, &site.pages[id].path).hash(&mut hasher);
+    }
+    for section in &site.sections {
+        section.pages.is_empty().hash(&mut hasher);
+    }
+    for taxonomy in &site.taxonomies {
+        taxonomy.terms.is_empty().hash(&mut hasher);
+    }
+    // The footer links each member municipality that has pages.
+    for term in &site
+        .taxonomy(crate::index::TaxonomyKind::Municipalities)
+        .terms
+    {
+        term.slug.hash(&mut hasher);
+    }
+    hasher.finish()
+}
