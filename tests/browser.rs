@@ -1,5 +1,6 @@
 //! What a person sees: the sample archive in headless Chromium (Debian's
-//! `chromium`, driven by playwright-core, with axe-core for WCAG 2.1 AA).
+//! `chromium`, driven by playwright-core, with axe-core for WCAG 2.1 AA), and
+//! an open page following edits through `arkiv serve`.
 //!
 //! Screenshots land in `target/screenshots/`. Outside CI the test is skipped,
 //! with the reason, when Chromium or the npm packages are missing; in CI
@@ -7,10 +8,11 @@
 
 mod common;
 
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
-use common::{Fixture, repo};
+use common::{Fixture, Server, repo};
 
 /// One page of every kind, and the indexes.
 const PAGES: [&str; 12] = [
@@ -107,4 +109,63 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn an_open_page_reloads_after_an_edit_and_shows_an_overlay_while_broken() {
+    if let Some(reason) = browser_missing() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: {reason}"
+        );
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let steps = serde_json::json!([
+        { "selector": "h1", "text": "Redigerad rubrik" },
+        { "selector": "#arkiv-fel", "text": "content/nyheter/2023-05-17-start.md:2" },
+        { "selector": "#arkiv-fel", "present": false },
+        { "stylesheetSwapped": true },
+    ]);
+    let mut driver = Command::new("node")
+        .arg(repo().join("tests/browser/live.mjs"))
+        .arg(format!("{}nyheter/start/", server.url))
+        .arg(steps.to_string())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut to_driver = driver.stdin.take().unwrap();
+    let mut from_driver = BufReader::new(driver.stdout.take().unwrap()).lines();
+    let page = "content/nyheter/2023-05-17-start.md";
+    let good = fixture.read(page);
+    let stylesheet = "themes/gr/static/css/site.css";
+    let css = fixture.read(stylesheet);
+    let changes: [Box<dyn Fn()>; 4] = [
+        Box::new(|| {
+            fixture.write(
+                page,
+                &good.replace("title: Start för \"Yrkesresan\"", "title: Redigerad rubrik"),
+            )
+        }),
+        Box::new(|| fixture.write(page, "---\ntitle: [trasig\n---\n")),
+        Box::new(|| fixture.write(page, &good)),
+        Box::new(|| {
+            fixture.write(
+                stylesheet,
+                &format!("{css}\n.live-test {{ color: #000; }}\n"),
+            )
+        }),
+    ];
+    for (n, change) in changes.iter().enumerate() {
+        let line = from_driver.next().expect("the driver is running").unwrap();
+        assert_eq!(line, format!("ready {n}"));
+        change();
+        writeln!(to_driver, "go").unwrap();
+        let line = from_driver.next().expect("the driver answers").unwrap();
+        assert_eq!(line, format!("ok {n}"), "step {n}");
+    }
+    assert!(driver.wait().unwrap().success());
 }

@@ -51,12 +51,19 @@ pub enum Job {
 /// What an output depends on besides templates and configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deps {
-    /// The pages whose content it shows (title, date, summary…), as content paths.
-    pub pages: Vec<String>,
+    /// The pages whose content it shows (title, date, summary…), as `page_key`s.
+    pub pages: Vec<u64>,
     /// A hash of what it lists: which pages in which order, terms, counts.
     pub shape: u64,
     /// Redone on every change (the sitemap, which shows every page's date).
     pub always: bool,
+}
+
+/// A page's identity across rebuilds: a hash of its content path.
+pub fn page_key(content_path: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    content_path.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// The path of page `number` of the listing at `base` (`nyheter/` → `nyheter/sida/2/`).
@@ -225,10 +232,7 @@ impl Job {
             Job::Sitemap => always = true,
             Job::Alias(id, _) => pages.push(id),
         }
-        let pages: Vec<String> = pages
-            .into_iter()
-            .map(|id| site.pages[id].content_path.clone())
-            .collect();
+        let pages: Vec<u64> = pages.into_iter().map(|id| site.page_keys[id]).collect();
         pages.hash(&mut shape);
         Deps {
             pages,

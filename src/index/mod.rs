@@ -129,6 +129,8 @@ pub struct SiteIndex {
     pub today: Date,
     /// Files under content/ outside bundles, copied as they are.
     pub files: Vec<crate::content::Asset>,
+    /// Each page's `deps::page_key`, same order as `pages`.
+    pub page_keys: Vec<u64>,
 }
 
 /// Indexes the pages; every broken cross reference is reported.
@@ -138,58 +140,40 @@ pub fn build(
     bodies: Vec<Arc<Body>>,
     today: Date,
 ) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
     let order = SwedishOrder::new();
     let home = pages
         .iter()
         .position(|p| p.is_section_index && p.path.is_empty());
-    let sections = SECTIONS
-        .iter()
-        .map(|(kind, folder, _)| Section {
-            kind: *kind,
-            folder,
-            intro: pages
-                .iter()
-                .position(|p| p.is_section_index && p.path == format!("{folder}/")),
-            pages: newest_first(&pages, |p| p.kind == *kind && !p.is_section_index),
-        })
-        .collect();
-    let mut plain: Vec<PageId> = (0..pages.len())
-        .filter(|&id| pages[id].kind == PageKind::Plain && !pages[id].is_section_index)
-        .collect();
-    plain.sort_by(|&a, &b| {
-        let (a, b) = (&pages[a], &pages[b]);
-        a.front
-            .weight
-            .cmp(&b.front.weight)
-            .then_with(|| order.compare(&a.front.title, &b.front.title))
-    });
-    let taxonomies = vec![
-        Taxonomy::build(
-            TaxonomyKind::Topics,
-            config,
-            &pages,
-            &order,
-            &mut diagnostics,
-        ),
-        Taxonomy::build(
-            TaxonomyKind::Municipalities,
-            config,
-            &pages,
-            &order,
-            &mut diagnostics,
-        ),
-    ];
-    let programme_of = resolve_references(&pages, Reference::Programme, &mut diagnostics);
-    let conference_of = resolve_references(&pages, Reference::Conference, &mut diagnostics);
-    let programme_pages = group_by_target(&pages, &programme_of);
-    let presentations = group_by_target(&pages, &conference_of);
-    let archive = archive(&pages);
-    let calendar = calendar(&pages);
-    let mut calendar_of: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
-    for (n, entry) in calendar.iter().enumerate() {
-        calendar_of.entry(entry.page).or_default().push(n);
-    }
+    // Three independent parts, built side by side: this runs on every rebuild in `serve`.
+    let ((sections, plain), ((taxonomies, taxonomy_diagnostics), references)) = rayon::join(
+        || (sections(&pages), plain_pages(&pages, &order)),
+        || {
+            rayon::join(
+                || {
+                    let mut diagnostics = Diagnostics::new();
+                    let taxonomies =
+                        [TaxonomyKind::Topics, TaxonomyKind::Municipalities].map(|kind| {
+                            Taxonomy::build(kind, config, &pages, &order, &mut diagnostics)
+                        });
+                    (Vec::from(taxonomies), diagnostics)
+                },
+                || References::build(&pages),
+            )
+        },
+    );
+    let mut diagnostics = taxonomy_diagnostics;
+    diagnostics.extend(references.diagnostics);
+    let References {
+        programme_of,
+        conference_of,
+        programme_pages,
+        presentations,
+        archive,
+        calendar,
+        calendar_of,
+        page_keys,
+        ..
+    } = references;
     let warnings = diagnostics.into_result()?;
     Ok((
         SiteIndex {
@@ -208,6 +192,7 @@ pub fn build(
             calendar_of,
             today,
             files: Vec::new(),
+            page_keys,
         },
         warnings,
     ))
@@ -244,6 +229,79 @@ impl SiteIndex {
     /// Calendar entries that have not ended yet, soonest first.
     pub fn upcoming(&self) -> impl Iterator<Item = &CalendarEntry> {
         self.calendar.iter().filter(|e| e.is_upcoming(self.today))
+    }
+}
+
+fn sections(pages: &[Arc<Page>]) -> Vec<Section> {
+    SECTIONS
+        .iter()
+        .map(|(kind, folder, _)| {
+            let index_path = format!("{folder}/");
+            Section {
+                kind: *kind,
+                folder,
+                intro: pages
+                    .iter()
+                    .position(|p| p.is_section_index && p.path == index_path),
+                pages: newest_first(pages, |p| p.kind == *kind && !p.is_section_index),
+            }
+        })
+        .collect()
+}
+
+fn plain_pages(pages: &[Arc<Page>], order: &SwedishOrder) -> Vec<PageId> {
+    let mut plain: Vec<PageId> = (0..pages.len())
+        .filter(|&id| pages[id].kind == PageKind::Plain && !pages[id].is_section_index)
+        .collect();
+    plain.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a], &pages[b]);
+        a.front
+            .weight
+            .cmp(&b.front.weight)
+            .then_with(|| order.compare(&a.front.title, &b.front.title))
+    });
+    plain
+}
+
+/// Cross references, the archive and the calendar: the index's third part.
+struct References {
+    programme_of: BTreeMap<PageId, PageId>,
+    conference_of: BTreeMap<PageId, PageId>,
+    programme_pages: BTreeMap<PageId, Vec<PageId>>,
+    presentations: BTreeMap<PageId, Vec<PageId>>,
+    archive: Vec<ArchiveYear>,
+    calendar: Vec<CalendarEntry>,
+    calendar_of: BTreeMap<PageId, Vec<usize>>,
+    page_keys: Vec<u64>,
+    diagnostics: Diagnostics,
+}
+
+impl References {
+    fn build(pages: &[Arc<Page>]) -> References {
+        let mut diagnostics = Diagnostics::new();
+        let programme_of = resolve_references(pages, Reference::Programme, &mut diagnostics);
+        let conference_of = resolve_references(pages, Reference::Conference, &mut diagnostics);
+        let programme_pages = group_by_target(pages, &programme_of);
+        let presentations = group_by_target(pages, &conference_of);
+        let calendar = calendar(pages);
+        let mut calendar_of: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
+        for (n, entry) in calendar.iter().enumerate() {
+            calendar_of.entry(entry.page).or_default().push(n);
+        }
+        References {
+            programme_of,
+            conference_of,
+            programme_pages,
+            presentations,
+            archive: archive(pages),
+            calendar,
+            calendar_of,
+            page_keys: pages
+                .iter()
+                .map(|p| deps::page_key(&p.content_path))
+                .collect(),
+            diagnostics,
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! slug alike ("Barn och unga", "barn och unga") are one term. When site.yaml
 //! lists the allowed terms, any other is a warning.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::config::{Config, TaxonomyConfig};
@@ -83,31 +83,40 @@ impl Taxonomy {
         diagnostics: &mut Diagnostics,
     ) -> Taxonomy {
         let settings = kind.config(config);
-        let mut by_slug: BTreeMap<String, Term> = BTreeMap::new();
+        // Names map to terms once; pages then only push their id (this runs on every rebuild).
+        let mut terms: Vec<Term> = Vec::new();
+        let mut by_slug: HashMap<String, usize> = HashMap::new();
+        let mut by_name: HashMap<&str, Option<usize>> = HashMap::new();
         for (id, page) in pages.iter().enumerate() {
             if page.is_section_index {
                 continue;
             }
             for name in kind.terms_of(page) {
-                let slug = slugify(name);
-                if slug.is_empty() {
+                let term = *by_name.entry(name.as_str()).or_insert_with(|| {
+                    let slug = slugify(name);
+                    if slug.is_empty() {
+                        return None;
+                    }
+                    let next = terms.len();
+                    let index = *by_slug.entry(slug.clone()).or_insert(next);
+                    if index == next {
+                        terms.push(Term {
+                            name: name.clone(),
+                            slug,
+                            pages: Vec::new(),
+                        });
+                    }
+                    Some(index)
+                });
+                let Some(term) = term else {
                     continue;
-                }
+                };
                 if !settings.terms.is_empty() && !settings.terms.contains(name) {
                     diagnostics.push(unknown_term(kind, page, name, &settings.terms));
                 }
-                by_slug
-                    .entry(slug.clone())
-                    .or_insert_with(|| Term {
-                        name: name.clone(),
-                        slug,
-                        pages: Vec::new(),
-                    })
-                    .pages
-                    .push(id);
+                terms[term].pages.push(id);
             }
         }
-        let mut terms: Vec<Term> = by_slug.into_values().collect();
         for term in &mut terms {
             term.pages.dedup();
             sort_newest_first(pages, &mut term.pages);

@@ -87,6 +87,14 @@ impl LinkMap {
         self
     }
 
+    /// Sets (or, with `None`, removes) where `path` leads; returns what it led to before.
+    pub fn set(&mut self, path: &str, target: Option<LinkTarget>) -> Option<LinkTarget> {
+        match target {
+            Some(target) => self.paths.insert(path.to_string(), target),
+            None => self.paths.remove(path),
+        }
+    }
+
     /// What the content path `path` leads to.
     pub fn get(&self, path: &str) -> Option<&LinkTarget> {
         self.paths.get(path)

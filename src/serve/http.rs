@@ -90,7 +90,7 @@ impl Shared {
         } else {
             Event::Reload {
                 paths: changed_pages(update),
-                all: update.is_full,
+                all: update.reload_all,
             }
         };
         let _ = self.events.send(event);

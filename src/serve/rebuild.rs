@@ -7,7 +7,7 @@
 //! last good site and reports every error; the failing files are retried on
 //! every later change.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
@@ -18,8 +18,9 @@ use crate::config::Config;
 use crate::content::load::{Asset, is_ignored, is_markdown, load_one};
 use crate::content::{self, Page, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::deps::page_key;
 use crate::index::{self, Deps, Job, SiteIndex};
-use crate::markdown::{self, Body, Highlighter, LinkMap};
+use crate::markdown::{self, Body, Highlighter, LinkMap, LinkTarget};
 use crate::output::OutputFile;
 use crate::render::{self, Templates, Views};
 use crate::serve::watch::Change;
@@ -32,8 +33,10 @@ pub struct Update {
     pub files: Vec<OutputFile>,
     /// Output paths that no longer exist.
     pub removed: Vec<String>,
-    /// True when every output was made again (open pages should all reload).
+    /// True when `files` is the whole site: what is not in it is gone.
     pub is_full: bool,
+    /// True when every page changed (menu, footer, templates): open pages all reload.
+    pub reload_all: bool,
     /// Warnings from the rebuild.
     pub warnings: Diagnostics,
 }
@@ -42,6 +45,7 @@ impl Update {
     /// True when only stylesheets changed, so pages can swap CSS without reloading.
     pub fn is_css_only(&self) -> bool {
         !self.is_full
+            && !self.reload_all
             && self.removed.iter().all(|p| p.ends_with(".css"))
             && !self.files.is_empty()
             && self.files.iter().all(|f| f.path.ends_with(".css"))
@@ -115,6 +119,7 @@ impl Session {
             files,
             removed: Vec::new(),
             is_full: true,
+            reload_all: true,
             warnings: prepared.warnings,
         })
     }
@@ -133,6 +138,7 @@ impl Session {
             return Ok(Update {
                 files,
                 is_full: true,
+                reload_all: true,
                 ..Update::default()
             });
         }
@@ -281,91 +287,101 @@ impl State {
             }
         }
 
-        let old_site = &self.site;
-        let mut pages: BTreeMap<String, (Arc<Page>, Option<Arc<Body>>)> = old_site
+        let mut entries: Vec<(Arc<Page>, Option<Arc<Body>>)> = self
+            .site
             .pages
             .iter()
-            .zip(&old_site.bodies)
-            .map(|(p, b)| (p.content_path.clone(), (Arc::clone(p), Some(Arc::clone(b)))))
+            .zip(&self.site.bodies)
+            .map(|(p, b)| (Arc::clone(p), Some(Arc::clone(b))))
             .collect();
         let mut drafts = self.drafts.clone();
-        let mut broken = Vec::new();
+        let mut link_changes: Vec<(String, Option<LinkTarget>)> = Vec::new();
         for key in touched {
-            pages.remove(key);
-            drafts.remove(key);
-            let Some(source) = self.sources.get(key) else {
-                continue;
-            };
-            match content::parse_page(source, &self.config.markdown, &mut update.warnings) {
-                Ok(page) if page.front.is_draft && !self.config.drafts => {
-                    drafts.insert(key.clone());
-                }
-                Ok(page) => {
-                    pages.insert(key.clone(), (Arc::new(page), None));
-                }
-                Err(page_errors) => {
-                    errors.extend(page_errors);
-                    broken.push(key.clone());
-                }
+            let position = entries.binary_search_by(|(p, _)| p.content_path.as_str().cmp(key));
+            if let Ok(at) = position {
+                entries.remove(at);
             }
+            drafts.remove(key);
+            let target = match self.sources.get(key) {
+                None => None,
+                Some(source) => {
+                    match content::parse_page(source, &self.config.markdown, &mut update.warnings) {
+                        Ok(page) if page.front.is_draft && !self.config.drafts => {
+                            drafts.insert(key.clone());
+                            Some(LinkTarget::Draft)
+                        }
+                        Ok(page) => {
+                            let target = LinkTarget::Page(page.path.clone());
+                            let at = position.unwrap_or_else(|at| at);
+                            entries.insert(at, (Arc::new(page), None));
+                            Some(target)
+                        }
+                        Err(page_errors) => {
+                            errors.extend(page_errors);
+                            Some(LinkTarget::Broken)
+                        }
+                    }
+                }
+            };
+            link_changes.push((key.clone(), target));
         }
-
         clock.lap("reparse");
-        let drafts_list: Vec<String> = drafts.iter().cloned().collect();
-        let links =
-            LinkMap::new(pages.values().map(|(p, _)| &**p)).with_unpublished(&drafts_list, &broken);
-        let mut moved_keys: BTreeSet<String> = touched.clone();
-        moved_keys.extend(
-            pages
-                .keys()
-                .chain(old_site.pages.iter().map(|p| &p.content_path))
-                .filter(|k| links.get(k) != self.links.get(k))
-                .cloned(),
-        );
 
-        clock.lap("links");
-        let to_render: Vec<&String> = pages
+        // Links to a touched page change only if where it leads changed: update the
+        // map in place and remember how to undo it if this rebuild fails.
+        let mut moved: BTreeSet<String> = BTreeSet::new();
+        let mut undo: Vec<(String, Option<LinkTarget>)> = Vec::new();
+        for (key, target) in link_changes {
+            let previous = self.links.set(&key, target.clone());
+            if previous != target {
+                moved.insert(key.clone());
+            }
+            undo.push((key, previous));
+        }
+        let to_render: Vec<usize> = entries
             .iter()
+            .enumerate()
             .filter(|(_, (_, body))| match body {
                 None => true,
-                Some(body) => body.links.iter().any(|l| moved_keys.contains(l)),
+                Some(body) => !moved.is_empty() && body.links.iter().any(|l| moved.contains(l)),
             })
-            .map(|(k, _)| k)
+            .map(|(i, _)| i)
             .collect();
-        let rendered: Vec<(String, Result<Body, Vec<Diagnostic>>)> = to_render
+        clock.lap("links");
+        let rendered: Vec<(usize, Result<Body, Vec<Diagnostic>>)> = to_render
             .par_iter()
-            .map(|key| {
-                let page = &pages[*key].0;
+            .map(|&i| {
+                let page = &entries[i].0;
                 let body = markdown::render(
                     &self.config,
                     &self.config.markdown,
                     &self.highlighter,
                     page,
-                    &links,
+                    &self.links,
                 );
-                ((*key).clone(), body)
+                (i, body)
             })
             .collect();
-        let mut dirty: BTreeSet<String> = touched.clone();
-        for (key, body) in rendered {
+        let mut dirty: HashSet<u64> = touched.iter().map(|k| page_key(k)).collect();
+        for (i, body) in rendered {
             match body {
                 Ok(body) => {
-                    dirty.insert(key.clone());
-                    if let Some(entry) = pages.get_mut(&key) {
-                        entry.1 = Some(Arc::new(body));
-                    }
+                    dirty.insert(page_key(&entries[i].0.content_path));
+                    entries[i].1 = Some(Arc::new(body));
                 }
                 Err(body_errors) => errors.extend(body_errors),
             }
         }
         if errors.has_errors() {
+            for (key, previous) in undo.into_iter().rev() {
+                self.links.set(&key, previous);
+            }
             errors.extend(update.warnings.iter().cloned());
             return Err(errors.sorted());
         }
-
         clock.lap("markdown");
-        let (page_list, bodies): (Vec<Arc<Page>>, Vec<Arc<Body>>) = pages
-            .into_values()
+        let (page_list, bodies): (Vec<Arc<Page>>, Vec<Arc<Body>>) = entries
+            .into_iter()
             .map(|(page, body)| {
                 (
                     page,
@@ -373,14 +389,21 @@ impl State {
                 )
             })
             .unzip();
-        let (mut site, warnings) =
-            index::build(&self.config, page_list, bodies, crate::today_in_stockholm())?;
-        update.warnings.extend(warnings);
-        clock.lap("index");
-        site.files = std::mem::take(&mut self.site.files);
-        self.render_affected(site, &dirty, update)?;
+        let outcome = index::build(&self.config, page_list, bodies, crate::today_in_stockholm())
+            .and_then(|(mut site, warnings)| {
+                update.warnings.extend(warnings);
+                clock.lap("index");
+                site.files = self.site.files.clone();
+                self.render_affected(site, &dirty, update)
+            });
+        if let Err(mut errors) = outcome {
+            for (key, previous) in undo.into_iter().rev() {
+                self.links.set(&key, previous);
+            }
+            errors.extend(update.warnings.iter().cloned());
+            return Err(errors.sorted());
+        }
         self.drafts = drafts;
-        self.links = links;
         Ok(())
     }
 
@@ -388,7 +411,7 @@ impl State {
     fn render_affected(
         &mut self,
         site: SiteIndex,
-        dirty: &BTreeSet<String>,
+        dirty: &HashSet<u64>,
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::Stopwatch::from_env();
@@ -442,7 +465,7 @@ impl State {
                 .cloned(),
         );
         self.asset_changes(&site, dirty, update);
-        update.is_full = everything;
+        update.reload_all = everything;
         clock.lap("swap");
         self.deps = new_deps;
         self.global = global;
@@ -451,17 +474,19 @@ impl State {
     }
 
     /// Bundle files of changed pages: new ones published, gone ones removed.
-    fn asset_changes(&self, site: &SiteIndex, dirty: &BTreeSet<String>, update: &mut Update) {
-        let outputs = |pages: &[Arc<Page>]| -> BTreeMap<String, OutputFile> {
+    fn asset_changes(&self, site: &SiteIndex, dirty: &HashSet<u64>, update: &mut Update) {
+        let outputs = |pages: &[Arc<Page>], keys: &[u64]| -> BTreeMap<String, OutputFile> {
             pages
                 .iter()
-                .filter(|p| dirty.contains(&p.content_path))
+                .zip(keys)
+                .filter(|(_, key)| dirty.contains(*key))
+                .map(|(p, _)| p)
                 .flat_map(|p| render::asset_files(p))
                 .map(|f| (f.path.clone(), f))
                 .collect()
         };
-        let old = outputs(&self.site.pages);
-        let new = outputs(&site.pages);
+        let old = outputs(&self.site.pages, &self.site.page_keys);
+        let new = outputs(&site.pages, &site.page_keys);
         update
             .removed
             .extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());

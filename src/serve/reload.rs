@@ -93,6 +93,8 @@ pub const SCRIPT: &str = r#"(() => {
   const overlayId = "arkiv-fel";
   const here = () => location.pathname.replace(/index\.html$/, "");
   const source = new EventSource("/__arkiv/events");
+  // Marks the page as listening, for tests and curious readers of the DOM.
+  source.addEventListener("open", () => { document.documentElement.dataset.arkivLive = "open"; });
   function show(message) {
     let box = document.getElementById(overlayId);
     if (!box) {

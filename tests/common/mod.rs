@@ -7,9 +7,12 @@
 )]
 
 use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use arkiv::diagnostics::Diagnostics;
 use arkiv::{BuildOptions, BuildReport};
@@ -231,4 +234,104 @@ pub fn snapshot_dir(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         }
     }
     files
+}
+
+/// A running `arkiv serve`, stopped when dropped.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT/`.
+    pub url: String,
+}
+
+impl Server {
+    pub fn start(fixture: &Fixture) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_arkiv"))
+            .args(["serve", "--port", "0"])
+            .current_dir(&fixture.root)
+            .env("NO_COLOR", "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        let url = loop {
+            let line = lines.next().expect("serve printed its address").unwrap();
+            if let Some(at) = line.find("http://") {
+                break line[at..].split_whitespace().next().unwrap().to_string();
+            }
+        };
+        // Keep reading so the server never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        Server { child, url }
+    }
+
+    pub fn get(&self, path: &str) -> (u16, String) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent
+            .get(format!("{}{}", self.url, path.trim_start_matches('/')))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            response.body_mut().read_to_string().unwrap_or_default(),
+        )
+    }
+
+    pub fn address(&self) -> String {
+        self.url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string()
+    }
+
+    /// Sends `request_line` exactly as written, so no client tidies the path first.
+    pub fn raw(&self, request_line: &str, extra_headers: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(self.address()).unwrap();
+        write!(
+            stream,
+            "{request_line}\r\nHost: {}\r\n{extra_headers}Connection: close\r\n\r\n",
+            self.address()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let _ = stream.read_to_string(&mut response);
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        (status, response)
+    }
+
+    /// Waits until `path` satisfies `ok`, or fails after a few seconds.
+    pub fn wait_for(&self, path: &str, what: &str, ok: impl Fn(u16, &str) -> bool) {
+        let started = Instant::now();
+        loop {
+            let (status, body) = self.get(path);
+            if ok(status, &body) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{path}: {what} did not happen; last answer {status}:\n{}",
+                &body[..body.len().min(600)]
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

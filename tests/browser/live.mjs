@@ -1,0 +1,55 @@
+// Drives an open page through live-reload steps. For each step it prints
+// "ready N", waits for a line on stdin (the test changes a file, then writes
+// the line), then waits until the page shows what the step expects and
+// prints "ok N" (or "failed N: …" and exits 1).
+//
+// Usage: node tests/browser/live.mjs <url> '<steps as JSON>'
+// A step: { "selector": "h1", "text": "…" } | { "selector": "#x", "present": false }
+//       | { "stylesheetSwapped": true }  (CSS replaced without a reload)
+import readline from 'node:readline';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { chromium } = require('playwright-core');
+const [url, stepsJson] = process.argv.slice(2);
+const steps = JSON.parse(stepsJson);
+const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+let code = 0;
+try {
+  const page = await browser.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  for (const [n, step] of steps.entries()) {
+    // Wait for the event stream to be open before the file changes.
+    await page.waitForFunction(() => document.documentElement.dataset.arkivLive === 'open', null, { timeout: 10000 });
+    await page.evaluate(() => { window.__notReloaded = true; });
+    console.log(`ready ${n}`);
+    await lines.next();
+    try {
+      if (step.stylesheetSwapped) {
+        await page.waitForFunction(() => [...document.querySelectorAll('link[rel=stylesheet]')].some((l) => l.href.includes('v=')), null, { timeout: 10000 });
+        if (!(await page.evaluate(() => window.__notReloaded === true))) throw new Error('the page reloaded');
+      } else if (step.present === false) {
+        await page.waitForSelector(step.selector, { state: 'detached', timeout: 10000 });
+      } else {
+        await page.waitForFunction(({ selector, text }) => {
+          const el = document.querySelector(selector);
+          return el && el.textContent.includes(text) && el.getBoundingClientRect().height > 0;
+        }, step, { timeout: 10000 });
+      }
+      console.log(`ok ${n}`);
+    } catch (error) {
+      console.log(`failed ${n}: ${error.message.split('\n')[0]}`);
+      code = 1;
+      break;
+    }
+  }
+} finally {
+  await browser.close();
+}
+process.exit(code);

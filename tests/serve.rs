@@ -1,0 +1,338 @@
+//! `arkiv serve` as a user meets it: a real server on a free loopback port,
+//! files edited on disk, pages fetched over HTTP.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use common::{Fixture, Server};
+
+#[test]
+fn edits_creations_deletions_and_renames_are_served() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let (status, body) = server.get("/nyheter/start/");
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("/__arkiv/live.js"),
+        "the reload script is injected"
+    );
+    assert!(!fixture.public().exists(), "serve never writes public/");
+
+    let text = fixture
+        .read("content/nyheter/2023-05-17-start.md")
+        .replace("Start för", "Nystart för");
+    fixture.write("content/nyheter/2023-05-17-start.md", &text);
+    server.wait_for("/nyheter/start/", "the edited title", |s, b| {
+        s == 200 && b.contains("Nystart för")
+    });
+    server.wait_for("/nyheter/", "the edited title in the listing", |_, b| {
+        b.contains("Nystart för")
+    });
+    server.wait_for(
+        "/program/yrkesresan/",
+        "the title on the programme page",
+        |_, b| b.contains("Nystart för"),
+    );
+
+    fixture.write(
+        "content/nyheter/2024-02-02-ny.md",
+        "---\ntitle: Alldeles ny\ntopics: [Ny term]\n---\nNy text.\n",
+    );
+    server.wait_for("/nyheter/ny/", "the new page", |s, b| {
+        s == 200 && b.contains("Alldeles ny")
+    });
+    server.wait_for("/nyheter/", "the new page in the listing", |_, b| {
+        b.contains("Alldeles ny")
+    });
+    server.wait_for("/amnen/ny-term/", "the new topic", |s, _| s == 200);
+    server.wait_for("/arkiv/2024/02/", "the new archive month", |s, b| {
+        s == 200 && b.contains("Alldeles ny")
+    });
+
+    std::fs::rename(
+        fixture.root.join("content/nyheter/2024-02-02-ny.md"),
+        fixture.root.join("content/nyheter/2024-02-02-omdopt.md"),
+    )
+    .unwrap();
+    server.wait_for("/nyheter/omdopt/", "the renamed page", |s, _| s == 200);
+    server.wait_for("/nyheter/ny/", "the old name gone", |s, _| s == 404);
+
+    std::fs::remove_file(fixture.root.join("content/nyheter/2024-02-02-omdopt.md")).unwrap();
+    server.wait_for("/nyheter/omdopt/", "the deleted page gone", |s, _| s == 404);
+    server.wait_for(
+        "/nyheter/",
+        "the deleted page gone from the listing",
+        |_, b| !b.contains("Alldeles ny"),
+    );
+    server.wait_for("/amnen/ny-term/", "the emptied topic gone", |s, _| s == 404);
+}
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_page_and_shows_the_error() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let good = fixture.read("content/om.md");
+    fixture.write("content/om.md", "---\ntitle: [trasig\n---\n");
+    server.wait_for("/om/", "the error overlay", |s, b| {
+        s == 200 && b.contains("arkiv-fel") && b.contains("content/om.md:2")
+    });
+    let (_, body) = server.get("/om/");
+    assert!(
+        body.contains("Om oss"),
+        "the last good page is still served"
+    );
+
+    fixture.write("content/om.md", &good.replace("Om oss.", "Om oss, lagat."));
+    server.wait_for("/om/", "the fixed page without overlay", |s, b| {
+        s == 200 && b.contains("lagat") && !b.contains("id=\"arkiv-fel\"")
+    });
+}
+
+#[test]
+fn only_the_built_site_is_served() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    for path in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/nyheter/..%2f..%2fsite.yaml",
+        "/%2E%2E%5Csite.yaml",
+        "/..%5c..%5csite.yaml",
+        "/content/om.md",
+        "/nyheter/../../content/om.md",
+    ] {
+        let (status, response) = server.raw(&format!("GET {path} HTTP/1.1"), "");
+        assert_eq!(status, 404, "{path}");
+        assert!(
+            !response.contains("title: Länktest") && !response.contains("Om oss."),
+            "{path}"
+        );
+    }
+    let (status, _) = server.raw("GET /nyheter/start HTTP/1.1", "");
+    assert_eq!(status, 301, "a folder without its slash redirects");
+}
+
+#[test]
+fn content_types_are_right() {
+    let fixture = Fixture::copy("bundle-with-pdf");
+    let server = Server::start(&fixture);
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .build()
+        .into();
+    for (path, expected) in [
+        ("", "text/html; charset=utf-8"),
+        ("css/site.css", "text/css"),
+        ("konferenser/arsmote-2024/program.pdf", "application/pdf"),
+        ("sitemap.xml", "text/xml"),
+        ("__arkiv/live.js", "text/javascript; charset=utf-8"),
+    ] {
+        let response = agent.get(format!("{}{path}", server.url)).call().unwrap();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert_eq!(response.status().as_u16(), 200, "{path}");
+        assert!(content_type.starts_with(expected), "{path}: {content_type}");
+    }
+}
+
+#[test]
+fn the_event_stream_refuses_other_sites() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let (status, _) = server.raw(
+        "GET /__arkiv/events HTTP/1.1",
+        "Origin: http://evil.example\r\n",
+    );
+    assert_eq!(status, 403);
+    let mut stream = TcpStream::connect(server.address()).unwrap();
+    write!(
+        stream,
+        "GET /__arkiv/events HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+    )
+    .unwrap();
+    let mut head = [0u8; 12];
+    stream.read_exact(&mut head).unwrap();
+    assert_eq!(&head, b"HTTP/1.1 403");
+}
+
+#[test]
+fn requests_succeed_while_pages_are_rebuilt() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let url = server.url.clone();
+    let readers: Vec<_> = (0..4)
+        .map(|_| {
+            let url = url.clone();
+            std::thread::spawn(move || {
+                let agent: ureq::Agent = ureq::Agent::config_builder()
+                    .http_status_as_error(false)
+                    .build()
+                    .into();
+                let mut failures = 0;
+                for n in 0..150 {
+                    let path = ["", "nyheter/", "nyheter/start/", "om/", "css/site.css"][n % 5];
+                    match agent.get(format!("{url}{path}")).call() {
+                        Ok(response) if response.status().as_u16() == 200 => {}
+                        other => {
+                            failures += 1;
+                            if failures < 3 {
+                                eprintln!("{path}: {:?}", other.map(|r| r.status()));
+                            }
+                        }
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    for n in 0..20 {
+        fixture.write(
+            "content/om.md",
+            &format!("---\ntitle: Om oss {n}\nweight: 1\n---\nVersion {n}.\n"),
+        );
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    let failures: usize = readers.into_iter().map(|r| r.join().unwrap()).sum();
+    assert_eq!(failures, 0);
+    server.wait_for("/om/", "the last version", |s, b| {
+        s == 200 && b.contains("Version 19.")
+    });
+}
+
+mod partial_rebuilds {
+    use super::Fixture;
+    use arkiv::serve::rebuild::{Session, Update};
+    use arkiv::serve::watch::Change;
+
+    fn paths(update: &Update) -> Vec<String> {
+        let mut paths: Vec<String> = update.files.iter().map(|f| f.path.clone()).collect();
+        paths.sort();
+        paths
+    }
+
+    fn edit(fixture: &Fixture, session: &mut Session, path: &str, from: &str, to: &str) -> Update {
+        let text = fixture.read(path);
+        assert!(text.contains(from), "{path} has {from}");
+        fixture.write(path, &text.replace(from, to));
+        session
+            .apply(&[Change::Content(fixture.root.join(path))])
+            .unwrap()
+    }
+
+    #[test]
+    fn an_edit_re_renders_the_page_and_only_the_listings_that_show_it() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut session = Session::new(fixture.options());
+        session.full_build().unwrap();
+        let update = edit(
+            &fixture,
+            &mut session,
+            "content/nyheter/2021-05-01-aldre-nyhet.md",
+            "Den äldre.",
+            "Den allra äldsta.",
+        );
+        assert!(!update.is_full && !update.reload_all);
+        assert_eq!(
+            paths(&update),
+            [
+                "amnen/barn-och-unga/sida/2/index.html",
+                "amnen/oppna-data/index.html",
+                "arkiv/2021/05/index.html",
+                "arkiv/2021/index.html",
+                "index.html",
+                "kommuner/ale/index.html",
+                "kommuner/ockero/index.html",
+                "nyheter/aldre-nyhet/index.html",
+                "nyheter/sida/2/index.html",
+                "sitemap.xml",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_new_date_moves_the_page_between_archive_months_and_listing_pages() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut session = Session::new(fixture.options());
+        session.full_build().unwrap();
+        // Newest first, "Mellan" moves to the top of page 1; page 2 (Äldre nyhet) stays as it was.
+        let update = edit(
+            &fixture,
+            &mut session,
+            "content/nyheter/2022-01-15-mellan.md",
+            "date: 2022-01-15T10:30:00+01:00",
+            "date: 2024-06-01",
+        );
+        assert!(
+            update
+                .removed
+                .contains(&"arkiv/2022/01/index.html".to_string()),
+            "{:?}",
+            update.removed
+        );
+        assert!(
+            update
+                .removed
+                .contains(&"arkiv/2022/index.html".to_string())
+        );
+        let written = paths(&update);
+        for path in [
+            "arkiv/2024/06/index.html",
+            "arkiv/2024/index.html",
+            "arkiv/index.html",
+            "nyheter/index.html",
+        ] {
+            assert!(written.contains(&path.to_string()), "{path} in {written:?}");
+        }
+        assert!(
+            !written.contains(&"nyheter/sida/2/index.html".to_string()),
+            "{written:?}"
+        );
+    }
+
+    #[test]
+    fn a_template_change_re_renders_everything() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut session = Session::new(fixture.options());
+        session.full_build().unwrap();
+        let update = session.apply(&[Change::Template]).unwrap();
+        assert!(update.is_full && update.reload_all);
+        assert!(paths(&update).contains(&"css/site.css".to_string()));
+    }
+
+    #[test]
+    fn a_failed_rebuild_changes_nothing_and_is_retried() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut session = Session::new(fixture.options());
+        session.full_build().unwrap();
+        let path = "content/nyheter/2023-05-01-nyare-nyhet.md";
+        let good = fixture.read(path);
+        fixture.write(path, &good.replace("title: Nyare nyhet", "title: [trasig"));
+        let errors = session
+            .apply(&[Change::Content(fixture.root.join(path))])
+            .unwrap_err();
+        assert_eq!(
+            errors.iter().next().unwrap().location().as_deref(),
+            Some("content/nyheter/2023-05-01-nyare-nyhet.md:2:8")
+        );
+        fixture.write(
+            path,
+            &good.replace("title: Nyare nyhet", "title: Lagad nyhet"),
+        );
+        let other = fixture
+            .root
+            .join("content/nyheter/2021-05-01-aldre-nyhet.md");
+        let update = session.apply(&[Change::Content(other)]).unwrap();
+        assert!(
+            paths(&update).contains(&"nyheter/nyare-nyhet/index.html".to_string()),
+            "the broken page is retried"
+        );
+    }
+}
