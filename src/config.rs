@@ -112,6 +112,7 @@ struct RawConfig {
     #[serde(default)]
     markdown: MarkdownConfig,
     organisation: Option<Organisation>,
+    search: Option<bool>,
     extra: Option<yaml::Value>,
 }
 
@@ -167,6 +168,8 @@ pub struct Config {
     pub organisation: Organisation,
     /// Free keys for templates.
     pub extra: serde_json::Value,
+    /// Whether the search index is built.
+    pub search: bool,
     /// Whether draft pages are built.
     pub drafts: bool,
 }
@@ -250,6 +253,7 @@ impl Config {
             taxonomies: raw.taxonomies,
             markdown: raw.markdown,
             organisation: raw.organisation.unwrap_or_default(),
+            search: raw.search.unwrap_or(true),
             extra: raw
                 .extra
                 .as_ref()
@@ -317,7 +321,7 @@ fn base_path_of(base_url: &str) -> String {
 
 fn config_hint(message: &str) -> String {
     if message.starts_with("unknown field") {
-        "site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation and extra; put your own keys under `extra:`".into()
+        "site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search and extra; put your own keys under `extra:`".into()
     } else {
         "check the indentation and that values with `:` are in quotes".into()
     }

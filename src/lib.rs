@@ -16,6 +16,7 @@ pub mod index;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod yaml;
@@ -118,15 +119,23 @@ pub struct Prepared {
 /// Runs every stage but `publish`: the site and its files in memory.
 pub fn render_site(opts: &BuildOptions) -> Result<(Prepared, Vec<OutputFile>), Diagnostics> {
     let prepared = prepare(opts)?;
-    let mut clock = Stopwatch::from_env();
-    let files = render::render_all(&prepared.templates, &prepared.config, &prepared.site).map_err(
-        |mut errors| {
-            errors.extend(prepared.warnings.clone());
-            errors.sorted()
-        },
-    )?;
-    clock.lap("render");
+    let files = render_files(&prepared).map_err(|mut errors| {
+        errors.extend(prepared.warnings.clone());
+        errors.sorted()
+    })?;
     Ok((prepared, files))
+}
+
+/// Renders every output of a prepared site, with the search index when it is on.
+pub fn render_files(prepared: &Prepared) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut clock = Stopwatch::from_env();
+    let mut files = render::render_all(&prepared.templates, &prepared.config, &prepared.site)?;
+    clock.lap("render");
+    if prepared.config.search {
+        files.extend(search::index(&prepared.config, &prepared.site, &files)?);
+        clock.lap("search");
+    }
+    Ok(files)
 }
 
 /// Runs load → parse → markdown → index and compiles the templates.

@@ -15,7 +15,7 @@ use std::process::{Command, Stdio};
 use common::{Fixture, Server, repo};
 
 /// One page of every kind, and the indexes.
-const PAGES: [&str; 12] = [
+const PAGES: [&str; 14] = [
     "/",
     "/nyheter/",
     "/nyheter/nu-ar-arbetet-igang-med-den-forsta-nationella-yrkesresan/",
@@ -27,6 +27,8 @@ const PAGES: [&str; 12] = [
     "/amnen/",
     "/kommuner/ockero/",
     "/arkiv/2019/",
+    "/kalender/",
+    "/sok/",
     "/404.html",
 ];
 
@@ -168,4 +170,83 @@ fn an_open_page_reloads_after_an_edit_and_shows_an_overlay_while_broken() {
         assert_eq!(line, format!("ok {n}"), "step {n}");
     }
     assert!(driver.wait().unwrap().success());
+}
+
+#[test]
+fn search_finds_pages_by_words_typed_without_swedish_letters() {
+    if let Some(reason) = browser_missing() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser test: {reason}"
+        );
+        eprintln!("skipped: {reason}");
+        return;
+    }
+    let site = Fixture::sample().build();
+    let run = Command::new("node")
+        .arg(repo().join("tests/browser/search.mjs"))
+        .arg(&site.output)
+        .args(["bedrovad", "goteborg", "konferensen", "Wigzell"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let titles = |query: &str| -> Vec<String> {
+        results[query]["titles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_string())
+            .collect()
+    };
+    let marks = |query: &str| -> Vec<String> {
+        results[query]["marks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap().to_lowercase())
+            .collect()
+    };
+    // A word of the conference seed's body ("bedrövad"), typed without ö.
+    assert!(
+        titles("bedrovad").contains(
+            &"Kompetens och stabilitet i den sociala barn- och ungdomsvården".to_string()
+        ),
+        "{:?}",
+        titles("bedrovad")
+    );
+    assert!(
+        marks("bedrovad").iter().any(|m| m.contains("bedrövad")),
+        "the passage is highlighted"
+    );
+    assert!(
+        marks("goteborg").iter().any(|m| m.starts_with("göteborg")),
+        "{:?}",
+        marks("goteborg")
+    );
+    assert!(
+        marks("konferensen")
+            .iter()
+            .any(|m| m.starts_with("konferens") && !m.starts_with("konferensen")),
+        "stemming finds other forms: {:?}",
+        marks("konferensen")
+    );
+    assert!(
+        titles("Wigzell").contains(&"Socialstyrelsens generaldirektör besökte GR".to_string()),
+        "{:?}",
+        titles("Wigzell")
+    );
+    assert!(
+        titles("goteborg").iter().all(|t| !t.ends_with('#')),
+        "heading anchors are not indexed"
+    );
+    assert_eq!(
+        results["goteborg"]["filters"],
+        serde_json::json!(["Typ", "Ämne"]),
+        "filters by kind and topic"
+    );
 }

@@ -243,14 +243,18 @@ mod partial_rebuilds {
         assert_eq!(
             paths(&update),
             [
+                "amnen/barn-och-unga/atom.xml",
                 "amnen/barn-och-unga/sida/2/index.html",
+                "amnen/oppna-data/atom.xml",
                 "amnen/oppna-data/index.html",
                 "arkiv/2021/05/index.html",
                 "arkiv/2021/index.html",
+                "atom.xml",
                 "index.html",
                 "kommuner/ale/index.html",
                 "kommuner/ockero/index.html",
                 "nyheter/aldre-nyhet/index.html",
+                "nyheter/atom.xml",
                 "nyheter/sida/2/index.html",
                 "sitemap.xml",
             ]

@@ -46,7 +46,31 @@ pub enum Job {
     Robots,
     /// A redirect from a page's old path (`aliases:`): page, alias index.
     Alias(PageId, usize),
+    /// An Atom feed.
+    Feed(Feed),
+    /// `/kalender/`: upcoming and past events and activities.
+    Calendar,
+    /// `/kalender.ics`: every event and activity.
+    CalendarFeed,
+    /// One event's `.ics` ("Lägg till i kalender"): its position in `SiteIndex::calendar`.
+    EventFile(usize),
+    /// `/sok/`: the search page.
+    Search,
 }
+
+/// Which Atom feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Feed {
+    /// `/atom.xml`: the whole site.
+    Site,
+    /// `/<section>/atom.xml`.
+    Section(PageKind),
+    /// `/amnen/<topic>/atom.xml`: a topic's term index.
+    Topic(usize),
+}
+
+/// How many entries a feed has.
+pub const FEED_SIZE: usize = 20;
 
 /// What an output depends on besides templates and configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +113,36 @@ pub fn page_slice(ids: &[PageId], per_page: usize, number: usize) -> &[PageId] {
 }
 
 impl SiteIndex {
+    /// The pages of a feed, newest first.
+    pub fn feed_pages(&self, feed: Feed) -> Vec<PageId> {
+        let ids: Vec<PageId> = match feed {
+            Feed::Site => self
+                .archive
+                .iter()
+                .flat_map(|year| year.months.iter().flat_map(|m| m.pages.iter().copied()))
+                .take(FEED_SIZE)
+                .collect(),
+            Feed::Section(kind) => self
+                .section(kind)
+                .map_or_else(Vec::new, |s| s.pages.clone()),
+            Feed::Topic(t) => self.taxonomy(TaxonomyKind::Topics).terms[t].pages.clone(),
+        };
+        ids.into_iter().take(FEED_SIZE).collect()
+    }
+
+    /// A calendar entry's name in URLs and UIDs: `konferenser-arsmote-2024`, `…-aktivitet-2`.
+    pub fn entry_slug(&self, n: usize) -> String {
+        let entry = &self.calendar[n];
+        let page = self.pages[entry.page]
+            .path
+            .trim_end_matches('/')
+            .replace('/', "-");
+        match entry.source {
+            crate::index::EventSource::Event => page,
+            crate::index::EventSource::Activity(a) => format!("{page}-aktivitet-{}", a + 1),
+        }
+    }
+
     /// The newest news items for the start page.
     pub fn home_news(&self) -> &[PageId] {
         self.section(PageKind::News)
@@ -132,7 +186,17 @@ impl Job {
                 jobs.push(Job::ArchiveMonth(y, m));
             }
         }
-        jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots]);
+        jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots, Job::Search]);
+        jobs.push(Job::Feed(Feed::Site));
+        for section in &site.sections {
+            if !section.pages.is_empty() {
+                jobs.push(Job::Feed(Feed::Section(section.kind)));
+            }
+        }
+        let topics = site.taxonomy(TaxonomyKind::Topics);
+        jobs.extend((0..topics.terms.len()).map(|t| Job::Feed(Feed::Topic(t))));
+        jobs.extend([Job::Calendar, Job::CalendarFeed]);
+        jobs.extend((0..site.calendar.len()).map(Job::EventFile));
         for id in site.listed_pages() {
             jobs.extend((0..site.pages[id].front.aliases.len()).map(|n| Job::Alias(id, n)));
         }
@@ -164,6 +228,18 @@ impl Job {
             Job::Sitemap => "sitemap.xml".into(),
             Job::Robots => "robots.txt".into(),
             Job::Alias(id, n) => format!("{}/index.html", site.pages[id].front.aliases[n]),
+            Job::Feed(feed) => match feed {
+                Feed::Site => "atom.xml".into(),
+                Feed::Section(kind) => format!("{}/atom.xml", kind.folder().unwrap_or_default()),
+                Feed::Topic(t) => {
+                    let topics = site.taxonomy(TaxonomyKind::Topics);
+                    format!("{}/{}/atom.xml", topics.path, topics.terms[t].slug)
+                }
+            },
+            Job::Calendar => "kalender/index.html".into(),
+            Job::CalendarFeed => "kalender.ics".into(),
+            Job::EventFile(n) => format!("kalender/{}.ics", site.entry_slug(n)),
+            Job::Search => "sok/index.html".into(),
         }
     }
 
@@ -231,6 +307,16 @@ impl Job {
             Job::NotFound | Job::Robots => {}
             Job::Sitemap => always = true,
             Job::Alias(id, _) => pages.push(id),
+            Job::Feed(feed) => pages.extend(site.feed_pages(feed)),
+            Job::Calendar | Job::CalendarFeed => {
+                for entry in &site.calendar {
+                    (entry.page, entry.source, entry.is_upcoming(site.today)).hash(&mut shape);
+                    pages.push(entry.page);
+                }
+                pages.dedup();
+            }
+            Job::EventFile(n) => pages.push(site.calendar[n].page),
+            Job::Search => {}
         }
         let pages: Vec<u64> = pages.into_iter().map(|id| site.page_keys[id]).collect();
         pages.hash(&mut shape);

@@ -64,7 +64,7 @@ impl ArchiveYear {
 }
 
 /// Where a calendar entry comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum EventSource {
     /// A page's `event:` (a conference, say).
     Event,
@@ -75,6 +75,8 @@ pub enum EventSource {
 /// One entry of the calendar: a page's event or one of its activities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CalendarEntry {
+    /// Its position in `SiteIndex::calendar`.
+    pub index: usize,
     /// The page it comes from.
     pub page: PageId,
     /// Which part of the page.
@@ -455,6 +457,7 @@ fn calendar(pages: &[Arc<Page>]) -> Vec<CalendarEntry> {
     for (id, page) in pages.iter().enumerate() {
         if let Some(event) = &page.front.event {
             entries.push(CalendarEntry {
+                index: 0,
                 page: id,
                 source: EventSource::Event,
                 title: page.front.title.clone(),
@@ -465,6 +468,7 @@ fn calendar(pages: &[Arc<Page>]) -> Vec<CalendarEntry> {
         }
         for (n, activity) in page.front.activities.iter().enumerate() {
             entries.push(CalendarEntry {
+                index: 0,
                 page: id,
                 source: EventSource::Activity(n),
                 title: activity.title.clone(),
@@ -477,5 +481,8 @@ fn calendar(pages: &[Arc<Page>]) -> Vec<CalendarEntry> {
     entries.sort_by(|a, b| {
         (a.start.timestamp(), &a.title, a.page).cmp(&(b.start.timestamp(), &b.title, b.page))
     });
+    for (n, entry) in entries.iter_mut().enumerate() {
+        entry.index = n;
+    }
     entries
 }

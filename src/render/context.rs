@@ -102,6 +102,8 @@ pub struct EventView {
     pub is_event: bool,
     /// True if it has not ended yet.
     pub is_upcoming: bool,
+    /// Its own `.ics` file, for "Lägg till i kalender".
+    pub ics_url: String,
 }
 
 /// What a listing shows of a page.
@@ -169,6 +171,25 @@ pub struct PageView {
     pub archive_url: Option<String>,
     /// Free keys from front matter.
     pub extra: serde_json::Value,
+}
+
+/// One entry of an Atom feed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct FeedEntry {
+    /// The title.
+    pub title: String,
+    /// The page's absolute URL, also the entry's id.
+    pub url: String,
+    /// Publication, RFC 3339.
+    pub published: Option<String>,
+    /// Last update (or publication), RFC 3339.
+    pub updated: String,
+    /// The lead, or the body's first words.
+    pub summary: String,
+    /// The body's HTML; links in it are relative to the site (the feed sets `xml:base`).
+    pub content: String,
+    /// Topics.
+    pub categories: Vec<String>,
 }
 
 /// A picture with its alt text.
@@ -273,6 +294,28 @@ impl<'a> Views<'a> {
         }
     }
 
+    /// A page as an Atom feed entry.
+    pub fn feed_entry(&self, id: PageId) -> FeedEntry {
+        let page = &self.site.pages[id];
+        let summary = self.summary(id);
+        let published = page.date.map(|d| d.rfc3339());
+        let updated = page
+            .front
+            .updated
+            .or(page.date)
+            .map(|d| d.rfc3339())
+            .unwrap_or_else(|| crate::content::PageDate::day(self.site.today).rfc3339());
+        FeedEntry {
+            title: summary.title,
+            url: self.config.absolute_url(&page.path),
+            published,
+            updated,
+            summary: summary.summary,
+            content: self.site.bodies[id].html.clone(),
+            categories: page.front.topics.clone(),
+        }
+    }
+
     /// A calendar entry as templates show it.
     pub fn event(&self, entry: &CalendarEntry) -> EventView {
         let language = self.config.language.as_str();
@@ -300,6 +343,10 @@ impl<'a> Views<'a> {
             location: entry.location.clone(),
             is_event: entry.source == crate::index::EventSource::Event,
             is_upcoming: entry.is_upcoming(self.site.today),
+            ics_url: self.config.url(&format!(
+                "kalender/{}.ics",
+                self.site.entry_slug(entry.index)
+            )),
         }
     }
 

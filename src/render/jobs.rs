@@ -8,9 +8,10 @@ use tera::Context;
 use crate::config::Config;
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
+use crate::index::deps::Feed;
 use crate::index::deps::{HOME_UPCOMING, page_slice};
 use crate::index::deps::{page_count, pagination_path};
-use crate::index::{Job, PageId, SiteIndex};
+use crate::index::{Job, PageId, SiteIndex, TaxonomyKind};
 use crate::output::OutputFile;
 use crate::render::context::{Link, PageSummary, Views};
 use crate::render::{PageLink, Paginator, Templates};
@@ -27,6 +28,7 @@ impl Job {
         let site = views.site;
         let labels = views.labels;
         let mut cx = Frame::new(templates, views);
+        cx.context.insert("feeds", &self.feeds(views));
         match *self {
             Job::Page(id) => {
                 let page = &site.pages[id];
@@ -184,8 +186,175 @@ impl Job {
                     config.absolute_url("sitemap.xml")
                 ),
             )),
+            Job::Feed(feed) => {
+                let view = feed_view(views, feed);
+                cx.title = view.title.clone();
+                cx.context.insert("feed", &view);
+                let xml = cx.render("atom.xml")?;
+                Ok(OutputFile::bytes(self.path(site), xml))
+            }
+            Job::Calendar => {
+                let (upcoming, past): (Vec<_>, Vec<_>) = site
+                    .calendar
+                    .iter()
+                    .partition(|e| e.is_upcoming(site.today));
+                cx.title = labels.get("calendar").to_string();
+                cx.context
+                    .insert("upcoming_months", &by_month(views, upcoming.into_iter()));
+                cx.context
+                    .insert("past_months", &by_month(views, past.into_iter().rev()));
+                cx.context.insert("ics_url", &config.url("kalender.ics"));
+                cx.finish(&self.path(site), "calendar.html")
+            }
+            Job::CalendarFeed => {
+                let all: Vec<usize> = (0..site.calendar.len()).collect();
+                let name = format!("{} – {}", config.title, labels.get("calendar"));
+                Ok(OutputFile::bytes(
+                    self.path(site),
+                    super::ics::calendar(config, site, &all, &name),
+                ))
+            }
+            Job::EventFile(n) => {
+                let name = site.calendar[n].title.clone();
+                Ok(OutputFile::bytes(
+                    self.path(site),
+                    super::ics::calendar(config, site, &[n], &name),
+                ))
+            }
+            Job::Search => {
+                cx.title = labels.get("search").to_string();
+                cx.finish(&self.path(site), "search.html")
+            }
         }
     }
+
+    /// The Atom feeds a page links to in its `<head>`: the site's, and its section's or topic's.
+    fn feeds(&self, views: &Views<'_>) -> Vec<Link> {
+        let site = views.site;
+        let config = views.config;
+        let mut feeds = vec![Link {
+            title: config.title.clone(),
+            url: config.url("atom.xml"),
+        }];
+        let own = match *self {
+            Job::Page(id) => site.pages[id]
+                .kind
+                .folder()
+                .map(|_| Feed::Section(site.pages[id].kind)),
+            Job::Section(kind, _) => Some(Feed::Section(kind)),
+            Job::Term(TaxonomyKind::Topics, t, _) => Some(Feed::Topic(t)),
+            _ => None,
+        };
+        if let Some(feed) = own.filter(|f| !site.feed_pages(*f).is_empty()) {
+            let job = Job::Feed(feed);
+            feeds.push(Link {
+                title: feed_view_title(views, feed),
+                url: config.url(&job.path(site)),
+            });
+        }
+        feeds
+    }
+}
+
+/// A feed as the `atom.xml` template sees it.
+#[derive(Serialize)]
+struct FeedView {
+    title: String,
+    /// The feed's own absolute URL, also its id.
+    url: String,
+    /// The HTML page the feed follows.
+    alternate: String,
+    /// The newest entry's update, RFC 3339.
+    updated: String,
+    /// The publisher's name.
+    author: String,
+    entries: Vec<crate::render::context::FeedEntry>,
+}
+
+fn feed_view_title(views: &Views<'_>, feed: Feed) -> String {
+    let labels = views.labels;
+    let site = views.site;
+    match feed {
+        Feed::Site => views.config.title.clone(),
+        Feed::Section(kind) => format!("{} – {}", labels.section(kind), views.config.title),
+        Feed::Topic(t) => {
+            let topics = site.taxonomy(TaxonomyKind::Topics);
+            format!(
+                "{}: {} – {}",
+                topics.title, topics.terms[t].name, views.config.title
+            )
+        }
+    }
+}
+
+fn feed_view(views: &Views<'_>, feed: Feed) -> FeedView {
+    let config = views.config;
+    let site = views.site;
+    let job = Job::Feed(feed);
+    let alternate = match feed {
+        Feed::Site => String::new(),
+        Feed::Section(kind) => format!("{}/", kind.folder().unwrap_or_default()),
+        Feed::Topic(t) => {
+            let topics = site.taxonomy(TaxonomyKind::Topics);
+            format!("{}/{}/", topics.path, topics.terms[t].slug)
+        }
+    };
+    let entries: Vec<_> = site
+        .feed_pages(feed)
+        .into_iter()
+        .map(|id| views.feed_entry(id))
+        .collect();
+    let updated = entries
+        .iter()
+        .map(|e| e.updated.clone())
+        .max()
+        .unwrap_or_else(|| crate::content::PageDate::day(site.today).rfc3339());
+    FeedView {
+        title: feed_view_title(views, feed),
+        url: config.absolute_url(&job.path(site)),
+        alternate: config.absolute_url(&alternate),
+        updated,
+        author: if config.organisation.name.is_empty() {
+            config.title.clone()
+        } else {
+            config.organisation.name.clone()
+        },
+        entries,
+    }
+}
+
+/// A month of the calendar: "mars 2027" and its events.
+#[derive(Serialize)]
+struct CalendarMonth {
+    name: String,
+    events: Vec<crate::render::context::EventView>,
+}
+
+fn by_month<'a>(
+    views: &Views<'_>,
+    entries: impl Iterator<Item = &'a crate::index::CalendarEntry>,
+) -> Vec<CalendarMonth> {
+    let mut months: Vec<CalendarMonth> = Vec::new();
+    for entry in entries {
+        let date = entry.start.date();
+        let name = format!(
+            "{} {}",
+            month_name(date.month(), &views.config.language),
+            date.year()
+        );
+        if months.last().is_none_or(|m| m.name != name) {
+            months.push(CalendarMonth {
+                name,
+                events: Vec::new(),
+            });
+        }
+        months
+            .last_mut()
+            .expect("pushed above")
+            .events
+            .push(views.event(entry));
+    }
+    months
 }
 
 /// The context every template gets, and the page-specific parts being filled in.

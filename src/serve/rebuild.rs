@@ -90,11 +90,10 @@ impl Session {
     /// Builds everything, as `arkiv build` would, but keeps it in memory.
     pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
         let prepared = prepare(&self.opts)?;
-        let files = render::render_all(&prepared.templates, &prepared.config, &prepared.site)
-            .map_err(|mut errors| {
-                errors.extend(prepared.warnings.clone());
-                errors.sorted()
-            })?;
+        let files = crate::render_files(&prepared).map_err(|mut errors| {
+            errors.extend(prepared.warnings.clone());
+            errors.sorted()
+        })?;
         let deps = deps_of(&prepared.config, &prepared.site);
         let global = global_shape(&prepared.site);
         let links = LinkMap::new(prepared.site.pages.iter().map(|p| &**p))
@@ -134,7 +133,10 @@ impl Session {
         }
         if changes.contains(&Change::Template) {
             state.templates = Templates::load(&state.config)?;
-            let files = render::render_all(&state.templates, &state.config, &state.site)?;
+            let mut files = render::render_all(&state.templates, &state.config, &state.site)?;
+            if state.config.search {
+                files.extend(crate::search::index(&state.config, &state.site, &files)?);
+            }
             return Ok(Update {
                 files,
                 is_full: true,
