@@ -132,7 +132,11 @@ pub fn render_files(prepared: &Prepared) -> Result<Vec<OutputFile>, Diagnostics>
     let mut files = render::render_all(&prepared.templates, &prepared.config, &prepared.site)?;
     clock.lap("render");
     if prepared.config.search {
-        files.extend(search::index(&prepared.config, &prepared.site, &files)?);
+        files.extend(search::index(
+            &prepared.config,
+            &prepared.site,
+            &prepared.templates.labels,
+        )?);
         clock.lap("search");
     }
     Ok(files)

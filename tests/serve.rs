@@ -340,3 +340,180 @@ mod partial_rebuilds {
         );
     }
 }
+
+/// Sequences of edits after which the served site must equal a fresh full build.
+mod same_as_a_full_build {
+    use std::collections::BTreeMap;
+
+    use super::Fixture;
+    use arkiv::BuildOptions;
+    use arkiv::output::{Contents, OutputFile};
+    use arkiv::serve::rebuild::{Session, Update};
+    use arkiv::serve::watch::Change;
+
+    /// What the server would hold: output path → bytes (or the copied file's path).
+    struct Served {
+        session: Session,
+        files: BTreeMap<String, Vec<u8>>,
+        opts: BuildOptions,
+    }
+
+    fn bytes(file: &OutputFile) -> Vec<u8> {
+        match &file.contents {
+            Contents::Bytes(bytes) => bytes.clone(),
+            Contents::Copy(path) => std::fs::read(path).unwrap_or_default(),
+        }
+    }
+
+    impl Served {
+        fn start(fixture: &Fixture, opts: BuildOptions) -> Served {
+            let mut served = Served {
+                session: Session::new(opts.clone()),
+                files: BTreeMap::new(),
+                opts,
+            };
+            let update = served.session.full_build().unwrap();
+            served.take(update);
+            let _ = fixture;
+            served
+        }
+
+        fn take(&mut self, update: Update) {
+            if update.is_full {
+                self.files.clear();
+            }
+            for path in &update.removed {
+                self.files.remove(path);
+            }
+            for file in &update.files {
+                self.files.insert(file.path.clone(), bytes(file));
+            }
+        }
+
+        fn apply(&mut self, changes: &[Change]) {
+            let update = self
+                .session
+                .apply(changes)
+                .unwrap_or_else(|e| panic!("{e}"));
+            self.take(update);
+        }
+
+        fn assert_same_as_full_build(&self) {
+            let (_, files) = arkiv::render_site(&self.opts).unwrap();
+            let full: BTreeMap<String, Vec<u8>> = files
+                .iter()
+                .filter(|f| !f.path.starts_with("pagefind/"))
+                .map(|f| (f.path.clone(), bytes(f)))
+                .collect();
+            let served: BTreeMap<String, Vec<u8>> = self
+                .files
+                .iter()
+                .filter(|(p, _)| !p.starts_with("pagefind/"))
+                .map(|(p, b)| (p.clone(), b.clone()))
+                .collect();
+            let missing: Vec<&String> = full.keys().filter(|k| !served.contains_key(*k)).collect();
+            let extra: Vec<&String> = served.keys().filter(|k| !full.contains_key(*k)).collect();
+            let stale: Vec<&String> = full
+                .iter()
+                .filter(|(k, v)| served.get(*k).is_some_and(|s| s != *v))
+                .map(|(k, _)| k)
+                .collect();
+            assert!(
+                missing.is_empty() && extra.is_empty() && stale.is_empty(),
+                "missing {missing:?}\nextra {extra:?}\nstale {stale:?}"
+            );
+        }
+    }
+
+    fn edit(fixture: &Fixture, path: &str, from: &str, to: &str) -> Change {
+        let text = fixture.read(path);
+        assert!(text.contains(from), "{path} has {from}");
+        fixture.write(path, &text.replace(from, to));
+        Change::Content(fixture.root.join(path))
+    }
+
+    #[test]
+    fn after_edits_removals_and_respellings() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut served = Served::start(&fixture, fixture.options());
+        served.apply(&[edit(
+            &fixture,
+            "content/nyheter/2022-01-15-mellan.md",
+            "title: Mellannyhet",
+            "title: Mittemellan",
+        )]);
+        served.assert_same_as_full_build();
+        // The listing's total ("av 3" → "av 2") changes on page 1 when the oldest page goes.
+        let oldest = fixture
+            .root
+            .join("content/nyheter/2021-05-01-aldre-nyhet.md");
+        std::fs::remove_file(&oldest).unwrap();
+        served.apply(&[Change::Content(oldest)]);
+        served.assert_same_as_full_build();
+        // A term keeps the first page's spelling; when that page drops it, the other spelling shows.
+        served.apply(&[edit(
+            &fixture,
+            "content/nyheter/2022-01-15-mellan.md",
+            "barn och unga",
+            "Barn Och Unga",
+        )]);
+        served.apply(&[edit(
+            &fixture,
+            "content/nyheter/2023-05-01-nyare-nyhet.md",
+            "Barn och unga, ",
+            "",
+        )]);
+        served.assert_same_as_full_build();
+    }
+
+    #[test]
+    fn after_a_template_change_in_the_same_batch_as_an_edit() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut served = Served::start(&fixture, fixture.options());
+        let page = edit(
+            &fixture,
+            "content/nyheter/2022-01-15-mellan.md",
+            "Mitt emellan.",
+            "Helt ny ingress.",
+        );
+        let template = "themes/gr/templates/news.html";
+        fixture.write(template, &format!("{}\n", fixture.read(template)));
+        served.apply(&[page, Change::Template]);
+        served.assert_same_as_full_build();
+    }
+
+    #[test]
+    fn with_the_build_day_given() {
+        let fixture = Fixture::copy("bundle-with-pdf");
+        let mut opts = fixture.options();
+        opts.today = Some(jiff::civil::date(2028, 1, 1));
+        let mut served = Served::start(&fixture, opts);
+        served.apply(&[edit(
+            &fixture,
+            "content/konferenser/arsmote-2024/index.md",
+            "Dokumentation från årsmötet.",
+            "Allt om årsmötet.",
+        )]);
+        served.assert_same_as_full_build();
+    }
+
+    #[test]
+    fn a_slug_taken_by_another_page_is_refused_as_in_a_build() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut session = Session::new(fixture.options());
+        session.full_build().unwrap();
+        let change = edit(
+            &fixture,
+            "content/nyheter/2022-01-15-mellan.md",
+            "title: Mellannyhet",
+            "title: Mellannyhet\nslug: nyare-nyhet",
+        );
+        let errors = session.apply(&[change]).unwrap_err();
+        assert!(
+            errors
+                .to_string()
+                .contains("two pages want the URL /nyheter/nyare-nyhet/"),
+            "{errors}"
+        );
+    }
+}

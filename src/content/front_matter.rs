@@ -612,7 +612,9 @@ fn normalise_spaced_offset(text: &str) -> String {
     let parts: Vec<&str> = text.split_whitespace().collect();
     match parts.as_slice() {
         [date, time, offset]
-            if offset.len() == 5 && (offset.starts_with('+') || offset.starts_with('-')) =>
+            if offset.len() == 5
+                && offset.is_ascii()
+                && (offset.starts_with('+') || offset.starts_with('-')) =>
         {
             format!("{date}T{time}{}:{}", &offset[..3], &offset[3..])
         }
@@ -699,6 +701,10 @@ mod tests {
         assert_eq!(spaced, moment);
         assert!(parse_date("2019-02-30").is_err());
         assert!(parse_date("igår").is_err());
+        assert!(
+            parse_date("2024-03-26 10:00 +1ö1").is_err(),
+            "no panic on a non-ASCII offset"
+        );
     }
 
     #[test]

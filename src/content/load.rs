@@ -227,7 +227,9 @@ pub fn bundle_assets(dir: &Path) -> Vec<Asset> {
         .filter_entry(|e| {
             e.depth() == 0
                 || !(is_ignored(e.file_name())
-                    || (e.file_type().is_dir() && e.path().join("index.md").is_file()))
+                    || (e.file_type().is_dir()
+                        && (e.path().join("index.md").is_file()
+                            || e.path().join("index.markdown").is_file())))
         })
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && !is_markdown(e.path()))
@@ -268,7 +270,8 @@ fn normalise_line_endings(text: &str) -> String {
     }
 }
 
-fn is_bundle_index(path: &Path) -> bool {
+/// True for a bundle's `index.md` (or `index.markdown`).
+pub fn is_bundle_index(path: &Path) -> bool {
     matches!(
         path.file_name().and_then(|n| n.to_str()),
         Some("index.md" | "index.markdown")

@@ -228,13 +228,18 @@ fn split_date_prefix(name: &str) -> (Option<PageDate>, &str) {
     (None, name)
 }
 
-fn check_paths(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
+/// Reports pages that want the same URL, or a URL the site makes itself.
+pub fn check_paths<'a>(
+    config: &Config,
+    pages: impl IntoIterator<Item = &'a Page> + Clone,
+    diagnostics: &mut Diagnostics,
+) {
     let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
     let taxonomies = [
         config.taxonomies.topics.path.as_str(),
         config.taxonomies.municipalities.path.as_str(),
     ];
-    for page in pages {
+    for page in pages.clone() {
         let first = page.path.split('/').next().unwrap_or_default();
         let is_reserved = !page.is_section_index
             && (RESERVED_FOLDERS.contains(&first)

@@ -83,6 +83,19 @@ pub struct Deps {
     pub always: bool,
 }
 
+/// Outputs that two jobs would write, such as an alias that is also a listing's path.
+pub fn clashing_outputs(site: &SiteIndex, jobs: &[Job]) -> Vec<(Job, Job)> {
+    let mut seen: std::collections::HashMap<String, Job> =
+        std::collections::HashMap::with_capacity(jobs.len());
+    let mut clashes = Vec::new();
+    for job in jobs {
+        if let Some(first) = seen.insert(job.path(site), *job) {
+            clashes.push((first, *job));
+        }
+    }
+    clashes
+}
+
 /// A page's identity across rebuilds: a hash of its content path.
 pub fn page_key(content_path: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
@@ -268,7 +281,8 @@ impl Job {
                 if let Some(section) = site.section(kind) {
                     pages.extend(page_slice(&section.pages, per_page, n));
                     pages.extend(section.intro);
-                    page_count(section.pages.len(), per_page).hash(&mut shape);
+                    // "Visar 1–10 av 17" shows the total on every page of the listing.
+                    section.pages.len().hash(&mut shape);
                 }
             }
             Job::Taxonomy(kind) => {
@@ -279,7 +293,7 @@ impl Job {
             Job::Term(kind, t, n) => {
                 let term = &site.taxonomy(kind).terms[t];
                 term.name.hash(&mut shape);
-                page_count(term.pages.len(), per_page).hash(&mut shape);
+                term.pages.len().hash(&mut shape);
                 pages.extend(page_slice(&term.pages, per_page, n));
             }
             Job::Archive => {
@@ -317,6 +331,11 @@ impl Job {
             }
             Job::EventFile(n) => pages.push(site.calendar[n].page),
             Job::Search => {}
+        }
+        // Pages are shown with their topic and municipality names, spelled as the
+        // term's first page spells them: a change there is a change here.
+        for &id in &pages {
+            site.page_terms[id].hash(&mut shape);
         }
         let pages: Vec<u64> = pages.into_iter().map(|id| site.page_keys[id]).collect();
         pages.hash(&mut shape);

@@ -133,6 +133,8 @@ pub struct SiteIndex {
     pub files: Vec<crate::content::Asset>,
     /// Each page's `deps::page_key`, same order as `pages`.
     pub page_keys: Vec<u64>,
+    /// A hash of the term names each page is shown with, same order as `pages`.
+    pub page_terms: Vec<u64>,
 }
 
 /// Indexes the pages; every broken cross reference is reported.
@@ -177,6 +179,7 @@ pub fn build(
         ..
     } = references;
     let warnings = diagnostics.into_result()?;
+    let page_terms = page_terms(&pages, &taxonomies);
     Ok((
         SiteIndex {
             pages,
@@ -195,6 +198,7 @@ pub fn build(
             today,
             files: Vec::new(),
             page_keys,
+            page_terms,
         },
         warnings,
     ))
@@ -305,6 +309,36 @@ impl References {
             diagnostics,
         }
     }
+}
+
+/// For each page, a hash of its terms' names as the taxonomy spells them.
+fn page_terms(pages: &[Arc<Page>], taxonomies: &[Taxonomy]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let names: Vec<std::collections::HashMap<&str, &str>> = taxonomies
+        .iter()
+        .map(|t| {
+            t.terms
+                .iter()
+                .map(|term| (term.slug.as_str(), term.name.as_str()))
+                .collect()
+        })
+        .collect();
+    let mut slugs: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
+    pages
+        .iter()
+        .map(|page| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            for (taxonomy, names) in taxonomies.iter().zip(&names) {
+                for name in taxonomy.kind.terms_of(page) {
+                    let slug = slugs
+                        .entry(name)
+                        .or_insert_with(|| crate::text::slugify(name));
+                    names.get(slug.as_str()).hash(&mut hasher);
+                }
+            }
+            hasher.finish()
+        })
+        .collect()
 }
 
 /// Page ids matching `keep`, newest first.

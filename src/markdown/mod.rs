@@ -294,7 +294,7 @@ fn add_heading_anchors(events: &mut Vec<Event<'_>>) -> Vec<Heading> {
         // The self-link is a convenience for sighted readers who copy links; it is
         // hidden from assistive technology so it does not repeat in the heading's name.
         let anchor = format!(
-            " <a class=\"heading-anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\" data-pagefind-ignore>#</a>",
+            " <a class=\"heading-anchor\" href=\"#{id}\" aria-hidden=\"true\" tabindex=\"-1\">#</a>",
             id = escape_html(&unique),
         );
         events.insert(end, Event::InlineHtml(anchor.into()));

@@ -31,6 +31,7 @@ pub fn render_all(
     site: &SiteIndex,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
     let jobs = Job::all(config, site);
+    check_outputs(site, &jobs)?;
     let views = Views {
         config,
         site,
@@ -57,6 +58,29 @@ pub fn render_all(
     diagnostics.into_result()?;
     files.extend(copied_files(templates, config, site));
     Ok(files)
+}
+
+/// Fails when two outputs would be written to one path (an alias over a listing, say).
+pub fn check_outputs(site: &SiteIndex, jobs: &[Job]) -> Result<(), Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    for (first, second) in crate::index::deps::clashing_outputs(site, jobs) {
+        let path = second.path(site);
+        let page = [second, first].into_iter().find_map(|job| match job {
+            Job::Alias(id, _) | Job::Page(id) => Some(&site.pages[id]),
+            _ => None,
+        });
+        let diagnostic = Diagnostic::error(format!("two outputs would be written to /{path}"));
+        diagnostics.push(match page {
+            Some(page) => {
+                let line = page.front.key_lines.get("aliases").or(page.front.key_lines.get("slug")).copied().unwrap_or(1);
+                diagnostic
+                    .at_line(&page.display_path, &page.source, line, 1)
+                    .hint("an alias or slug may not take a path the site makes itself (listings, feeds, the calendar)")
+            }
+            None => diagnostic.hint("rename the page or term whose path collides"),
+        });
+    }
+    diagnostics.into_result().map(|_| ())
 }
 
 /// Files copied as they are: the theme's static files, then the site's (which win),

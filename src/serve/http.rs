@@ -42,17 +42,24 @@ pub struct Shared {
     error: RwLock<Option<String>>,
     events: broadcast::Sender<Event>,
     hosts: Vec<String>,
+    /// Answer only requests addressed to `hosts` (on loopback, against DNS rebinding).
+    is_local_only: bool,
 }
 
 impl Shared {
-    /// Nothing served yet; `hosts` are the `Host` values the event stream accepts.
-    pub fn new(hosts: Vec<String>) -> Self {
+    /// Nothing served yet; `hosts` are the `Host` values this server answers to.
+    ///
+    /// With `is_local_only` (a loopback address) every request must name one of
+    /// them, so a web page cannot reach the preview by rebinding its own name
+    /// to 127.0.0.1; otherwise only the event stream checks.
+    pub fn new(hosts: Vec<String>, is_local_only: bool) -> Self {
         let (events, _) = broadcast::channel(64);
         Shared {
             files: RwLock::new(HashMap::new()),
             error: RwLock::new(None),
             events,
             hosts,
+            is_local_only,
         }
     }
 
@@ -145,7 +152,8 @@ async fn script() -> Response {
 }
 
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
-    if !is_own_request(&shared.hosts, &headers) {
+    let hosts = shared.is_local_only.then_some(shared.hosts.as_slice());
+    if !is_own_request(hosts, &headers) {
         return (
             StatusCode::FORBIDDEN,
             "the event stream is only for pages of this server",
@@ -170,20 +178,28 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
         .into_response()
 }
 
-/// True when `Host` is this server and any `Origin` is too, so other sites cannot listen in.
-fn is_own_request(hosts: &[String], headers: &HeaderMap) -> bool {
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    let host_ok = host.is_some_and(|h| hosts.iter().any(|allowed| allowed == h));
+/// True when `Host` is one of `hosts` (any, when `None`) and an `Origin`, if sent,
+/// is the same host: other sites can neither listen in nor rebind their name to us.
+fn is_own_request(hosts: Option<&[String]>, headers: &HeaderMap) -> bool {
+    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
+        return false;
+    };
+    let host_ok = hosts.is_none_or(|hosts| hosts.iter().any(|allowed| allowed == host));
     let origin_ok = match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
         None => true,
-        Some(origin) => hosts
-            .iter()
-            .any(|allowed| origin == format!("http://{allowed}")),
+        Some(origin) => origin == format!("http://{host}"),
     };
     host_ok && origin_ok
 }
 
-async fn file(State(shared): State<Arc<Shared>>, uri: Uri) -> Response {
+async fn file(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Response {
+    if shared.is_local_only && !is_own_request(Some(shared.hosts.as_slice()), &headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "this preview answers only to its own address",
+        )
+            .into_response();
+    }
     let Some(key) = site_key(uri.path()) else {
         return not_found(&shared).await;
     };
@@ -315,22 +331,34 @@ mod tests {
     }
 
     #[test]
-    fn the_event_stream_checks_host_and_origin() {
+    fn requests_must_name_this_server() {
         let hosts = vec!["127.0.0.1:1111".to_string(), "localhost:1111".to_string()];
+        let hosts = Some(hosts.as_slice());
         let mut headers = HeaderMap::new();
         headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:1111"));
-        assert!(is_own_request(&hosts, &headers));
+        assert!(is_own_request(hosts, &headers));
         headers.insert(
             header::ORIGIN,
             HeaderValue::from_static("http://evil.example"),
         );
-        assert!(!is_own_request(&hosts, &headers));
+        assert!(!is_own_request(hosts, &headers), "another site's page");
         headers.insert(
             header::ORIGIN,
-            HeaderValue::from_static("http://localhost:1111"),
+            HeaderValue::from_static("http://127.0.0.1:1111"),
         );
-        assert!(is_own_request(&hosts, &headers));
+        assert!(is_own_request(hosts, &headers));
         headers.insert(header::HOST, HeaderValue::from_static("evil.example:1111"));
-        assert!(!is_own_request(&hosts, &headers));
+        headers.insert(
+            header::ORIGIN,
+            HeaderValue::from_static("http://evil.example:1111"),
+        );
+        assert!(
+            !is_own_request(hosts, &headers),
+            "a name rebound to loopback"
+        );
+        assert!(
+            is_own_request(None, &headers),
+            "on a LAN address, any same-origin name"
+        );
     }
 }

@@ -63,7 +63,10 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
                 .hint("on Linux, raise fs.inotify.max_user_watches if the archive is very large"),
         )
     })?;
-    let shared = Arc::new(http::Shared::new(allowed_hosts(address)));
+    let shared = Arc::new(http::Shared::new(
+        allowed_hosts(address),
+        address.ip().is_loopback(),
+    ));
     let started = Instant::now();
     match session.full_build() {
         Ok(update) => {

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::content::load::{Asset, is_ignored, is_markdown, load_one};
+use crate::content::load::{Asset, is_bundle_index, is_ignored, is_markdown, load_one};
 use crate::content::{self, Page, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::deps::page_key;
@@ -74,6 +74,12 @@ struct State {
     global: u64,
     /// Content paths changed since the last good rebuild: retried until they work.
     pending: BTreeSet<String>,
+    /// A template change not yet rendered because content was broken.
+    pending_full: bool,
+    /// The day "upcoming" counts from.
+    today: jiff::civil::Date,
+    /// Static files as last served, by output path.
+    statics: BTreeSet<String>,
 }
 
 impl Session {
@@ -110,6 +116,12 @@ impl Session {
             links,
             global,
             pending: BTreeSet::new(),
+            pending_full: false,
+            today: self.opts.today.unwrap_or_else(crate::today_in_stockholm),
+            statics: render::static_files(&prepared.templates, &prepared.config)
+                .into_iter()
+                .map(|f| f.path)
+                .collect(),
             config: prepared.config,
             templates: prepared.templates,
             site: prepared.site,
@@ -131,18 +143,10 @@ impl Session {
         if changes.contains(&Change::Config) {
             return self.full_build();
         }
-        if changes.contains(&Change::Template) {
+        let templates_changed = changes.contains(&Change::Template) || state.pending_full;
+        if templates_changed {
+            state.pending_full = true;
             state.templates = Templates::load(&state.config)?;
-            let mut files = render::render_all(&state.templates, &state.config, &state.site)?;
-            if state.config.search {
-                files.extend(crate::search::index(&state.config, &state.site, &files)?);
-            }
-            return Ok(Update {
-                files,
-                is_full: true,
-                reload_all: true,
-                ..Update::default()
-            });
         }
         let mut update = Update::default();
         let statics: Vec<&Path> = changes
@@ -165,31 +169,50 @@ impl Session {
         if !content.is_empty() || !state.pending.is_empty() {
             state.content_changes(&content, &mut update)?;
         }
+        if templates_changed {
+            // Templates changed (now or while content was broken): everything again.
+            let mut files = render::render_all(&state.templates, &state.config, &state.site)?;
+            if state.config.search {
+                files.extend(crate::search::index(
+                    &state.config,
+                    &state.site,
+                    &state.templates.labels,
+                )?);
+            }
+            state.pending_full = false;
+            return Ok(Update {
+                files,
+                is_full: true,
+                reload_all: true,
+                warnings: update.warnings,
+                ..Update::default()
+            });
+        }
         Ok(update)
     }
 }
 
 impl State {
-    fn static_changes(&self, paths: &[&Path], update: &mut Update) {
-        let now: BTreeMap<String, OutputFile> = render::static_files(&self.templates, &self.config)
-            .into_iter()
-            .map(|f| (f.path.clone(), f))
-            .collect();
-        for path in paths {
-            for dir in [
-                self.templates.static_dir.as_path(),
-                self.config.static_dir().as_path(),
-            ] {
-                let Ok(relative) = path.strip_prefix(dir) else {
-                    continue;
-                };
-                let name = crate::diagnostics::display_path(Path::new(""), relative);
-                match now.get(&name) {
-                    Some(file) => update.files.push(file.clone()),
-                    None => update.removed.push(name),
+    /// Static files under the changed paths (files or whole folders), and those now gone.
+    fn static_changes(&mut self, paths: &[&Path], update: &mut Update) {
+        let now = render::static_files(&self.templates, &self.config);
+        let names: BTreeSet<String> = now.iter().map(|f| f.path.clone()).collect();
+        update
+            .removed
+            .extend(self.statics.difference(&names).cloned());
+        for file in now {
+            let is_new = !self.statics.contains(&file.path);
+            let changed = match &file.contents {
+                crate::output::Contents::Copy(source) => {
+                    paths.iter().any(|p| source.starts_with(p))
                 }
+                crate::output::Contents::Bytes(_) => false,
+            };
+            if is_new || changed {
+                update.files.push(file);
             }
         }
+        self.statics = names;
     }
 
     fn content_changes(&mut self, paths: &[&Path], update: &mut Update) -> Result<(), Diagnostics> {
@@ -204,16 +227,27 @@ impl State {
                 continue;
             }
             let key = crate::diagnostics::display_path(Path::new(""), relative);
-            if path.is_dir()
-                || self
-                    .sources
-                    .keys()
-                    .any(|k| k.starts_with(&format!("{key}/")))
-            {
+            let prefix = format!("{key}/");
+            let bundle = self.bundle_of(&key);
+            if path.is_dir() || self.sources.keys().any(|k| k.starts_with(&prefix)) {
+                // A folder came, went or was renamed: its pages, its files, its bundle.
                 touched.extend(self.rescan_folder(&content_dir, &key));
+                touched.extend(bundle);
+                loose_changed = true;
             } else if is_markdown(path) {
-                touched.insert(key);
-            } else if let Some(bundle) = self.bundle_of(&key) {
+                match bundle {
+                    // Markdown beside a bundle's index is not a page (as in `content::load`).
+                    Some(bundle) if !is_bundle_index(path) => {
+                        touched.insert(bundle);
+                    }
+                    _ => {
+                        // A bundle's index coming or going turns its files into
+                        // attachments or back into loose files.
+                        loose_changed |= is_bundle_index(path);
+                        touched.insert(key);
+                    }
+                }
+            } else if let Some(bundle) = bundle {
                 touched.insert(bundle);
             } else {
                 loose_changed = true;
@@ -242,8 +276,17 @@ impl State {
         let dir = content_dir.join(key);
         if dir.is_dir() {
             for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-                if entry.file_type().is_file() && is_markdown(entry.path()) {
-                    keys.insert(crate::diagnostics::display_path(content_dir, entry.path()));
+                let path = entry.path();
+                let inside_bundle = !is_bundle_index(path)
+                    && path
+                        .ancestors()
+                        .skip(1)
+                        .take_while(|a| a.starts_with(content_dir) && *a != content_dir)
+                        .any(|a| {
+                            a.join("index.md").is_file() || a.join("index.markdown").is_file()
+                        });
+                if entry.file_type().is_file() && is_markdown(path) && !inside_bundle {
+                    keys.insert(crate::diagnostics::display_path(content_dir, path));
                 }
             }
         }
@@ -254,9 +297,11 @@ impl State {
     fn bundle_of(&self, key: &str) -> Option<String> {
         let mut dir = Path::new(key).parent();
         while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-            let index = crate::diagnostics::display_path(Path::new(""), &d.join("index.md"));
-            if self.sources.contains_key(&index) {
-                return Some(index);
+            for name in ["index.md", "index.markdown"] {
+                let index = crate::diagnostics::display_path(Path::new(""), &d.join(name));
+                if self.sources.contains_key(&index) {
+                    return Some(index);
+                }
             }
             dir = d.parent();
         }
@@ -374,6 +419,7 @@ impl State {
                 Err(body_errors) => errors.extend(body_errors),
             }
         }
+        content::check_paths(&self.config, entries.iter().map(|(p, _)| &**p), &mut errors);
         if errors.has_errors() {
             for (key, previous) in undo.into_iter().rev() {
                 self.links.set(&key, previous);
@@ -391,13 +437,14 @@ impl State {
                 )
             })
             .unzip();
-        let outcome = index::build(&self.config, page_list, bodies, crate::today_in_stockholm())
-            .and_then(|(mut site, warnings)| {
+        let outcome = index::build(&self.config, page_list, bodies, self.today).and_then(
+            |(mut site, warnings)| {
                 update.warnings.extend(warnings);
                 clock.lap("index");
                 site.files = self.site.files.clone();
                 self.render_affected(site, &dirty, update)
-            });
+            },
+        );
         if let Err(mut errors) = outcome {
             for (key, previous) in undo.into_iter().rev() {
                 self.links.set(&key, previous);
@@ -420,6 +467,7 @@ impl State {
         let global = global_shape(&site);
         let everything = global != self.global;
         let jobs = Job::all(&self.config, &site);
+        render::check_outputs(&site, &jobs)?;
         let new_deps: Vec<(String, Deps)> = jobs
             .par_iter()
             .map(|job| (job.path(&site), job.deps(&self.config, &site)))
