@@ -29,6 +29,114 @@ pub enum Command {
     Build(BuildArgs),
     /// Preview the site with live reload; rebuilds what a saved file touches.
     Serve(ServeArgs),
+    /// Check the site without publishing: everything the build checks, plus links,
+    /// anchors, images' alt text, heading levels, duplicate titles and future dates.
+    Check(CheckArgs),
+    /// Start a new page: `arkiv new nyheter "Rubrik"` (sections: nyheter, konferenser,
+    /// presentationer, anteckningar, program, sida).
+    New(NewArgs),
+}
+
+/// How `check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people: each finding with the source line and a hint.
+    Human,
+    /// GitHub Actions annotations: `::error file=…,line=…,col=…::…`.
+    Github,
+    /// A JSON array, one object per finding.
+    Json,
+}
+
+/// `arkiv check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    /// Where the site is.
+    pub site: SiteArgs,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+    /// How to print the findings.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// `arkiv new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    /// Where the site is.
+    pub site: SiteArgs,
+    /// The section: nyheter, konferenser, presentationer, anteckningar, program, or sida.
+    pub section: String,
+    /// The page's title, in quotes.
+    pub title: String,
+}
+
+impl CheckArgs {
+    /// Checks the site and prints the findings; exit 1 on errors (or warnings with --strict).
+    pub fn run(self) -> ExitCode {
+        let opts = BuildOptions::new(self.site.root);
+        let findings = crate::check::check(&opts);
+        match self.format {
+            Format::Human => {
+                print_diagnostics(&findings);
+                let errors = findings.error_count();
+                let warnings = findings.len() - errors;
+                eprintln!(
+                    "{errors} error{}, {warnings} warning{}",
+                    plural(errors),
+                    plural(warnings)
+                );
+            }
+            Format::Github => {
+                for finding in findings.iter() {
+                    println!("{}", finding.render_github());
+                }
+            }
+            Format::Json => {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&findings).unwrap_or_else(|_| "[]".into())
+                );
+            }
+        }
+        let fails = findings.has_errors() || (self.strict && !findings.is_empty());
+        if !fails {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(u8::try_from(findings.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+impl NewArgs {
+    /// Writes the new page and prints its path.
+    pub fn run(self) -> ExitCode {
+        match crate::new::create(
+            &self.site.root,
+            &self.section,
+            &self.title,
+            crate::today_in_stockholm(),
+        ) {
+            Ok(path) => {
+                println!(
+                    "Wrote {}",
+                    crate::diagnostics::display_path(&self.site.root, &path)
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                print_diagnostics(&error.into());
+                ExitCode::from(2)
+            }
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// Where the site is.
@@ -83,6 +191,8 @@ impl Cli {
         match self.command {
             Command::Build(args) => args.run(),
             Command::Serve(args) => args.run(),
+            Command::Check(args) => args.run(),
+            Command::New(args) => args.run(),
         }
     }
 }

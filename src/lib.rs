@@ -8,12 +8,14 @@
     reason = "a Diagnostic is made only on the error path; boxing it would add noise, not speed"
 )]
 
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod index;
 pub mod markdown;
+pub mod new;
 pub mod output;
 pub mod render;
 pub mod search;

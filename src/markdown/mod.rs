@@ -367,10 +367,10 @@ fn resolve_link(
             Ok(Some(url))
         }
         None => Err(LinkError(
-            format!(
-                "the link to `{dest}` leads to no page (looked for content/{})",
-                target.unwrap_or_else(|| decoded.clone())
-            ),
+            match target {
+                Some(target) => format!("the link to `{dest}` leads to no page (looked for content/{target})"),
+                None => format!("the link to `{dest}` leads outside content/"),
+            },
             "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`".into(),
         )),
     }
