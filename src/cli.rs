@@ -229,6 +229,16 @@ impl BuildArgs {
         };
         let output = opts.output_dir();
         match crate::build(&opts) {
+            Ok(report) if report.is_up_to_date => {
+                println!(
+                    "Nothing has changed since the last build: {} pages ({} files) in {} are up to date ({} ms)",
+                    report.pages,
+                    report.files,
+                    output.display(),
+                    report.elapsed.as_millis()
+                );
+                ExitCode::SUCCESS
+            }
             Ok(report) => {
                 print_diagnostics(&report.warnings);
                 println!(

@@ -8,6 +8,7 @@
     reason = "a Diagnostic is made only on the error path; boxing it would add noise, not speed"
 )]
 
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -79,24 +80,59 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// How long it took.
     pub elapsed: Duration,
+    /// True when nothing had changed and the output was left as it was.
+    pub is_up_to_date: bool,
 }
 
 /// Builds the site at `opts.root` into its output folder; on failure the output is untouched.
+///
+/// When nothing the build reads has changed since the last clean build into
+/// the same output (same fingerprint, see `cache`), the output is left as it is.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    output::check_output(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
-    let (prepared, files) = render_site(opts)?;
+    let output_dir = opts.output_dir();
+    output::check_output(&opts.root, &output_dir).map_err(Diagnostics::from)?;
+    let config = load_config(opts)?;
+    let content = content::load(&config)?;
+    let today = opts.today.unwrap_or_else(today_in_stockholm);
+    let fingerprint = cache::fingerprint(opts, &config, &content, today);
+    if let Some(previous) = output::previous_build(&output_dir)
+        && previous.fingerprint == fingerprint
+        && !content.diagnostics.has_errors()
+        && output::file_count(&output_dir) == previous.files
+    {
+        return Ok(BuildReport {
+            pages: previous.pages,
+            files: previous.files,
+            warnings: Diagnostics::new(),
+            elapsed: started.elapsed(),
+            is_up_to_date: true,
+        });
+    }
+    let prepared = prepare_loaded(opts, config, content)?;
+    let files = render_files(&prepared).map_err(|mut errors| {
+        errors.extend(prepared.warnings.clone());
+        errors.sorted()
+    })?;
+    let pages = prepared.site.listed_pages().count();
+    // A build with warnings is not remembered, so the next one shows them again.
+    let stamp = prepared.warnings.is_empty().then_some(output::BuildStamp {
+        fingerprint,
+        pages,
+        files: files.len(),
+    });
     let mut clock = Stopwatch::from_env();
-    output::publish(&opts.root, &opts.output_dir(), &files).map_err(|mut errors| {
+    output::publish(&opts.root, &output_dir, &files, stamp.as_ref()).map_err(|mut errors| {
         errors.extend(prepared.warnings.clone());
         errors
     })?;
     clock.lap("write");
     Ok(BuildReport {
-        pages: prepared.site.listed_pages().count(),
+        pages,
         files: files.len(),
         warnings: prepared.warnings,
         elapsed: started.elapsed(),
+        is_up_to_date: false,
     })
 }
 
@@ -152,8 +188,18 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let mut clock = Stopwatch::from_env();
     let config = load_config(opts)?;
     let content = content::load(&config)?;
-    let mut diagnostics = content.diagnostics;
     clock.lap("load");
+    prepare_loaded(opts, config, content)
+}
+
+/// `prepare` for content already loaded.
+pub fn prepare_loaded(
+    opts: &BuildOptions,
+    config: Config,
+    content: content::Content,
+) -> Result<Prepared, Diagnostics> {
+    let mut clock = Stopwatch::from_env();
+    let mut diagnostics = content.diagnostics;
     let parsed = content::parse(&config, &content.pages);
     clock.lap("parse");
     diagnostics.extend(parsed.diagnostics);

@@ -51,6 +51,41 @@ impl OutputFile {
     }
 }
 
+/// What the marker file remembers of the build that made the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BuildStamp {
+    /// The inputs' fingerprint (see `cache`).
+    pub fingerprint: String,
+    /// Pages published.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+}
+
+/// The stamp of the build that made `output`, if arkiv made it and remembered one.
+pub fn previous_build(output: &Path) -> Option<BuildStamp> {
+    let text = fs::read_to_string(output.join(MARKER)).ok()?;
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.strip_prefix(": "))
+            .map(str::to_string)
+    };
+    Some(BuildStamp {
+        fingerprint: field("fingerprint")?,
+        pages: field("pages")?.parse().ok()?,
+        files: field("files")?.parse().ok()?,
+    })
+}
+
+/// How many files `output` holds, its marker not counted (to notice files deleted by hand).
+pub fn file_count(output: &Path) -> usize {
+    walkdir::WalkDir::new(output)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
+        .count()
+}
+
 /// Checks that `output` may be replaced: not the site, not its content, not someone else's folder.
 pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
@@ -94,7 +129,12 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 }
 
 /// Writes `files` into a fresh folder beside `output`, then swaps it in.
-pub fn publish(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostics> {
+pub fn publish(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    stamp: Option<&BuildStamp>,
+) -> Result<(), Diagnostics> {
     check_output(root, output)?;
     let output = absolute(output);
     let parent = output
@@ -108,21 +148,29 @@ pub fn publish(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), D
     remove_leftovers(&parent, &name);
     let staging = parent.join(format!(".{name}.arkiv-new-{}", std::process::id()));
     let result =
-        write_all(&staging, files).and_then(|()| swap_in(&staging, &output, &parent, &name));
+        write_all(&staging, files, stamp).and_then(|()| swap_in(&staging, &output, &parent, &name));
     if result.is_err() {
         let _ = fs::remove_dir_all(&staging);
     }
     result.map_err(Diagnostics::from)
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+fn write_all(
+    staging: &Path,
+    files: &[OutputFile],
+    stamp: Option<&BuildStamp>,
+) -> Result<(), Diagnostic> {
     let _ = fs::remove_dir_all(staging);
     fs::create_dir_all(staging).map_err(|err| io_error(staging, &err))?;
-    fs::write(
-        staging.join(MARKER),
-        "This folder is made by arkiv build and replaced whole on each build.\n",
-    )
-    .map_err(|err| io_error(staging, &err))?;
+    let mut marker =
+        String::from("This folder is made by arkiv build and replaced whole on each build.\n");
+    if let Some(stamp) = stamp {
+        marker.push_str(&format!(
+            "fingerprint: {}\npages: {}\nfiles: {}\n",
+            stamp.fingerprint, stamp.pages, stamp.files
+        ));
+    }
+    fs::write(staging.join(MARKER), marker).map_err(|err| io_error(staging, &err))?;
     let mut dirs: Vec<PathBuf> = files
         .iter()
         .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
@@ -243,7 +291,7 @@ mod tests {
         let out = site.path().join("out");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("important.txt"), "keep").unwrap();
-        assert!(publish(site.path(), &out, &[]).is_err());
+        assert!(publish(site.path(), &out, &[], None).is_err());
         assert_eq!(
             fs::read_to_string(out.join("important.txt")).unwrap(),
             "keep"
@@ -254,12 +302,14 @@ mod tests {
             site.path(),
             &public,
             &[OutputFile::bytes("a/index.html", "one")],
+            None,
         )
         .unwrap();
         publish(
             site.path(),
             &public,
             &[OutputFile::bytes("b/index.html", "two")],
+            None,
         )
         .unwrap();
         assert!(!public.join("a/index.html").exists());

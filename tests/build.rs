@@ -288,3 +288,32 @@ fn aliases_redirect_old_paths_to_the_page() {
         ["0; url=/om/"]
     );
 }
+
+#[test]
+fn a_build_with_nothing_changed_leaves_the_output_as_it_is() {
+    let fixture = Fixture::copy("links");
+    let first = fixture.run(&["build"]);
+    assert!(String::from_utf8_lossy(&first.stdout).starts_with("Built "));
+    let again = fixture.run(&["build"]);
+    assert!(
+        String::from_utf8_lossy(&again.stdout).starts_with("Nothing has changed"),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
+    // A file deleted by hand is written again.
+    std::fs::remove_file(fixture.public().join("om/index.html")).unwrap();
+    let repaired = fixture.run(&["build"]);
+    assert!(String::from_utf8_lossy(&repaired.stdout).starts_with("Built "));
+    assert!(fixture.public().join("om/index.html").exists());
+    // An edit is built.
+    fixture.write(
+        "content/om.md",
+        "---\ntitle: Om oss nu\nweight: 1\n---\nNy text.\n",
+    );
+    let edited = fixture.run(&["build"]);
+    assert!(String::from_utf8_lossy(&edited.stdout).starts_with("Built "));
+    assert!(fixture.read("public/om/index.html").contains("Om oss nu"));
+    // So is the same site with other options.
+    let drafts = fixture.run(&["build", "--drafts"]);
+    assert!(String::from_utf8_lossy(&drafts.stdout).starts_with("Built "));
+}

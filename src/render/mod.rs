@@ -22,7 +22,7 @@ pub use crate::index::Job;
 use crate::index::SiteIndex;
 use crate::output::OutputFile;
 pub use context::Views;
-pub use templates::{Labels, Templates};
+pub use templates::{Labels, Templates, files_under};
 
 /// Renders every output of the site; every template error is reported.
 pub fn render_all(

@@ -1,0 +1,64 @@
+//! The site's fingerprint: a hash of everything a build reads, so a build
+//! whose inputs have not changed since the last one into the same output can
+//! leave that output as it is.
+//!
+//! In: the options, the configuration and the loaded content. Out: a hex
+//! string kept in the output's marker file. Files are hashed by content
+//! (Markdown, site.yaml) or by size and modification time (attachments, the
+//! theme); the day counts too, since "upcoming" depends on it, and so does
+//! the arkiv binary itself. It decides nothing about partial rebuilds.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+use std::time::UNIX_EPOCH;
+
+use jiff::civil::Date;
+
+use crate::BuildOptions;
+use crate::config::{CONFIG_FILE, Config};
+use crate::content::Content;
+
+/// The fingerprint of a build of `content` with `config` and `opts` on `today`.
+pub fn fingerprint(opts: &BuildOptions, config: &Config, content: &Content, today: Date) -> String {
+    let mut hasher = DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    if let Ok(exe) = std::env::current_exe() {
+        stamp(&exe).hash(&mut hasher);
+    }
+    std::fs::read(config.root.join(CONFIG_FILE))
+        .ok()
+        .hash(&mut hasher);
+    (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
+    for source in &content.pages {
+        (&source.content_path, &*source.text).hash(&mut hasher);
+        for asset in &source.assets {
+            (&asset.name, stamp(&asset.source)).hash(&mut hasher);
+        }
+    }
+    for file in &content.files {
+        (&file.name, stamp(&file.source)).hash(&mut hasher);
+    }
+    for dir in [
+        config.theme_dir(),
+        config.root.join("templates"),
+        config.static_dir(),
+    ] {
+        for (name, path) in crate::render::files_under(&dir) {
+            (name, stamp(&path)).hash(&mut hasher);
+        }
+    }
+    format!("{:016x}", hasher.finish())
+}
+
+/// A file's size and modification time, which change when the file does.
+fn stamp(path: &Path) -> (u64, u128) {
+    std::fs::metadata(path).map_or((0, 0), |m| {
+        let modified = m
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        (m.len(), modified)
+    })
+}
