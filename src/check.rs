@@ -8,11 +8,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{PageId, SiteIndex};
+use crate::markdown::heading_number;
 use crate::output::OutputFile;
 use crate::text::percent_decode;
 use crate::{BuildOptions, Prepared};
@@ -231,7 +232,7 @@ fn check_markdown(prepared: &Prepared, page: &Page, targets: &Targets<'_>) -> Ve
                 }
             }
             Event::Start(Tag::Heading { level, .. }) => {
-                let level = heading_number(level);
+                let level = usize::from(heading_number(level));
                 if level == 1 {
                     findings.push(at(
                         range.start,
@@ -322,17 +323,6 @@ fn duplicate_titles(site: &SiteIndex) -> Vec<Diagnostic> {
         }
     }
     findings
-}
-
-fn heading_number(level: HeadingLevel) -> usize {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,20 @@ const PAGES: [&str; 14] = [
     "/404.html",
 ];
 
+/// True when Chromium and the npm packages are there; outside CI a missing one
+/// skips the test with the reason, in CI it fails it.
+fn browser_available() -> bool {
+    let Some(reason) = browser_missing() else {
+        return true;
+    };
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must run the browser test: {reason}"
+    );
+    eprintln!("skipped: {reason}");
+    false
+}
+
 fn browser_missing() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists() {
@@ -49,12 +63,7 @@ fn browser_missing() -> Option<String> {
 
 #[test]
 fn every_kind_of_page_reads_well_in_a_real_browser() {
-    if let Some(reason) = browser_missing() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: {reason}"
-        );
-        eprintln!("skipped: {reason}");
+    if !browser_available() {
         return;
     }
     let fixture = Fixture::sample();
@@ -115,12 +124,7 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
 
 #[test]
 fn an_open_page_reloads_after_an_edit_and_shows_an_overlay_while_broken() {
-    if let Some(reason) = browser_missing() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: {reason}"
-        );
-        eprintln!("skipped: {reason}");
+    if !browser_available() {
         return;
     }
     let fixture = Fixture::copy("links");
@@ -174,12 +178,7 @@ fn an_open_page_reloads_after_an_edit_and_shows_an_overlay_while_broken() {
 
 #[test]
 fn search_finds_pages_by_words_typed_without_swedish_letters() {
-    if let Some(reason) = browser_missing() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser test: {reason}"
-        );
-        eprintln!("skipped: {reason}");
+    if !browser_available() {
         return;
     }
     let site = Fixture::sample().build();

@@ -308,7 +308,8 @@ fn add_heading_anchors(events: &mut Vec<Event<'_>>) -> Vec<Heading> {
     toc
 }
 
-fn heading_number(level: HeadingLevel) -> u8 {
+/// A heading level as a number, 1–6.
+pub fn heading_number(level: HeadingLevel) -> u8 {
     match level {
         HeadingLevel::H1 => 1,
         HeadingLevel::H2 => 2,

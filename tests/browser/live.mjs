@@ -8,6 +8,7 @@
 //       | { "stylesheetSwapped": true }  (CSS replaced without a reload)
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
+import { launchChromium } from './static-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -15,11 +16,7 @@ const [url, stepsJson] = process.argv.slice(2);
 const steps = JSON.parse(stepsJson);
 const lines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launchChromium(chromium);
 let code = 0;
 try {
   const page = await browser.newPage();
