@@ -504,6 +504,19 @@ fn default_menu(views: &Views<'_>) -> Vec<Link> {
     menu
 }
 
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    #[test]
+    fn a_paginator_links_the_ends_and_the_neighbourhood() {
+        assert_eq!(page_window(1, 1), [1]);
+        assert_eq!(page_window(1, 5), [1, 2, 3, 5]);
+        assert_eq!(page_window(50, 500), [1, 48, 49, 50, 51, 52, 500]);
+        assert_eq!(page_window(500, 500), [1, 498, 499, 500]);
+    }
+}
+
 #[derive(Serialize)]
 struct SectionView {
     title: String,
@@ -591,14 +604,32 @@ fn paginate(
         total: ids.len(),
         previous: (number > 1).then(|| url(number - 1)),
         next: (number < count).then(|| url(number + 1)),
-        links: (1..=count)
-            .map(|n| PageLink {
-                number: n,
-                url: url(n),
-                is_current: n == number,
+        links: page_window(number, count)
+            .into_iter()
+            .scan(0, |last, n| {
+                let link = PageLink {
+                    number: n,
+                    url: url(n),
+                    is_current: n == number,
+                    is_after_gap: n > *last + 1,
+                };
+                *last = n;
+                Some(link)
             })
             .collect(),
     }
+}
+
+/// The page numbers a paginator links: the first, the last, and two on each side
+/// of the current one, so a listing of thousands of pages stays small.
+fn page_window(number: usize, count: usize) -> Vec<usize> {
+    let mut numbers: Vec<usize> = [1, count]
+        .into_iter()
+        .chain(number.saturating_sub(2).max(1)..=(number + 2).min(count))
+        .collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
 }
 
 fn sitemap(config: &Config, site: &SiteIndex) -> String {

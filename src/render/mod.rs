@@ -155,6 +155,8 @@ pub struct PageLink {
     pub url: String,
     /// True for the page being shown.
     pub is_current: bool,
+    /// True when numbers are left out before this one (show "…").
+    pub is_after_gap: bool,
 }
 
 /// The section's heading, from the language file.
