@@ -40,10 +40,16 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
             (prepared.config.url(&site.pages[id].path), ids)
         })
         .collect();
+    let page_urls: HashMap<&str, String> = site
+        .pages
+        .iter()
+        .map(|p| (p.content_path.as_str(), prepared.config.url(&p.path)))
+        .collect();
     let targets = Targets {
         base_path: &prepared.config.base_path,
         outputs: &outputs,
         anchors: &anchors,
+        page_urls: &page_urls,
     };
     let mut findings = Diagnostics::new();
     for id in site.listed_pages() {
@@ -71,6 +77,8 @@ struct Targets<'a> {
     base_path: &'a str,
     outputs: &'a BTreeSet<&'a str>,
     anchors: &'a HashMap<String, BTreeSet<&'a str>>,
+    /// Content path → URL, for links to `.md` files.
+    page_urls: &'a HashMap<&'a str, String>,
 }
 
 impl Targets<'_> {
@@ -200,7 +208,7 @@ fn check_markdown(prepared: &Prepared, page: &Page, targets: &Targets<'_>) -> Ve
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(fragment) = dest_url.split_once('#').map(|(_, f)| f)
-                    && let Some(target) = page_link_target(prepared, page, &dest_url)
+                    && let Some(target) = page_link_target(targets.page_urls, page, &dest_url)
                     && let Some(ids) = targets.anchors.get(&target)
                     && !ids.contains(fragment)
                 {
@@ -273,19 +281,11 @@ fn is_page_link(dest: &str) -> bool {
 }
 
 /// The URL of the page a `.md` link leads to (the build has checked that it exists).
-fn page_link_target(prepared: &Prepared, page: &Page, dest: &str) -> Option<String> {
-    let path = percent_decode(dest.split('#').next()?);
-    let target = match path.strip_prefix("@/") {
-        Some(from_root) => from_root.to_string(),
-        None => join(&format!("/{}/", page.content_dir()), &path)
-            .trim_start_matches('/')
-            .to_string(),
-    };
-    let site = &prepared.site;
-    site.pages
-        .iter()
-        .find(|p| p.content_path == target || p.content_path == format!("{target}/index.md"))
-        .map(|p| prepared.config.url(&p.path))
+fn page_link_target(urls: &HashMap<&str, String>, page: &Page, dest: &str) -> Option<String> {
+    let target = crate::markdown::link_target(page, &percent_decode(dest.split('#').next()?))?;
+    urls.get(target.as_str())
+        .or_else(|| urls.get(format!("{target}/index.md").as_str()))
+        .cloned()
 }
 
 fn check_front_matter_image(page: &Page) -> Option<Diagnostic> {

@@ -110,10 +110,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         });
     }
     let prepared = prepare_loaded(opts, config, content)?;
-    let files = render_files(&prepared).map_err(|mut errors| {
-        errors.extend(prepared.warnings.clone());
-        errors.sorted()
-    })?;
+    let files = render_files(&prepared)?;
     let pages = prepared.site.listed_pages().count();
     // A build with warnings is not remembered, so the next one shows them again.
     let stamp = prepared.warnings.is_empty().then_some(output::BuildStamp {
@@ -157,10 +154,7 @@ pub struct Prepared {
 /// Runs every stage but `publish`: the site and its files in memory.
 pub fn render_site(opts: &BuildOptions) -> Result<(Prepared, Vec<OutputFile>), Diagnostics> {
     let prepared = prepare(opts)?;
-    let files = render_files(&prepared).map_err(|mut errors| {
-        errors.extend(prepared.warnings.clone());
-        errors.sorted()
-    })?;
+    let files = render_files(&prepared)?;
     Ok((prepared, files))
 }
 

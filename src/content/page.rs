@@ -170,12 +170,6 @@ impl Page {
         &self.source[self.body_offset..]
     }
 
-    /// True when the page is a bundle (`…/index.md` with its own folder).
-    pub fn is_bundle(&self) -> bool {
-        let name = self.content_path.rsplit('/').next().unwrap_or_default();
-        name.starts_with("index.")
-    }
-
     /// The folder of the source file, relative to `content/` (empty at the top).
     pub fn content_dir(&self) -> &str {
         self.content_path

@@ -341,11 +341,7 @@ fn resolve_link(
         return Ok(None);
     }
     let decoded = percent_decode(path);
-    let target = match decoded.strip_prefix("@/") {
-        Some(from_root) => normalise(from_root),
-        None if decoded.starts_with('/') => normalise(decoded.trim_start_matches('/')),
-        None => normalise(&format!("{}/{}", page.content_dir(), decoded)),
-    };
+    let target = link_target(page, &decoded);
     if let Some(target) = &target {
         linked.push(target.clone());
         linked.push(format!("{target}/index.md"));
@@ -374,6 +370,17 @@ fn resolve_link(
             },
             "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`".into(),
         )),
+    }
+}
+
+/// The content path a (decoded, fragment-free) link to a `.md` file names, seen from
+/// `page`: `@/x.md` and `/x.md` from content/, anything else from the page's folder.
+/// `None` when it climbs out of content/. A bundle may be named by its folder.
+pub fn link_target(page: &Page, path: &str) -> Option<String> {
+    match path.strip_prefix("@/") {
+        Some(from_root) => normalise(from_root),
+        None if path.starts_with('/') => normalise(path.trim_start_matches('/')),
+        None => normalise(&format!("{}/{}", page.content_dir(), path)),
     }
 }
 

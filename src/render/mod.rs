@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::{Page, PageKind};
+use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use crate::index::Job;
 use crate::index::SiteIndex;
@@ -157,9 +157,4 @@ pub struct PageLink {
     pub is_current: bool,
     /// True when numbers are left out before this one (show "…").
     pub is_after_gap: bool,
-}
-
-/// The section's heading, from the language file.
-pub fn section_title(labels: &Labels, kind: PageKind) -> &str {
-    labels.section(kind)
 }

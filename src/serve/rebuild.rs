@@ -88,11 +88,6 @@ impl Session {
         Session { opts, state: None }
     }
 
-    /// The configuration of the last good build.
-    pub fn config(&self) -> Option<&Config> {
-        self.state.as_ref().map(|s| &s.config)
-    }
-
     /// Builds everything, as `arkiv build` would, but keeps it in memory.
     pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
         let prepared = prepare(&self.opts)?;
