@@ -82,7 +82,8 @@ pub struct MarkdownConfig {
     pub smart_punctuation: bool,
     /// Highlight fenced code with CSS classes.
     pub highlight: bool,
-    /// Strip raw HTML from Markdown (for untrusted authors).
+    /// Sanitise the rendered body with ammonia: raw HTML that could run script
+    /// or restyle the page is removed (for authors who are not trusted).
     pub safe: bool,
 }
 

@@ -16,6 +16,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{PageId, SiteIndex};
 use crate::output::OutputFile;
 use crate::render::Labels;
+use crate::text::escape_html;
 
 /// The folder the search files are written to.
 pub const BUNDLE: &str = "pagefind";
@@ -100,9 +101,11 @@ impl Record {
             vec![labels.kind(page.kind).to_string()],
         );
         if !page.front.topics.is_empty() {
+            // Pagefind's UI shows filter values as HTML; titles and passages it
+            // escapes itself.
             filters.insert(
                 labels.get("filter_topic").to_string(),
-                page.front.topics.clone(),
+                page.front.topics.iter().map(|t| escape_html(t)).collect(),
             );
         }
         Record {

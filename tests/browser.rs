@@ -257,3 +257,41 @@ fn search_finds_pages_by_words_typed_without_swedish_letters() {
         "filters by kind and topic"
     );
 }
+
+#[test]
+fn search_results_show_front_matter_markup_as_text() {
+    if !browser_available() {
+        return;
+    }
+    let fixture = Fixture::copy("escaping");
+    fixture.write("site.yaml", &(fixture.read("site.yaml") + "search: true\n"));
+    let site = fixture.build();
+    let run = Command::new("node")
+        .arg(repo().join("tests/browser/search.mjs"))
+        .arg(&site.output)
+        .args(["möte", "ingress"])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(
+        results["möte"]["titles"],
+        serde_json::json!(["Möte om ”A & B” <script>alert(1)</script>; del 1, 2"]),
+        "the title is shown as written, markup and all"
+    );
+    let excerpt = results["ingress"]["excerpts"][0].as_str().unwrap();
+    assert!(excerpt.contains("Ingress med <b>fetstil</b>"), "{excerpt}");
+    assert!(
+        results["ingress"]["values"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("<img src=x onerror=alert(1)> (1)")),
+        "the topic filter shows the term as text: {}",
+        results["ingress"]["values"]
+    );
+    assert_eq!(results["dialogs"], serde_json::json!([]), "no script ran");
+}

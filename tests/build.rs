@@ -317,3 +317,38 @@ fn a_build_with_nothing_changed_leaves_the_output_as_it_is() {
     let drafts = fixture.run(&["build", "--drafts"]);
     assert!(String::from_utf8_lossy(&drafts.stdout).starts_with("Built "));
 }
+
+#[test]
+fn safe_markdown_keeps_harmless_html_and_removes_script() {
+    let fixture = Fixture::copy("escaping");
+    let body = "Text med <abbr title=\"Göteborgsregionen\">GR</abbr> och \
+                <span onclick=\"steal()\">klick</span>.\n\n\
+                <script>alert(1)</script>\n\n\
+                [länk](javascript:alert(2)) och <iframe src=\"https://example.org/\"></iframe>\n\n\
+                ## Rubrik\n\n- [x] klar\n";
+    let page = "---\ntitle: Rå HTML\ndate: 2026-01-11\n---\n".to_string() + body;
+    fixture.write("content/nyheter/ra-html.md", &page);
+
+    let trusted = fixture.build();
+    let html = trusted.text("nyheter/ra-html/index.html");
+    assert!(
+        html.contains("<script>alert(1)</script>"),
+        "trusted: as written"
+    );
+
+    fixture.write(
+        "site.yaml",
+        &(fixture.read("site.yaml") + "markdown:\n  safe: true\n"),
+    );
+    let safe = fixture.build();
+    let html = safe.text("nyheter/ra-html/index.html");
+    let page = safe.html("nyheter/ra-html/index.html");
+    assert!(!html.contains("alert("), "{html}");
+    assert!(!html.contains("onclick"), "{html}");
+    assert!(!html.contains("<iframe"), "{html}");
+    assert_eq!(page.text("main abbr"), "GR");
+    assert_eq!(page.attrs("main abbr", "title"), ["Göteborgsregionen"]);
+    assert_eq!(page.attrs("main h2", "id"), ["rubrik"]);
+    assert_eq!(page.attrs("main input", "aria-label"), ["Klar"]);
+    assert_eq!(page.text("main p a"), "länk", "the link text stays");
+}

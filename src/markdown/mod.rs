@@ -6,6 +6,7 @@
 //! touches templates or other pages' bodies.
 
 pub mod highlight;
+pub mod sanitize;
 pub mod typography;
 
 use std::collections::{BTreeMap, HashSet};
@@ -224,7 +225,6 @@ pub fn render(
                 text.push('\n');
                 events.push(event);
             }
-            Event::Html(_) | Event::InlineHtml(_) if options.safe => {}
             Event::TaskListMarker(done) => {
                 let label = if done { "Klar" } else { "Inte klar" };
                 let checked = if done { " checked" } else { "" };
@@ -242,6 +242,9 @@ pub fn render(
     let toc = add_heading_anchors(&mut events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if options.safe {
+        html = sanitize::clean(&html);
+    }
     linked.sort();
     linked.dedup();
     Ok(Body {
