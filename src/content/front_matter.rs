@@ -517,15 +517,19 @@ impl Resolver<'_> {
 
     fn check_order(&mut self, key: &str, start: PageDate, end: Option<PageDate>) {
         if let Some(end) = end.filter(|end| end.timestamp() < start.timestamp()) {
-            let (line, column) = self.lines.locate(key, &end.iso_date());
+            let moment = |date: PageDate| match date.time_text() {
+                Some(time) if start.date() == end.date() => format!("{} {time}", date.iso_date()),
+                _ => date.iso_date(),
+            };
+            let (line, column) = self.lines.locate(key, "end:");
             self.errors.push(
                 Diagnostic::error(format!(
                     "ends ({}) before it starts ({})",
-                    end.iso_date(),
-                    start.iso_date()
+                    moment(end),
+                    moment(start)
                 ))
                 .at_line(self.file, self.text, line, column)
-                .hint("swap the dates, or correct the year"),
+                .hint("swap start and end, or correct the date or time"),
             );
         }
     }

@@ -215,11 +215,12 @@ impl<'a> PageName<'a> {
     }
 }
 
-/// `2023-05-16-yrkesresan` → (2023-05-16, `yrkesresan`).
+/// `2023-05-16-yrkesresan` → (2023-05-16, `yrkesresan`); `_` and a space
+/// after the date work too (`2024-05-01 Möte i Borås.md`).
 fn split_date_prefix(name: &str) -> (Option<PageDate>, &str) {
     if name.len() > 11 && name.is_char_boundary(10) && name.is_char_boundary(11) {
         let (prefix, rest) = name.split_at(10);
-        if matches!(&rest[..1], "-" | "_")
+        if matches!(&rest[..1], "-" | "_" | " ")
             && let Ok(date) = prefix.parse::<jiff::civil::Date>()
         {
             return (Some(PageDate::day(date)), &rest[1..]);
