@@ -101,6 +101,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         && !content.diagnostics.has_errors()
         && output::file_count(&output_dir) == previous.files
     {
+        output::remove_leftovers(&output_dir);
         return Ok(BuildReport {
             pages: previous.pages,
             files: previous.files,

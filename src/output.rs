@@ -145,7 +145,7 @@ pub fn publish(
         .file_name()
         .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
     fs::create_dir_all(&parent).map_err(|err| io_error(&parent, &err))?;
-    remove_leftovers(&parent, &name);
+    remove_leftovers(&output);
     let staging = parent.join(format!(".{name}.arkiv-new-{}", std::process::id()));
     let result =
         write_all(&staging, files, stamp).and_then(|()| swap_in(&staging, &output, &parent, &name));
@@ -236,16 +236,31 @@ fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     }
 }
 
-/// Removes folders an interrupted build left beside the output.
-fn remove_leftovers(parent: &Path, name: &str) {
+/// Removes the folders that interrupted builds left beside `output`: those
+/// named for a process that no longer runs (a build still running elsewhere
+/// keeps its own).
+pub fn remove_leftovers(output: &Path) {
+    let output = absolute(output);
+    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
+        return;
+    };
     let Ok(entries) = fs::read_dir(parent) else {
         return;
     };
+    let name = name.to_string_lossy();
     let prefixes = [format!(".{name}.arkiv-new-"), format!(".{name}.arkiv-old-")];
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
-        if prefixes.iter().any(|p| file_name.starts_with(p)) && entry.path().join(MARKER).is_file()
-        {
+        let Some(pid) = prefixes
+            .iter()
+            .find_map(|p| file_name.strip_prefix(p.as_str()))
+        else {
+            continue;
+        };
+        let running = pid.parse::<u32>().is_ok_and(|pid| {
+            pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
+        });
+        if !running {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
