@@ -3,9 +3,10 @@
 //! cargo run --release --example serve_latency -- <site folder> [edits]
 //!
 //! Starts the release `arkiv serve` on the site, then edits one news page's
-//! title `edits` times (default 30), each time polling the page over HTTP
-//! until the new title is served. Prints the median and spread in ms. The
-//! page is restored afterwards.
+//! title `edits` times (default 30), each time polling over HTTP until the
+//! new title is served on the page itself, and then until it is also served
+//! on the archive's month page that lists it (the listings come after the
+//! page). Prints the medians and spread in ms. The page is restored afterwards.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ fn main() {
         .parent()
         .unwrap()
         .join("arkiv");
-    let (page, url_path) = news_page(&site);
+    let (page, url_path, month_path) = news_page(&site);
     let original = std::fs::read_to_string(&page).unwrap();
 
     let mut server = Command::new(&binary)
@@ -49,50 +50,62 @@ fn main() {
         .build()
         .into();
     let page_url = format!("{}{}", url.trim_end_matches('/'), url_path);
+    let month_url = format!("{}{}", url.trim_end_matches('/'), month_path);
+    let served = |url: &str, marker: &str, saved: Instant| loop {
+        let body = agent
+            .get(url)
+            .call()
+            .ok()
+            .and_then(|mut r| r.body_mut().read_to_string().ok())
+            .unwrap_or_default();
+        if body.contains(marker) {
+            return saved.elapsed().as_secs_f64() * 1000.0;
+        }
+        assert!(
+            saved.elapsed() < Duration::from_secs(20),
+            "the edit was never served at {url}"
+        );
+        std::thread::sleep(Duration::from_millis(1));
+    };
 
     let mut times = Vec::with_capacity(edits);
+    let mut listing_times = Vec::with_capacity(edits);
     for n in 0..edits {
         std::thread::sleep(Duration::from_millis(300));
         let marker = format!("Mätning {n} {}", std::process::id());
         let text = replace_title(&original, &marker);
         let saved = Instant::now();
         std::fs::write(&page, text).unwrap();
-        loop {
-            let body = agent
-                .get(&page_url)
-                .call()
-                .ok()
-                .and_then(|mut r| r.body_mut().read_to_string().ok())
-                .unwrap_or_default();
-            if body.contains(&marker) {
-                break;
-            }
-            assert!(
-                saved.elapsed() < Duration::from_secs(20),
-                "the edit was never served"
-            );
-            std::thread::sleep(Duration::from_millis(1));
-        }
-        times.push(saved.elapsed().as_secs_f64() * 1000.0);
+        times.push(served(&page_url, &marker, saved));
+        listing_times.push(served(&month_url, &marker, saved));
     }
     std::fs::write(&page, original).unwrap();
     let _ = server.kill();
     let _ = server.wait();
 
+    println!(
+        "serve edit-to-served over {edits} edits: the page {}; its archive month page {}",
+        summary(&mut times),
+        summary(&mut listing_times)
+    );
+}
+
+/// `median 20 ms (min 17, p90 22, max 26)`.
+fn summary(times: &mut [f64]) -> String {
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
-    println!(
-        "serve edit-to-served over {} edits: median {:.0} ms (min {:.0}, p90 {:.0}, max {:.0})",
-        times.len(),
+    format!(
+        "median {:.0} ms (min {:.0}, p90 {:.0}, max {:.0})",
         at(0.5),
         times[0],
         at(0.9),
         times[times.len() - 1]
-    );
+    )
 }
 
-/// The first news page in the site, and its URL path.
-fn news_page(site: &Path) -> (PathBuf, String) {
+/// The first news page in the site (a dated file), its URL path and the URL
+/// path of its archive month.
+fn news_page(site: &Path) -> (PathBuf, String, String) {
     let mut files: Vec<PathBuf> = std::fs::read_dir(site.join("content/nyheter"))
         .expect("the site has content/nyheter/")
         .flatten()
@@ -100,14 +113,20 @@ fn news_page(site: &Path) -> (PathBuf, String) {
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
         .collect();
     files.sort();
-    let page = files.into_iter().next().expect("a news page as a file");
+    let page = files
+        .into_iter()
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.len() > 11 && name.as_bytes()[10] == b'-' && name[..4].parse::<u32>().is_ok()
+        })
+        .expect("a news page named YYYY-MM-DD-slug.md");
     let stem = page.file_stem().unwrap().to_string_lossy().into_owned();
-    let slug = if stem.len() > 11 && stem.as_bytes()[10] == b'-' {
-        stem[11..].to_string()
-    } else {
-        stem
-    };
-    (page, format!("/nyheter/{slug}/"))
+    let (year, month) = (&stem[..4], &stem[5..7]);
+    (
+        page.clone(),
+        format!("/nyheter/{}/", &stem[11..]),
+        format!("/arkiv/{year}/{month}/"),
+    )
 }
 
 fn replace_title(text: &str, title: &str) -> String {

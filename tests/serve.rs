@@ -256,9 +256,54 @@ mod partial_rebuilds {
                 "nyheter/aldre-nyhet/index.html",
                 "nyheter/atom.xml",
                 "nyheter/sida/2/index.html",
-                "sitemap.xml",
-            ]
+            ],
+            "the sitemap shows addresses and dates only: it stays"
         );
+    }
+
+    #[test]
+    fn a_title_edit_is_previewed_alone_then_the_listings_follow() {
+        let fixture = Fixture::copy("taxonomies");
+        let mut session = Session::new(fixture.options());
+        session.full_build().unwrap();
+        let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
+        let original = fixture.read(path);
+        let change = [Change::Content(fixture.root.join(path))];
+        let text = |update: &Update, path: &str| -> String {
+            let file = update.files.iter().find(|f| f.path == path).unwrap();
+            match &file.contents {
+                arkiv::output::Contents::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
+                arkiv::output::Contents::Copy(_) => panic!("{path} is a page"),
+            }
+        };
+
+        fixture.write(
+            path,
+            &original.replace("title: Äldre nyhet", "title: Omdöpt nyhet"),
+        );
+        let preview = session.preview(&change).expect("a title edit is previewed");
+        assert_eq!(paths(&preview), ["nyheter/aldre-nyhet/index.html"]);
+        assert!(text(&preview, "nyheter/aldre-nyhet/index.html").contains("<h1>Omdöpt nyhet</h1>"));
+        let update = session.apply(&change).unwrap();
+        assert_eq!(
+            text(&update, "nyheter/aldre-nyhet/index.html"),
+            text(&preview, "nyheter/aldre-nyhet/index.html"),
+            "the preview is the page the full rebuild makes"
+        );
+        assert!(text(&update, "nyheter/sida/2/index.html").contains("Omdöpt nyhet"));
+
+        // What can move the page or change other pages' terms waits for `apply`.
+        for other in [
+            original.replace(
+                "topics: [Barn och unga, Öppna data]",
+                "topics: [Öppna data]",
+            ),
+            original.replace("---\ntitle:", "---\nslug: nytt-namn\ntitle:"),
+            original.replace("title: Äldre nyhet", "title: [trasig"),
+        ] {
+            fixture.write(path, &other);
+            assert!(session.preview(&change).is_none(), "{other}");
+        }
     }
 
     #[test]

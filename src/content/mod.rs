@@ -8,8 +8,6 @@ pub mod front_matter;
 pub mod load;
 pub mod page;
 
-use std::collections::BTreeMap;
-
 use rayon::prelude::*;
 
 use crate::config::{Config, MarkdownConfig};
@@ -235,7 +233,7 @@ pub fn check_paths<'a>(
     pages: impl IntoIterator<Item = &'a Page> + Clone,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    let mut seen: rustc_hash::FxHashMap<&str, &Page> = Default::default();
     let taxonomies = [
         config.taxonomies.topics.path.as_str(),
         config.taxonomies.municipalities.path.as_str(),

@@ -5,7 +5,7 @@
 //! An output is redone when a page it shows changed, or when what it lists
 //! (which pages, which terms, how many) is not what it was.
 
-use std::collections::hash_map::DefaultHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::{Hash, Hasher};
 
 use crate::config::Config;
@@ -79,17 +79,16 @@ pub struct Deps {
     pub pages: Vec<u64>,
     /// A hash of what it lists: which pages in which order, terms, counts.
     pub shape: u64,
-    /// Redone on every change (the sitemap, which shows every page's date).
-    pub always: bool,
 }
 
-/// Outputs that two jobs would write, such as an alias that is also a listing's path.
-pub fn clashing_outputs(site: &SiteIndex, jobs: &[Job]) -> Vec<(Job, Job)> {
-    let mut seen: std::collections::HashMap<String, Job> =
-        std::collections::HashMap::with_capacity(jobs.len());
+/// Outputs that two jobs would write, such as an alias that is also a listing's
+/// path; `paths` are the jobs' output paths, in the same order.
+pub fn clashing_outputs(jobs: &[Job], paths: &[String]) -> Vec<(Job, Job)> {
+    let mut seen: FxHashMap<&str, Job> =
+        FxHashMap::with_capacity_and_hasher(jobs.len(), Default::default());
     let mut clashes = Vec::new();
-    for job in jobs {
-        if let Some(first) = seen.insert(job.path(site), *job) {
+    for (job, path) in jobs.iter().zip(paths) {
+        if let Some(first) = seen.insert(path, *job) {
             clashes.push((first, *job));
         }
     }
@@ -98,7 +97,7 @@ pub fn clashing_outputs(site: &SiteIndex, jobs: &[Job]) -> Vec<(Job, Job)> {
 
 /// A page's identity across rebuilds: a hash of its content path.
 pub fn page_key(content_path: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = FxHasher::default();
     content_path.hash(&mut hasher);
     hasher.finish()
 }
@@ -259,9 +258,8 @@ impl Job {
     /// What this output shows, so a rebuild knows when to redo it.
     pub fn deps(&self, config: &Config, site: &SiteIndex) -> Deps {
         let per_page = config.paginate;
-        let mut shape = DefaultHasher::new();
+        let mut shape = FxHasher::default();
         let mut pages: Vec<PageId> = Vec::new();
-        let mut always = false;
         match *self {
             Job::Page(id) => {
                 pages.push(id);
@@ -319,7 +317,26 @@ impl Job {
                 pages.extend(&year.months[m].pages);
             }
             Job::NotFound | Job::Robots => {}
-            Job::Sitemap => always = true,
+            Job::Sitemap => {
+                // Addresses and dates only: a title or body edit leaves it as it is.
+                for id in site.listed_pages() {
+                    let page = &site.pages[id];
+                    (
+                        &page.path,
+                        page.front.updated.or(page.date).map(|d| d.date()),
+                    )
+                        .hash(&mut shape);
+                }
+                for section in &site.sections {
+                    section.folder.hash(&mut shape);
+                }
+                for taxonomy in &site.taxonomies {
+                    taxonomy.path.hash(&mut shape);
+                    for term in &taxonomy.terms {
+                        term.slug.hash(&mut shape);
+                    }
+                }
+            }
             Job::Alias(id, _) => pages.push(id),
             Job::Feed(feed) => pages.extend(site.feed_pages(feed)),
             Job::Calendar | Job::CalendarFeed => {
@@ -342,7 +359,6 @@ impl Job {
         Deps {
             pages,
             shape: shape.finish(),
-            always,
         }
     }
 }

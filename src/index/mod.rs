@@ -148,20 +148,23 @@ pub fn build(
     let home = pages
         .iter()
         .position(|p| p.is_section_index && p.path.is_empty());
+    // Every list of pages is newest first: sort once, then filter or sort by rank.
+    let newest = Newest::of(&pages);
+    let newest = &newest;
     // Three independent parts, built side by side: this runs on every rebuild in `serve`.
     let ((sections, plain), ((taxonomies, taxonomy_diagnostics), references)) = rayon::join(
-        || (sections(&pages), plain_pages(&pages, &order)),
+        || (sections(&pages, newest), plain_pages(&pages, &order)),
         || {
             rayon::join(
                 || {
                     let mut diagnostics = Diagnostics::new();
                     let taxonomies =
                         [TaxonomyKind::Topics, TaxonomyKind::Municipalities].map(|kind| {
-                            Taxonomy::build(kind, config, &pages, &order, &mut diagnostics)
+                            Taxonomy::build(kind, config, &pages, newest, &order, &mut diagnostics)
                         });
                     (Vec::from(taxonomies), diagnostics)
                 },
-                || References::build(&pages),
+                || References::build(&pages, newest),
             )
         },
     );
@@ -238,7 +241,7 @@ impl SiteIndex {
     }
 }
 
-fn sections(pages: &[Arc<Page>]) -> Vec<Section> {
+fn sections(pages: &[Arc<Page>], newest: &Newest) -> Vec<Section> {
     SECTIONS
         .iter()
         .map(|(kind, folder, _)| {
@@ -249,7 +252,7 @@ fn sections(pages: &[Arc<Page>]) -> Vec<Section> {
                 intro: pages
                     .iter()
                     .position(|p| p.is_section_index && p.path == index_path),
-                pages: newest_first(pages, |p| p.kind == *kind && !p.is_section_index),
+                pages: newest.filter(pages, |p| p.kind == *kind && !p.is_section_index),
             }
         })
         .collect()
@@ -283,12 +286,12 @@ struct References {
 }
 
 impl References {
-    fn build(pages: &[Arc<Page>]) -> References {
+    fn build(pages: &[Arc<Page>], newest: &Newest) -> References {
         let mut diagnostics = Diagnostics::new();
         let programme_of = resolve_references(pages, Reference::Programme, &mut diagnostics);
         let conference_of = resolve_references(pages, Reference::Conference, &mut diagnostics);
-        let programme_pages = group_by_target(pages, &programme_of);
-        let presentations = group_by_target(pages, &conference_of);
+        let programme_pages = group_by_target(newest, &programme_of);
+        let presentations = group_by_target(newest, &conference_of);
         let calendar = calendar(pages);
         let mut calendar_of: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
         for (n, entry) in calendar.iter().enumerate() {
@@ -299,7 +302,7 @@ impl References {
             conference_of,
             programme_pages,
             presentations,
-            archive: archive(pages),
+            archive: archive(pages, newest),
             calendar,
             calendar_of,
             page_keys: pages
@@ -313,27 +316,15 @@ impl References {
 
 /// For each page, a hash of its terms' names as the taxonomy spells them.
 fn page_terms(pages: &[Arc<Page>], taxonomies: &[Taxonomy]) -> Vec<u64> {
+    use rayon::prelude::*;
     use std::hash::{Hash, Hasher};
-    let names: Vec<std::collections::HashMap<&str, &str>> = taxonomies
-        .iter()
-        .map(|t| {
-            t.terms
-                .iter()
-                .map(|term| (term.slug.as_str(), term.name.as_str()))
-                .collect()
-        })
-        .collect();
-    let mut slugs: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     pages
-        .iter()
+        .par_iter()
         .map(|page| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            for (taxonomy, names) in taxonomies.iter().zip(&names) {
+            let mut hasher = rustc_hash::FxHasher::default();
+            for taxonomy in taxonomies {
                 for name in taxonomy.kind.terms_of(page) {
-                    let slug = slugs
-                        .entry(name)
-                        .or_insert_with(|| crate::text::slugify(name));
-                    names.get(slug.as_str()).hash(&mut hasher);
+                    taxonomy.spelling(name).hash(&mut hasher);
                 }
             }
             hasher.finish()
@@ -341,20 +332,42 @@ fn page_terms(pages: &[Arc<Page>], taxonomies: &[Taxonomy]) -> Vec<u64> {
         .collect()
 }
 
-/// Page ids matching `keep`, newest first.
-pub fn newest_first(pages: &[Arc<Page>], keep: impl Fn(&Page) -> bool) -> Vec<PageId> {
-    let mut ids: Vec<PageId> = (0..pages.len()).filter(|&id| keep(&pages[id])).collect();
-    sort_newest_first(pages, &mut ids);
-    ids
+/// Every page newest first (undated last, then by content path), and each
+/// page's place in that order, so that lists can be filtered or sorted by a
+/// number instead of comparing dates again.
+pub struct Newest {
+    order: Vec<PageId>,
+    rank: Vec<u32>,
 }
 
-/// Sorts page ids newest first, undated last, then by title.
-pub fn sort_newest_first(pages: &[Arc<Page>], ids: &mut [PageId]) {
-    ids.sort_by(|&a, &b| {
-        pages[a]
-            .newest_first_key()
-            .cmp(&pages[b].newest_first_key())
-    });
+impl Newest {
+    pub fn of(pages: &[Arc<Page>]) -> Newest {
+        let mut order: Vec<PageId> = (0..pages.len()).collect();
+        order.sort_by(|&a, &b| {
+            pages[a]
+                .newest_first_key()
+                .cmp(&pages[b].newest_first_key())
+        });
+        let mut rank = vec![0; pages.len()];
+        for (place, &id) in order.iter().enumerate() {
+            rank[id] = place as u32;
+        }
+        Newest { order, rank }
+    }
+
+    /// Page ids matching `keep`, newest first.
+    pub fn filter(&self, pages: &[Arc<Page>], keep: impl Fn(&Page) -> bool) -> Vec<PageId> {
+        self.order
+            .iter()
+            .copied()
+            .filter(|&id| keep(&pages[id]))
+            .collect()
+    }
+
+    /// Sorts page ids newest first.
+    pub fn sort(&self, ids: &mut [PageId]) {
+        ids.sort_unstable_by_key(|&id| self.rank[id]);
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -448,7 +461,7 @@ fn closest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
 }
 
 fn group_by_target(
-    pages: &[Arc<Page>],
+    newest: &Newest,
     links: &BTreeMap<PageId, PageId>,
 ) -> BTreeMap<PageId, Vec<PageId>> {
     let mut groups: BTreeMap<PageId, Vec<PageId>> = BTreeMap::new();
@@ -456,13 +469,13 @@ fn group_by_target(
         groups.entry(to).or_default().push(from);
     }
     for ids in groups.values_mut() {
-        sort_newest_first(pages, ids);
+        newest.sort(ids);
     }
     groups
 }
 
-fn archive(pages: &[Arc<Page>]) -> Vec<ArchiveYear> {
-    let ids = newest_first(pages, |p| {
+fn archive(pages: &[Arc<Page>], newest: &Newest) -> Vec<ArchiveYear> {
+    let ids = newest.filter(pages, |p| {
         p.date.is_some() && p.kind != PageKind::Plain && !p.is_section_index
     });
     let mut years: Vec<ArchiveYear> = Vec::new();

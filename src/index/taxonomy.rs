@@ -5,13 +5,13 @@
 //! slug alike ("Barn och unga", "barn och unga") are one term. When site.yaml
 //! lists the allowed terms, any other is a warning.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use crate::config::{Config, TaxonomyConfig};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::{PageId, sort_newest_first};
+use crate::index::{Newest, PageId};
 use crate::text::{SwedishOrder, slugify};
 
 /// Which taxonomy.
@@ -71,6 +71,8 @@ pub struct Taxonomy {
     pub title: String,
     /// The terms, å ä ö after z.
     pub terms: Vec<Term>,
+    /// Each name as pages write it → its term in `terms`.
+    pub by_name: HashMap<String, usize>,
 }
 
 impl Taxonomy {
@@ -79,14 +81,15 @@ impl Taxonomy {
         kind: TaxonomyKind,
         config: &Config,
         pages: &[Arc<Page>],
+        newest: &Newest,
         order: &SwedishOrder,
         diagnostics: &mut Diagnostics,
     ) -> Taxonomy {
         let settings = kind.config(config);
         // Names map to terms once; pages then only push their id (this runs on every rebuild).
         let mut terms: Vec<Term> = Vec::new();
-        let mut by_slug: HashMap<String, usize> = HashMap::new();
-        let mut by_name: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut by_slug: HashMap<String, usize> = HashMap::default();
+        let mut by_name: HashMap<&str, Option<usize>> = HashMap::default();
         for (id, page) in pages.iter().enumerate() {
             if page.is_section_index {
                 continue;
@@ -119,21 +122,44 @@ impl Taxonomy {
         }
         for term in &mut terms {
             term.pages.dedup();
-            sort_newest_first(pages, &mut term.pages);
+            newest.sort(&mut term.pages);
         }
-        terms.sort_by(|a, b| order.compare(&a.name, &b.name));
+        let mut sorted: Vec<usize> = (0..terms.len()).collect();
+        sorted.sort_by(|&a, &b| order.compare(&terms[a].name, &terms[b].name));
+        let mut place = vec![0; terms.len()];
+        for (at, &was) in sorted.iter().enumerate() {
+            place[was] = at;
+        }
+        let by_name = by_name
+            .into_iter()
+            .filter_map(|(name, term)| Some((name.to_string(), place[term?])))
+            .collect();
+        let mut terms: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+        let terms = sorted
+            .iter()
+            .map(|&was| terms[was].take().expect("each term is placed once"))
+            .collect();
         Taxonomy {
             kind,
             path: settings.path.clone(),
             title: settings.title.clone(),
             terms,
+            by_name,
         }
     }
 
     /// The term a name belongs to.
     pub fn term(&self, name: &str) -> Option<&Term> {
+        if let Some(&at) = self.by_name.get(name) {
+            return Some(&self.terms[at]);
+        }
         let slug = slugify(name);
         self.terms.iter().find(|t| t.slug == slug)
+    }
+
+    /// The name a page's `name` is shown with: its term's first spelling.
+    pub fn spelling(&self, name: &str) -> Option<&str> {
+        self.term(name).map(|t| t.name.as_str())
     }
 }
 

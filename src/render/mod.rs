@@ -62,8 +62,14 @@ pub fn render_all(
 
 /// Fails when two outputs would be written to one path (an alias over a listing, say).
 pub fn check_outputs(site: &SiteIndex, jobs: &[Job]) -> Result<(), Diagnostics> {
+    let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
+    check_paths(site, jobs, &paths)
+}
+
+/// `check_outputs` with the jobs' output paths already worked out.
+pub fn check_paths(site: &SiteIndex, jobs: &[Job], paths: &[String]) -> Result<(), Diagnostics> {
     let mut diagnostics = Diagnostics::new();
-    for (first, second) in crate::index::deps::clashing_outputs(site, jobs) {
+    for (first, second) in crate::index::deps::clashing_outputs(jobs, paths) {
         let path = second.path(site);
         let page = [second, first].into_iter().find_map(|job| match job {
             Job::Alias(id, _) | Job::Page(id) => Some(&site.pages[id]),

@@ -70,6 +70,9 @@ impl Shared {
             .write()
             .map(|mut e| e.take().is_some())
             .unwrap_or(false);
+        // Pages served already with the same bytes (a preview came first) are
+        // not reloaded again.
+        let mut changed: Vec<String> = update.removed.clone();
         {
             let mut files = self
                 .files
@@ -86,6 +89,13 @@ impl Shared {
                     Contents::Bytes(bytes) => Served::Bytes(Arc::from(bytes.as_slice())),
                     Contents::Copy(path) => Served::File(path.clone()),
                 };
+                let same = matches!(
+                    (files.get(&file.path), &served),
+                    (Some(Served::Bytes(old)), Served::Bytes(new)) if old == new
+                );
+                if !same {
+                    changed.push(file.path.clone());
+                }
                 files.insert(file.path.clone(), served);
             }
         }
@@ -96,7 +106,7 @@ impl Shared {
             Event::Css
         } else {
             Event::Reload {
-                paths: changed_pages(update),
+                paths: changed_pages(&changed),
                 all: update.reload_all,
             }
         };
@@ -120,13 +130,11 @@ impl Shared {
     }
 }
 
-fn changed_pages(update: &Update) -> Vec<String> {
-    let paths = update.files.iter().map(|f| f.path.as_str());
-    let removed = update.removed.iter().map(String::as_str);
+fn changed_pages(paths: &[String]) -> Vec<String> {
     paths
-        .chain(removed)
+        .iter()
         .filter(|p| p.ends_with(".html"))
-        .map(reload::url_path)
+        .map(|p| reload::url_path(p))
         .collect()
 }
 

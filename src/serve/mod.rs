@@ -107,6 +107,15 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         if std::env::var_os("ARKIV_DEBUG_WATCH").is_some() {
             eprintln!("changes: {changes:?}");
         }
+        if let Some(first) = session.preview(&changes) {
+            shared.apply(&first);
+            if std::env::var_os("ARKIV_TIMINGS").is_some() {
+                eprintln!(
+                    "   preview: {:>7.1} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        }
         match session.apply(&changes) {
             Ok(update) => {
                 report(&update.warnings);

@@ -7,12 +7,13 @@
 //! last good site and reports every error; the failing files are retried on
 //! every later change.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::config::Config;
 use crate::content::load::{Asset, is_bundle_index, is_ignored, is_markdown, load_one};
@@ -127,6 +128,73 @@ impl Session {
             is_full: true,
             reload_all: true,
             warnings: prepared.warnings,
+        })
+    }
+
+    /// The edited pages alone, re-rendered at once against the current index,
+    /// so the page an author is looking at changes first (as Hugo's fast
+    /// render mode does); `apply` then brings everything that shows them.
+    ///
+    /// Only for edits of existing pages whose front matter changed at most in
+    /// `title:` and `summary:` lines, which cannot move the page, add terms or
+    /// references, or break the build in a way the page alone would not show.
+    /// Anything else, and any error, gives `None`: `apply` handles it.
+    pub fn preview(&self, changes: &[Change]) -> Option<Update> {
+        let state = self.state.as_ref()?;
+        if state.pending_full || !state.pending.is_empty() || changes.is_empty() {
+            return None;
+        }
+        let content_dir = state.config.content_dir();
+        let mut site: Option<SiteIndex> = None;
+        let mut ids = Vec::new();
+        for change in changes {
+            let Change::Content(path) = change else {
+                return None;
+            };
+            let relative = path.strip_prefix(&content_dir).ok()?;
+            let key = crate::diagnostics::display_path(Path::new(""), relative);
+            let old = state.sources.get(&key)?;
+            let new = load_one(&state.config, path).ok()?;
+            if new.assets != old.assets || !same_index_fields(&old.text, &new.text) {
+                return None;
+            }
+            let page = content::parse_page(&new, &state.config.markdown, &mut Diagnostics::new())
+                .ok()
+                .filter(|page| !page.front.is_draft)?;
+            let id = state
+                .site
+                .pages
+                .binary_search_by(|p| p.content_path.as_str().cmp(&key))
+                .ok()?;
+            if state.site.pages[id].path != page.path {
+                return None;
+            }
+            let body = markdown::render(
+                &state.config,
+                &state.config.markdown,
+                &state.highlighter,
+                &page,
+                &state.links,
+            )
+            .ok()?;
+            let site = site.get_or_insert_with(|| state.site.clone());
+            site.pages[id] = Arc::new(page);
+            site.bodies[id] = Arc::new(body);
+            ids.push(id);
+        }
+        let site = site?;
+        let views = Views {
+            config: &state.config,
+            site: &site,
+            labels: &state.templates.labels,
+        };
+        let files = ids
+            .into_iter()
+            .map(|id| Job::Page(id).render(&state.templates, &views).ok())
+            .collect::<Option<Vec<OutputFile>>>()?;
+        Some(Update {
+            files,
+            ..Update::default()
         })
     }
 
@@ -462,17 +530,18 @@ impl State {
         let global = global_shape(&site);
         let everything = global != self.global;
         let jobs = Job::all(&self.config, &site);
-        render::check_outputs(&site, &jobs)?;
+        let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
+        render::check_paths(&site, &jobs, &paths)?;
         let new_deps: Vec<(String, Deps)> = jobs
             .par_iter()
-            .map(|job| (job.path(&site), job.deps(&self.config, &site)))
+            .zip(paths)
+            .map(|(job, path)| (path, job.deps(&self.config, &site)))
             .collect();
         let affected: Vec<&Job> = jobs
             .iter()
             .zip(&new_deps)
             .filter(|(_, (path, deps))| {
                 everything
-                    || deps.always
                     || self
                         .deps
                         .get(path)
@@ -565,7 +634,7 @@ fn deps_of(config: &Config, site: &SiteIndex) -> HashMap<String, Deps> {
 
 /// A hash of what every page shows: the plain pages in the footer and which sections have pages.
 fn global_shape(site: &SiteIndex) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     for &id in &site.plain {
         (&site.pages[id].front.title, &site.pages[id].path).hash(&mut hasher);
     }
@@ -583,4 +652,27 @@ fn global_shape(site: &SiteIndex) -> u64 {
         term.slug.hash(&mut hasher);
     }
     hasher.finish()
+}
+
+/// True if two versions of a page differ in their front matter at most in
+/// one-line `title:` and `summary:` values (the body may differ freely).
+fn same_index_fields(old: &str, new: &str) -> bool {
+    fn front(text: &str) -> Option<Vec<&str>> {
+        let mut lines = text.lines();
+        (lines.next()? == "---").then_some(())?;
+        let mut kept = Vec::new();
+        for line in lines {
+            if line == "---" || line == "..." {
+                return Some(kept);
+            }
+            if !(line.starts_with("title:") || line.starts_with("summary:")) {
+                kept.push(line);
+            }
+        }
+        None
+    }
+    match (front(old), front(new)) {
+        (Some(old), Some(new)) => old == new,
+        _ => false,
+    }
 }

@@ -1,0 +1,63 @@
+//! Times the parts of a `serve` rebuild that do not depend on which page
+//! changed: indexing every page, and working out what every output shows.
+//!
+//! cargo run --release --example rebuild_parts -- <site folder> [rounds]
+//!
+//! Prints the median of `rounds` (default 20) for each part, in ms. For
+//! profiling: `perf record` or `valgrind --tool=callgrind` on this binary
+//! measure the same work every time.
+
+use std::time::Instant;
+
+use arkiv::BuildOptions;
+use arkiv::index::{self, Job};
+use rayon::prelude::*;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(root) = args.next() else {
+        eprintln!("usage: rebuild_parts <site folder> [rounds]");
+        std::process::exit(2);
+    };
+    let rounds: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(20);
+    let opts = BuildOptions::new(std::path::Path::new(&root));
+    let prepared = arkiv::prepare(&opts).unwrap_or_else(|errors| {
+        eprintln!("the site does not build: {} errors", errors.iter().count());
+        std::process::exit(1);
+    });
+    let site = &prepared.site;
+    let config = &prepared.config;
+
+    let mut index_ms = Vec::new();
+    let mut jobs_ms = Vec::new();
+    let mut deps_ms = Vec::new();
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let (again, _) =
+            index::build(config, site.pages.clone(), site.bodies.clone(), site.today).unwrap();
+        index_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+        drop(again);
+
+        let started = Instant::now();
+        let jobs = Job::all(config, site);
+        let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
+        arkiv::render::check_paths(site, &jobs, &paths).unwrap();
+        jobs_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+
+        let started = Instant::now();
+        let deps: Vec<_> = jobs.par_iter().map(|job| job.deps(config, site)).collect();
+        deps_ms.push(started.elapsed().as_secs_f64() * 1000.0);
+        drop(deps);
+    }
+    let median = |times: &mut Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        times[times.len() / 2]
+    };
+    println!(
+        "{} pages, median of {rounds}: index {:.1} ms, jobs, paths and clash check {:.1} ms, deps {:.1} ms",
+        site.pages.len(),
+        median(&mut index_ms),
+        median(&mut jobs_ms),
+        median(&mut deps_ms)
+    );
+}
