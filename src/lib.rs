@@ -28,6 +28,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::SourceFile;
@@ -111,23 +112,44 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         });
     }
     let prepared = prepare_loaded(opts, config, content)?;
-    let files = render_files(&prepared)?;
+    let with_warnings = |mut errors: Diagnostics| {
+        errors.extend(prepared.warnings.clone());
+        errors.sorted()
+    };
+    // Each file is written as soon as it is rendered, into a folder beside the
+    // output; dropped unfinished (on an error), that folder is removed.
+    let staging = output::Staging::create(&opts.root, &output_dir).map_err(with_warnings)?;
+    let mut clock = Stopwatch::from_env();
+    render::render_each(
+        &prepared.templates,
+        &prepared.config,
+        &prepared.site,
+        |file| staging.write(&file),
+    )
+    .map_err(with_warnings)?;
+    clock.lap("render and write");
+    if prepared.config.search {
+        let index = search::index(&prepared.config, &prepared.site, &prepared.templates.labels)
+            .map_err(with_warnings)?;
+        index
+            .par_iter()
+            .try_for_each(|file| staging.write(file))
+            .map_err(|error| with_warnings(error.into()))?;
+        clock.lap("search");
+    }
     let pages = prepared.site.listed_pages().count();
+    let files = staging.written();
     // A build with warnings is not remembered, so the next one shows them again.
     let stamp = prepared.warnings.is_empty().then_some(output::BuildStamp {
         fingerprint,
         pages,
-        files: files.len(),
+        files,
     });
-    let mut clock = Stopwatch::from_env();
-    output::publish(&opts.root, &output_dir, &files, stamp.as_ref()).map_err(|mut errors| {
-        errors.extend(prepared.warnings.clone());
-        errors
-    })?;
-    clock.lap("write");
+    staging.finish(stamp.as_ref()).map_err(with_warnings)?;
+    clock.lap("swap");
     Ok(BuildReport {
         pages,
-        files: files.len(),
+        files,
         warnings: prepared.warnings,
         elapsed: started.elapsed(),
         is_up_to_date: false,

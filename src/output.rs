@@ -1,12 +1,14 @@
 //! `OutputFile`s → the output folder, written beside it and swapped in whole.
 //!
-//! In: the list of files to publish. Out: the output folder holding exactly
-//! them. A failed or interrupted build leaves the previous output as it was.
+//! In: the files to publish, as they are made (`Staging`) or as a list
+//! (`publish`). Out: the output folder holding exactly them. A failed or
+//! interrupted build leaves the previous output as it was.
 //! It refuses the site root, `content/`, and folders arkiv did not make.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -135,72 +137,110 @@ pub fn publish(
     files: &[OutputFile],
     stamp: Option<&BuildStamp>,
 ) -> Result<(), Diagnostics> {
-    check_output(root, output)?;
-    let output = absolute(output);
-    let parent = output
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("/"));
-    let name = output
-        .file_name()
-        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
-    fs::create_dir_all(&parent).map_err(|err| io_error(&parent, &err))?;
-    remove_leftovers(&output);
-    let staging = parent.join(format!(".{name}.arkiv-new-{}", std::process::id()));
-    let result =
-        write_all(&staging, files, stamp).and_then(|()| swap_in(&staging, &output, &parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result.map_err(Diagnostics::from)
+    let staging = Staging::create(root, output)?;
+    files.par_iter().try_for_each(|file| staging.write(file))?;
+    staging.finish(stamp)
 }
 
-fn write_all(
-    staging: &Path,
-    files: &[OutputFile],
-    stamp: Option<&BuildStamp>,
-) -> Result<(), Diagnostic> {
-    let _ = fs::remove_dir_all(staging);
-    fs::create_dir_all(staging).map_err(|err| io_error(staging, &err))?;
-    let mut marker =
-        String::from("This folder is made by arkiv build and replaced whole on each build.\n");
-    if let Some(stamp) = stamp {
-        marker.push_str(&format!(
-            "fingerprint: {}\npages: {}\nfiles: {}\n",
-            stamp.fingerprint, stamp.pages, stamp.files
-        ));
+/// A fresh folder beside the output that files are written into as they are
+/// made (from many threads); `finish` swaps it in, and dropping it unfinished
+/// removes it, so the output stays as it was.
+pub struct Staging {
+    path: PathBuf,
+    output: PathBuf,
+    written: AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks `output` (see `check_output`) and makes the folder beside it.
+    pub fn create(root: &Path, output: &Path) -> Result<Staging, Diagnostics> {
+        check_output(root, output)?;
+        let output = absolute(output);
+        let parent = output
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let name = output
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        fs::create_dir_all(&parent).map_err(|err| io_error(&parent, &err))?;
+        remove_leftovers(&output);
+        let path = parent.join(format!(".{name}.arkiv-new-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&path);
+        fs::create_dir_all(&path).map_err(|err| io_error(&path, &err))?;
+        Ok(Staging {
+            path,
+            output,
+            written: AtomicUsize::new(0),
+            finished: false,
+        })
     }
-    fs::write(staging.join(MARKER), marker).map_err(|err| io_error(staging, &err))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| staging.join(&f.path).parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|err| io_error(dir, &err))?;
-    }
-    files.par_iter().try_for_each(|file| {
-        let target = staging.join(&file.path);
-        let written = match &file.contents {
+
+    /// Writes one file; its folders are made when the first write finds them missing.
+    pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
+        let target = self.path.join(&file.path);
+        let write = || match &file.contents {
             Contents::Bytes(bytes) => fs::write(&target, bytes),
             Contents::Copy(source) => fs::copy(source, &target).map(|_| ()),
+        };
+        let written = match write() {
+            // Another thread may be making the same folder: `create_dir_all` allows that.
+            Err(err) if err.kind() == io::ErrorKind::NotFound => {
+                let parent = target.parent().expect("a file in the staging folder");
+                fs::create_dir_all(parent).map_err(|err| io_error(parent, &err))?;
+                write()
+            }
+            other => other,
         };
         written.map_err(|err| match &file.contents {
             Contents::Copy(source) => io_error(source, &err),
             Contents::Bytes(_) => io_error(&target, &err),
-        })
-    })
+        })?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Files written so far.
+    pub fn written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
+    }
+
+    /// Writes the marker (with `stamp`, if the build is to be remembered) and
+    /// swaps the folder in for the output.
+    pub fn finish(mut self, stamp: Option<&BuildStamp>) -> Result<(), Diagnostics> {
+        let mut marker =
+            String::from("This folder is made by arkiv build and replaced whole on each build.\n");
+        if let Some(stamp) = stamp {
+            marker.push_str(&format!(
+                "fingerprint: {}\npages: {}\nfiles: {}\n",
+                stamp.fingerprint, stamp.pages, stamp.files
+            ));
+        }
+        fs::write(self.path.join(MARKER), marker).map_err(|err| io_error(&self.path, &err))?;
+        swap_in(&self.path, &self.output)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.path);
+        }
+    }
 }
 
 /// Swaps the new folder in; the old output is removed only after the swap.
-fn swap_in(staging: &Path, output: &Path, parent: &Path, name: &str) -> Result<(), Diagnostic> {
+fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
     if output.exists() {
         if exchange(staging, output).is_ok() {
             let _ = fs::remove_dir_all(staging);
             return Ok(());
         }
-        let old = parent.join(format!(".{name}.arkiv-old-{}", std::process::id()));
+        let name = output.file_name().unwrap_or_default().to_string_lossy();
+        let old = output.with_file_name(format!(".{name}.arkiv-old-{}", std::process::id()));
         fs::rename(output, &old).map_err(|err| io_error(output, &err))?;
         if let Err(err) = fs::rename(staging, output) {
             let _ = fs::rename(&old, output);

@@ -10,7 +10,7 @@ mod ics;
 mod jobs;
 mod templates;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,6 +30,18 @@ pub fn render_all(
     config: &Config,
     site: &SiteIndex,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_each(templates, config, site, Ok)
+}
+
+/// Renders every output of the site and hands each file to `each` on the
+/// thread that made it (to write it at once, say), then the copied files;
+/// every template error, and every error `each` returns, is reported.
+pub fn render_each<T: Send>(
+    templates: &Templates,
+    config: &Config,
+    site: &SiteIndex,
+    each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+) -> Result<Vec<T>, Diagnostics> {
     let jobs = Job::all(config, site);
     check_outputs(site, &jobs)?;
     let views = Views {
@@ -37,27 +49,28 @@ pub fn render_all(
         site,
         labels: &templates.labels,
     };
-    let results: Vec<Result<OutputFile, Diagnostic>> = jobs
+    let copied = copied_files(templates, config, site);
+    let results: Vec<Result<T, Diagnostic>> = jobs
         .par_iter()
-        .map(|job| job.render(templates, &views))
+        .map(|job| job.render(templates, &views).and_then(&each))
+        .chain(copied.into_par_iter().map(&each))
         .collect();
-    let mut files = Vec::with_capacity(results.len());
+    let mut done = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
-    let mut seen_errors: BTreeMap<String, ()> = BTreeMap::new();
+    let mut seen_errors: BTreeSet<String> = BTreeSet::new();
     for result in results {
         match result {
-            Ok(file) => files.push(file),
+            Ok(file) => done.push(file),
             Err(d) => {
                 // One broken template fails every page that uses it: say it once.
-                if seen_errors.insert(d.render_plain(), ()).is_none() {
+                if seen_errors.insert(d.render_plain()) {
                     diagnostics.push(d);
                 }
             }
         }
     }
     diagnostics.into_result()?;
-    files.extend(copied_files(templates, config, site));
-    Ok(files)
+    Ok(done)
 }
 
 /// Fails when two outputs would be written to one path (an alias over a listing, say).
