@@ -581,9 +581,12 @@ impl State {
         self.asset_changes(&site, dirty, update);
         update.reload_all = everything;
         clock.lap("swap");
-        self.deps = new_deps;
+        let old_deps = std::mem::replace(&mut self.deps, new_deps);
+        let old_site = std::mem::replace(&mut self.site, site);
         self.global = global;
-        self.site = site;
+        // Freeing the old index and deps takes milliseconds on a large site:
+        // done beside, not before the reader gets the new pages.
+        rayon::spawn(move || drop((old_deps, old_site)));
         Ok(())
     }
 

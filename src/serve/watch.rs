@@ -18,7 +18,7 @@ use crate::content::load::is_ignored;
 
 /// How long events are gathered before a rebuild: short enough to feel instant,
 /// long enough that an editor's write-then-rename arrives as one change.
-pub const DEBOUNCE: Duration = Duration::from_millis(10);
+pub const DEBOUNCE: Duration = Duration::from_millis(4);
 
 /// What changed, in the terms the rebuild cares about.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -47,7 +47,7 @@ pub fn watch(root: &Path, theme: &Path) -> notify_debouncer_full::notify::Result
         root: root.to_path_buf(),
         theme: theme.to_path_buf(),
     };
-    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(5)), {
+    let mut debouncer = new_debouncer(DEBOUNCE, Some(Duration::from_millis(2)), {
         let sender: Sender<Vec<Change>> = sender;
         move |result: DebounceEventResult| {
             if let Ok(events) = result {
