@@ -32,7 +32,7 @@ use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::SourceFile;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::SiteIndex;
 use crate::markdown::{Highlighter, LinkMap};
 use crate::output::OutputFile;
@@ -119,24 +119,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     // Each file is written as soon as it is rendered, into a folder beside the
     // output; dropped unfinished (on an error), that folder is removed.
     let staging = output::Staging::create(&opts.root, &output_dir).map_err(with_warnings)?;
+    render_into(&prepared, |file| staging.write(&file)).map_err(with_warnings)?;
     let mut clock = Stopwatch::from_env();
-    render::render_each(
-        &prepared.templates,
-        &prepared.config,
-        &prepared.site,
-        |file| staging.write(&file),
-    )
-    .map_err(with_warnings)?;
-    clock.lap("render and write");
-    if prepared.config.search {
-        let index = search::index(&prepared.config, &prepared.site, &prepared.templates.labels)
-            .map_err(with_warnings)?;
-        index
-            .par_iter()
-            .try_for_each(|file| staging.write(file))
-            .map_err(|error| with_warnings(error.into()))?;
-        clock.lap("search");
-    }
     let pages = prepared.site.listed_pages().count();
     let files = staging.written();
     // A build with warnings is not remembered, so the next one shows them again.
@@ -183,18 +167,26 @@ pub fn render_site(opts: &BuildOptions) -> Result<(Prepared, Vec<OutputFile>), D
 
 /// Renders every output of a prepared site, with the search index when it is on.
 pub fn render_files(prepared: &Prepared) -> Result<Vec<OutputFile>, Diagnostics> {
+    render_into(prepared, Ok)
+}
+
+/// `render_files`, handing each file to `each` as soon as it is made (`build`
+/// writes it at once), and returning what `each` returned.
+fn render_into<T: Send>(
+    prepared: &Prepared,
+    each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+) -> Result<Vec<T>, Diagnostics> {
     let mut clock = Stopwatch::from_env();
-    let mut files = render::render_all(&prepared.templates, &prepared.config, &prepared.site)?;
+    let mut done =
+        render::render_each(&prepared.templates, &prepared.config, &prepared.site, &each)?;
     clock.lap("render");
     if prepared.config.search {
-        files.extend(search::index(
-            &prepared.config,
-            &prepared.site,
-            &prepared.templates.labels,
-        )?);
+        let index = search::index(&prepared.config, &prepared.site, &prepared.templates.labels)?;
+        let index: Result<Vec<T>, Diagnostic> = index.into_par_iter().map(&each).collect();
+        done.extend(index?);
         clock.lap("search");
     }
-    Ok(files)
+    Ok(done)
 }
 
 /// Runs load → parse → markdown → index and compiles the templates.

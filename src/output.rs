@@ -1,7 +1,6 @@
 //! `OutputFile`s → the output folder, written beside it and swapped in whole.
 //!
-//! In: the files to publish, as they are made (`Staging`) or as a list
-//! (`publish`). Out: the output folder holding exactly them. A failed or
+//! In: the files to publish, as they are made (`Staging`). Out: the output folder holding exactly them. A failed or
 //! interrupted build leaves the previous output as it was.
 //! It refuses the site root, `content/`, and folders arkiv did not make.
 
@@ -9,8 +8,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -128,18 +125,6 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
             "empty the folder, or choose another with --output",
         )
     }
-}
-
-/// Writes `files` into a fresh folder beside `output`, then swaps it in.
-pub fn publish(
-    root: &Path,
-    output: &Path,
-    files: &[OutputFile],
-    stamp: Option<&BuildStamp>,
-) -> Result<(), Diagnostics> {
-    let staging = Staging::create(root, output)?;
-    files.par_iter().try_for_each(|file| staging.write(file))?;
-    staging.finish(stamp)
 }
 
 /// A fresh folder beside the output that files are written into as they are
@@ -340,13 +325,21 @@ mod tests {
         assert!(check_output(site.path(), &site.path().join("public")).is_ok());
     }
 
+    fn publish(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostics> {
+        let staging = Staging::create(root, output)?;
+        for file in files {
+            staging.write(file)?;
+        }
+        staging.finish(None)
+    }
+
     #[test]
     fn refuses_a_foreign_folder_but_replaces_its_own() {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("out");
         fs::create_dir_all(&out).unwrap();
         fs::write(out.join("important.txt"), "keep").unwrap();
-        assert!(publish(site.path(), &out, &[], None).is_err());
+        assert!(publish(site.path(), &out, &[]).is_err());
         assert_eq!(
             fs::read_to_string(out.join("important.txt")).unwrap(),
             "keep"
@@ -357,14 +350,12 @@ mod tests {
             site.path(),
             &public,
             &[OutputFile::bytes("a/index.html", "one")],
-            None,
         )
         .unwrap();
         publish(
             site.path(),
             &public,
             &[OutputFile::bytes("b/index.html", "two")],
-            None,
         )
         .unwrap();
         assert!(!public.join("a/index.html").exists());
