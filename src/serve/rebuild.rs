@@ -81,6 +81,16 @@ struct State {
     today: jiff::civil::Date,
     /// Static files as last served, by output path.
     statics: BTreeSet<String>,
+    /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
+    previewed: Vec<Previewed>,
+}
+
+/// A page as `Session::preview` made it from the file's `text`.
+struct Previewed {
+    text: Arc<str>,
+    page: Arc<Page>,
+    body: Arc<Body>,
+    warnings: Diagnostics,
 }
 
 impl Session {
@@ -118,6 +128,7 @@ impl Session {
                 .into_iter()
                 .map(|f| f.path)
                 .collect(),
+            previewed: Vec::new(),
             config: prepared.config,
             templates: prepared.templates,
             site: prepared.site,
@@ -133,19 +144,22 @@ impl Session {
 
     /// The edited pages alone, re-rendered at once against the current index,
     /// so the page an author is looking at changes first (as Hugo's fast
-    /// render mode does); `apply` then brings everything that shows them.
+    /// render mode does); `apply` then brings everything that shows them, and
+    /// reuses the pages and bodies parsed here.
     ///
     /// Only for edits of existing pages whose front matter changed at most in
-    /// `title:` and `summary:` lines, which cannot move the page, add terms or
+    /// `title` and `summary`, which cannot move the page, add terms or
     /// references, or break the build in a way the page alone would not show.
     /// Anything else, and any error, gives `None`: `apply` handles it.
-    pub fn preview(&self, changes: &[Change]) -> Option<Update> {
-        let state = self.state.as_ref()?;
+    pub fn preview(&mut self, changes: &[Change]) -> Option<Update> {
+        let state = self.state.as_mut()?;
+        state.previewed.clear();
         if state.pending_full || !state.pending.is_empty() || changes.is_empty() {
             return None;
         }
         let content_dir = state.config.content_dir();
         let mut site: Option<SiteIndex> = None;
+        let mut previewed = Vec::new();
         let mut ids = Vec::new();
         for change in changes {
             let Change::Content(path) = change else {
@@ -153,20 +167,18 @@ impl Session {
             };
             let relative = path.strip_prefix(&content_dir).ok()?;
             let key = crate::diagnostics::display_path(Path::new(""), relative);
-            let old = state.sources.get(&key)?;
-            let new = load_one(&state.config, path).ok()?;
-            if new.assets != old.assets || !same_index_fields(&old.text, &new.text) {
+            let source = load_one(&state.config, path).ok()?;
+            if source.assets != state.sources.get(&key)?.assets {
                 return None;
             }
-            let page = content::parse_page(&new, &state.config.markdown, &mut Diagnostics::new())
-                .ok()
-                .filter(|page| !page.front.is_draft)?;
+            let mut warnings = Diagnostics::new();
+            let page = content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
             let id = state
                 .site
                 .pages
                 .binary_search_by(|p| p.content_path.as_str().cmp(&key))
                 .ok()?;
-            if state.site.pages[id].path != page.path {
+            if !same_but_text(&state.site.pages[id], &page) {
                 return None;
             }
             let body = markdown::render(
@@ -177,9 +189,16 @@ impl Session {
                 &state.links,
             )
             .ok()?;
+            let (page, body) = (Arc::new(page), Arc::new(body));
             let site = site.get_or_insert_with(|| state.site.clone());
-            site.pages[id] = Arc::new(page);
-            site.bodies[id] = Arc::new(body);
+            site.pages[id] = Arc::clone(&page);
+            site.bodies[id] = Arc::clone(&body);
+            previewed.push(Previewed {
+                text: source.text,
+                page,
+                body,
+                warnings,
+            });
             ids.push(id);
         }
         let site = site?;
@@ -192,6 +211,7 @@ impl Session {
             .into_iter()
             .map(|id| Job::Page(id).render(&state.templates, &views).ok())
             .collect::<Option<Vec<OutputFile>>>()?;
+        state.previewed = previewed;
         Some(Update {
             files,
             ..Update::default()
@@ -380,6 +400,7 @@ impl State {
         let mut clock = crate::Stopwatch::from_env();
         let content_dir = self.config.content_dir();
         let mut errors = Diagnostics::new();
+        let mut previewed = std::mem::take(&mut self.previewed);
         for key in touched {
             let path = content_dir.join(key);
             if path.is_file() {
@@ -415,15 +436,29 @@ impl State {
             let target = match self.sources.get(key) {
                 None => None,
                 Some(source) => {
-                    match content::parse_page(source, &self.config.markdown, &mut update.warnings) {
-                        Ok(page) if page.front.is_draft && !self.config.drafts => {
+                    let done = previewed
+                        .iter()
+                        .position(|p| p.page.content_path == *key && p.text == source.text)
+                        .map(|at| previewed.swap_remove(at));
+                    let parsed = match done {
+                        Some(done) => {
+                            update.warnings.extend(done.warnings);
+                            Ok((done.page, Some(done.body)))
+                        }
+                        None => {
+                            content::parse_page(source, &self.config.markdown, &mut update.warnings)
+                                .map(|page| (Arc::new(page), None))
+                        }
+                    };
+                    match parsed {
+                        Ok((page, _)) if page.front.is_draft && !self.config.drafts => {
                             drafts.insert(key.clone());
                             Some(LinkTarget::Draft)
                         }
-                        Ok(page) => {
+                        Ok((page, body)) => {
                             let target = LinkTarget::Page(page.path.clone());
                             let at = position.unwrap_or_else(|at| at);
-                            entries.insert(at, (Arc::new(page), None));
+                            entries.insert(at, (page, body));
                             Some(target)
                         }
                         Err(page_errors) => {
@@ -657,25 +692,10 @@ fn global_shape(site: &SiteIndex) -> u64 {
     hasher.finish()
 }
 
-/// True if two versions of a page differ in their front matter at most in
-/// one-line `title:` and `summary:` values (the body may differ freely).
-fn same_index_fields(old: &str, new: &str) -> bool {
-    fn front(text: &str) -> Option<Vec<&str>> {
-        let mut lines = text.lines();
-        (lines.next()? == "---").then_some(())?;
-        let mut kept = Vec::new();
-        for line in lines {
-            if line == "---" || line == "..." {
-                return Some(kept);
-            }
-            if !(line.starts_with("title:") || line.starts_with("summary:")) {
-                kept.push(line);
-            }
-        }
-        None
-    }
-    match (front(old), front(new)) {
-        (Some(old), Some(new)) => old == new,
-        _ => false,
-    }
+/// True if `new` is `old` with at most another title, summary and body.
+fn same_but_text(old: &Page, new: &Page) -> bool {
+    let mut front = old.front.clone();
+    front.title.clone_from(&new.front.title);
+    front.summary.clone_from(&new.front.summary);
+    old.path == new.path && front == new.front
 }
