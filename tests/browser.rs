@@ -182,18 +182,10 @@ fn search_finds_pages_by_words_typed_without_swedish_letters() {
         return;
     }
     let site = Fixture::sample().build();
-    let run = Command::new("node")
-        .arg(repo().join("tests/browser/search.mjs"))
-        .arg(&site.output)
-        .args(["bedrovad", "goteborg", "konferenserna", "Wigzell"])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    let results = search(
+        &site.output,
+        &["bedrovad", "goteborg", "konferenserna", "Wigzell"],
     );
-    let results: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
     let titles = |query: &str| -> Vec<String> {
         results[query]["titles"]
             .as_array()
@@ -264,20 +256,9 @@ fn search_results_show_front_matter_markup_as_text() {
         return;
     }
     let fixture = Fixture::copy("escaping");
-    fixture.write("site.yaml", &(fixture.read("site.yaml") + "search: true\n"));
+    fixture.append("site.yaml", "search: true\n");
     let site = fixture.build();
-    let run = Command::new("node")
-        .arg(repo().join("tests/browser/search.mjs"))
-        .arg(&site.output)
-        .args(["möte", "ingress"])
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let results: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let results = search(&site.output, &["möte", "ingress"]);
     assert_eq!(
         results["möte"]["titles"],
         serde_json::json!(["Möte om ”A & B” <script>alert(1)</script>; del 1, 2"]),
@@ -294,4 +275,21 @@ fn search_results_show_front_matter_markup_as_text() {
         results["ingress"]["values"]
     );
     assert_eq!(results["dialogs"], serde_json::json!([]), "no script ran");
+}
+
+/// Types each query into the search page of the site in `output`
+/// (`tests/browser/search.mjs`) and returns what the page showed, by query.
+fn search(output: &Path, queries: &[&str]) -> serde_json::Value {
+    let run = Command::new("node")
+        .arg(repo().join("tests/browser/search.mjs"))
+        .arg(output)
+        .args(queries)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    serde_json::from_slice(&run.stdout).unwrap()
 }

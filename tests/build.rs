@@ -336,10 +336,7 @@ fn safe_markdown_keeps_harmless_html_and_removes_script() {
         "trusted: as written"
     );
 
-    fixture.write(
-        "site.yaml",
-        &(fixture.read("site.yaml") + "markdown:\n  safe: true\n"),
-    );
+    fixture.append("site.yaml", "markdown:\n  safe: true\n");
     let safe = fixture.build();
     let html = safe.text("nyheter/ra-html/index.html");
     let page = safe.html("nyheter/ra-html/index.html");

@@ -207,6 +207,14 @@ fn requests_succeed_while_pages_are_rebuilt() {
     });
 }
 
+/// The taxonomies fixture, built once in a `serve` session.
+fn started() -> (Fixture, arkiv::serve::rebuild::Session) {
+    let fixture = Fixture::copy("taxonomies");
+    let mut session = arkiv::serve::rebuild::Session::new(fixture.options());
+    session.full_build().unwrap();
+    (fixture, session)
+}
+
 mod partial_rebuilds {
     use super::Fixture;
     use arkiv::serve::rebuild::{Session, Update};
@@ -216,6 +224,17 @@ mod partial_rebuilds {
         let mut paths: Vec<String> = update.files.iter().map(|f| f.path.clone()).collect();
         paths.sort();
         paths
+    }
+
+    use super::started;
+
+    /// The text of the file at `path` that `update` writes.
+    fn text(update: &Update, path: &str) -> String {
+        let file = update.files.iter().find(|f| f.path == path).unwrap();
+        match &file.contents {
+            arkiv::output::Contents::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
+            arkiv::output::Contents::Copy(_) => panic!("{path} is not made by the build"),
+        }
     }
 
     fn edit(fixture: &Fixture, session: &mut Session, path: &str, from: &str, to: &str) -> Update {
@@ -229,9 +248,7 @@ mod partial_rebuilds {
 
     #[test]
     fn an_edit_re_renders_the_page_and_only_the_listings_that_show_it() {
-        let fixture = Fixture::copy("taxonomies");
-        let mut session = Session::new(fixture.options());
-        session.full_build().unwrap();
+        let (fixture, mut session) = started();
         let update = edit(
             &fixture,
             &mut session,
@@ -263,19 +280,10 @@ mod partial_rebuilds {
 
     #[test]
     fn a_title_edit_is_previewed_alone_then_the_listings_follow() {
-        let fixture = Fixture::copy("taxonomies");
-        let mut session = Session::new(fixture.options());
-        session.full_build().unwrap();
+        let (fixture, mut session) = started();
         let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
         let original = fixture.read(path);
         let change = [Change::Content(fixture.root.join(path))];
-        let text = |update: &Update, path: &str| -> String {
-            let file = update.files.iter().find(|f| f.path == path).unwrap();
-            match &file.contents {
-                arkiv::output::Contents::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
-                arkiv::output::Contents::Copy(_) => panic!("{path} is a page"),
-            }
-        };
 
         fixture.write(
             path,
@@ -308,9 +316,7 @@ mod partial_rebuilds {
 
     #[test]
     fn a_new_date_moves_the_page_between_archive_months_and_listing_pages() {
-        let fixture = Fixture::copy("taxonomies");
-        let mut session = Session::new(fixture.options());
-        session.full_build().unwrap();
+        let (fixture, mut session) = started();
         // Newest first, "Mellan" moves to the top of page 1; page 2 (Äldre nyhet) stays as it was.
         let update = edit(
             &fixture,
@@ -348,9 +354,7 @@ mod partial_rebuilds {
 
     #[test]
     fn a_template_change_re_renders_everything() {
-        let fixture = Fixture::copy("taxonomies");
-        let mut session = Session::new(fixture.options());
-        session.full_build().unwrap();
+        let (_fixture, mut session) = started();
         let update = session.apply(&[Change::Template]).unwrap();
         assert!(update.is_full && update.reload_all);
         assert!(paths(&update).contains(&"css/site.css".to_string()));
@@ -358,9 +362,7 @@ mod partial_rebuilds {
 
     #[test]
     fn a_failed_rebuild_changes_nothing_and_is_retried() {
-        let fixture = Fixture::copy("taxonomies");
-        let mut session = Session::new(fixture.options());
-        session.full_build().unwrap();
+        let (fixture, mut session) = started();
         let path = "content/nyheter/2023-05-01-nyare-nyhet.md";
         let good = fixture.read(path);
         fixture.write(path, &good.replace("title: Nyare nyhet", "title: [trasig"));
@@ -390,7 +392,7 @@ mod partial_rebuilds {
 mod same_as_a_full_build {
     use std::collections::BTreeMap;
 
-    use super::Fixture;
+    use super::{Fixture, started};
     use arkiv::BuildOptions;
     use arkiv::output::{Contents, OutputFile};
     use arkiv::serve::rebuild::{Session, Update};
@@ -544,9 +546,7 @@ mod same_as_a_full_build {
 
     #[test]
     fn a_slug_taken_by_another_page_is_refused_as_in_a_build() {
-        let fixture = Fixture::copy("taxonomies");
-        let mut session = Session::new(fixture.options());
-        session.full_build().unwrap();
+        let (fixture, mut session) = started();
         let change = edit(
             &fixture,
             "content/nyheter/2022-01-15-mellan.md",

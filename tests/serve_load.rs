@@ -5,7 +5,6 @@ mod common;
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpStream;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::thread;
@@ -196,17 +195,13 @@ fn two_hundred_saves_in_two_seconds_end_in_the_final_site() {
     // Build the same folder into another output, with the server's address,
     // and compare every file the build wrote with what the server answers.
     let built = fixture.root.parent().unwrap().join("facit");
-    let output = Command::new(env!("CARGO_BIN_EXE_arkiv"))
-        .args([
-            "build",
-            "--output",
-            built.to_str().unwrap(),
-            "--base-url",
-            &server.url,
-        ])
-        .current_dir(&fixture.root)
-        .output()
-        .unwrap();
+    let output = fixture.run(&[
+        "build",
+        "--output",
+        built.to_str().unwrap(),
+        "--base-url",
+        &server.url,
+    ]);
     assert!(
         output.status.success(),
         "{}",

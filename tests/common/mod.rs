@@ -116,6 +116,18 @@ impl Fixture {
         fs::write(path, text).unwrap();
     }
 
+    /// Adds `text` at the end of a file of the site.
+    pub fn append(&self, path: &str, text: &str) {
+        self.write(path, &(self.read(path) + text));
+    }
+
+    /// Replaces the first `from` in a file of the site; `from` must be there.
+    pub fn replace(&self, path: &str, from: &str, to: &str) {
+        let text = self.read(path);
+        assert!(text.contains(from), "{path} has no {from:?}");
+        self.write(path, &text.replacen(from, to, 1));
+    }
+
     /// Reads a file of the site.
     pub fn read(&self, path: &str) -> String {
         fs::read_to_string(self.root.join(path)).unwrap()
