@@ -4,6 +4,8 @@
 //! dates already written out in the site's language. Templates never see
 //! `Page` or `Config` directly, so what a template can show is written here.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -152,13 +154,13 @@ pub struct PageView {
     /// People to contact.
     pub contacts: Vec<Contact>,
     /// The conference a presentation belongs to.
-    pub conference: Option<PageSummary>,
+    pub conference: Option<tera::Value>,
     /// A conference's presentations.
-    pub presentations: Vec<PageSummary>,
+    pub presentations: Vec<tera::Value>,
     /// The programme the page belongs to.
     pub programme: Option<Link>,
     /// A programme hub's pages.
-    pub programme_pages: Vec<PageSummary>,
+    pub programme_pages: Vec<tera::Value>,
     /// Meeting attendees by organisation.
     pub attendee_groups: Vec<AttendeeGroup>,
     /// How many attended.
@@ -209,9 +211,40 @@ pub struct Views<'a> {
     pub site: &'a SiteIndex,
     /// UI strings: section names and the like.
     pub labels: &'a crate::render::Labels,
+    /// Each page's summary as a template value, made the first time a listing
+    /// shows the page. A page shows in several listings (its section, its
+    /// terms, the archive…); they all share this value instead of building
+    /// and copying the summary again.
+    summary_values: Vec<OnceLock<tera::Value>>,
+    /// What every template gets, made once.
+    globals: OnceLock<Globals>,
+}
+
+/// Template values every output shows, shared between outputs.
+pub struct Globals {
+    /// `site`: title, menu, members…
+    pub site: tera::Value,
+    /// `t`: the UI strings.
+    pub t: tera::Value,
 }
 
 impl<'a> Views<'a> {
+    /// Views of `site`.
+    pub fn new(config: &'a Config, site: &'a SiteIndex, labels: &'a crate::render::Labels) -> Self {
+        Views {
+            config,
+            site,
+            labels,
+            summary_values: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
+            globals: OnceLock::new(),
+        }
+    }
+
+    /// The values every template gets, made by `make` the first time.
+    pub fn globals(&self, make: impl FnOnce() -> Globals) -> &Globals {
+        self.globals.get_or_init(make)
+    }
+
     /// A page's summary for listings.
     pub fn summary(&self, id: PageId) -> PageSummary {
         let page = &self.site.pages[id];
@@ -241,9 +274,16 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// Summaries of `ids`, in order.
-    pub fn summaries(&self, ids: &[PageId]) -> Vec<PageSummary> {
-        ids.iter().map(|&id| self.summary(id)).collect()
+    /// Summaries of `ids`, in order, as template values.
+    pub fn summaries(&self, ids: &[PageId]) -> Vec<tera::Value> {
+        ids.iter().map(|&id| self.summary_value(id)).collect()
+    }
+
+    /// Page `id`'s summary as a template value; a cheap copy of a shared value.
+    pub fn summary_value(&self, id: PageId) -> tera::Value {
+        self.summary_values[id]
+            .get_or_init(|| tera::Value::from_serializable(&self.summary(id)))
+            .clone()
     }
 
     /// Everything a page's own template shows.
@@ -263,7 +303,7 @@ impl<'a> Views<'a> {
                 alt: image.alt.clone(),
             }),
             contacts: front.contacts.clone(),
-            conference: site.conference_of.get(&id).map(|&c| self.summary(c)),
+            conference: site.conference_of.get(&id).map(|&c| self.summary_value(c)),
             presentations: site
                 .presentations
                 .get(&id)
@@ -412,7 +452,7 @@ impl<'a> Views<'a> {
     }
 
     /// Presentations in programme order: by `weight`, then date and time, then source path.
-    fn presentation_order(&self, ids: &[PageId]) -> Vec<PageSummary> {
+    fn presentation_order(&self, ids: &[PageId]) -> Vec<tera::Value> {
         let mut ids = ids.to_vec();
         let pages = &self.site.pages;
         let key = |id: PageId| {

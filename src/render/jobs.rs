@@ -13,7 +13,7 @@ use crate::index::deps::{HOME_UPCOMING, page_slice};
 use crate::index::deps::{page_count, pagination_path};
 use crate::index::{Job, PageId, SiteIndex, TaxonomyKind};
 use crate::output::OutputFile;
-use crate::render::context::{Link, PageSummary, Views};
+use crate::render::context::{Globals, Link, Views};
 use crate::render::{PageLink, Paginator, Templates};
 use crate::text::month_name;
 
@@ -378,8 +378,13 @@ impl<'a> Frame<'a> {
     }
 
     fn render(mut self, template: &str) -> Result<String, Diagnostic> {
-        self.context.insert("site", &SiteView::new(self.views));
-        self.context.insert("t", self.templates.labels.all());
+        let views = self.views;
+        let globals = views.globals(|| Globals {
+            site: tera::Value::from_serializable(&SiteView::new(views)),
+            t: tera::Value::from_serializable(views.labels.all()),
+        });
+        self.context.insert_value("site", globals.site.clone());
+        self.context.insert_value("t", globals.t.clone());
         self.context.insert("title", &self.title);
         self.context.insert("description", &self.description);
         if !self.context.contains_key("is_home") {
@@ -546,7 +551,7 @@ struct MonthView {
     name: String,
     url: String,
     count: usize,
-    pages: Vec<PageSummary>,
+    pages: Vec<tera::Value>,
 }
 
 fn year_view(views: &Views<'_>, year: &crate::index::ArchiveYear, with_pages: bool) -> YearView {
@@ -585,7 +590,7 @@ fn paginate(
     ids: &[PageId],
     base: &str,
     number: usize,
-) -> Paginator<PageSummary> {
+) -> Paginator<tera::Value> {
     let per_page = views.config.paginate;
     let count = page_count(ids.len(), per_page);
     let url = |n: usize| views.config.url(&pagination_path(base, n));

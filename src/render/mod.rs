@@ -44,11 +44,7 @@ pub fn render_each<T: Send>(
 ) -> Result<Vec<T>, Diagnostics> {
     let jobs = Job::all(config, site);
     check_outputs(site, &jobs)?;
-    let views = Views {
-        config,
-        site,
-        labels: &templates.labels,
-    };
+    let views = Views::new(config, site, &templates.labels);
     let copied = copied_files(templates, config, site);
     let results: Vec<Result<T, Diagnostic>> = jobs
         .par_iter()

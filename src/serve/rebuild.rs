@@ -202,11 +202,7 @@ impl Session {
             ids.push(id);
         }
         let site = site?;
-        let views = Views {
-            config: &state.config,
-            site: &site,
-            labels: &state.templates.labels,
-        };
+        let views = Views::new(&state.config, &site, &state.templates.labels);
         let files = ids
             .into_iter()
             .map(|id| Job::Page(id).render(&state.templates, &views).ok())
@@ -586,11 +582,7 @@ impl State {
             .map(|(job, _)| job)
             .collect();
         clock.lap("deps");
-        let views = Views {
-            config: &self.config,
-            site: &site,
-            labels: &self.templates.labels,
-        };
+        let views = Views::new(&self.config, &site, &self.templates.labels);
         let rendered: Vec<Result<OutputFile, Diagnostic>> = affected
             .par_iter()
             .map(|job| job.render(&self.templates, &views))
