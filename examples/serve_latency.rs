@@ -34,7 +34,12 @@ fn main() {
         .args(["serve", "--port", "0", "--root"])
         .arg(&site)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        // With ARKIV_TIMINGS set, the server prints each rebuild's stages.
+        .stderr(if std::env::var_os("ARKIV_TIMINGS").is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
         .spawn()
         .unwrap();
     let mut lines = BufReader::new(server.stdout.take().unwrap()).lines();

@@ -156,6 +156,8 @@ pub struct Prepared {
     pub highlighter: Highlighter,
     /// Warnings from every stage.
     pub warnings: Diagnostics,
+    /// The warnings of these that indexing gave (unknown terms).
+    pub index_warnings: Diagnostics,
 }
 
 /// Runs every stage but `publish`: the site and its files in memory.
@@ -232,7 +234,7 @@ pub fn prepare_loaded(
     let (mut site, index_warnings) =
         index::build(&config, shared(parsed.pages), shared(bodies), today)
             .map_err(|e| fail(e, &diagnostics))?;
-    diagnostics.extend(index_warnings);
+    diagnostics.extend(index_warnings.iter().cloned());
     site.files = content.files;
     clock.lap("index");
     let templates = Templates::load(&config).map_err(|e| fail(e, &diagnostics))?;
@@ -244,6 +246,7 @@ pub fn prepare_loaded(
         templates,
         highlighter,
         warnings: diagnostics.sorted(),
+        index_warnings,
     })
 }
 

@@ -445,6 +445,14 @@ mod same_as_a_full_build {
             self.take(update);
         }
 
+        /// As the watcher does: `preview`, then `apply`.
+        fn preview_and_apply(&mut self, changes: &[Change]) {
+            if let Some(preview) = self.session.preview(changes) {
+                self.take(preview);
+            }
+            self.apply(changes);
+        }
+
         fn assert_same_as_full_build(&self) {
             let (_, files) = arkiv::render_site(&self.opts).unwrap();
             let full: BTreeMap<String, Vec<u8>> = files
@@ -477,6 +485,47 @@ mod same_as_a_full_build {
         assert!(text.contains(from), "{path} has {from}");
         fixture.write(path, &text.replace(from, to));
         Change::Content(fixture.root.join(path))
+    }
+
+    /// Text edits that keep a page in its place skip indexing in `apply`;
+    /// a title that moves the page, a page with an event (the calendar lists
+    /// it by title) and a plain page (in every page's footer) do not.
+    #[test]
+    fn after_text_and_title_edits_as_the_watcher_sends_them() {
+        let fixture = Fixture::copy("taxonomies");
+        fixture.write(
+            "content/nyheter/2023-05-01-samma-dag.md",
+            "---\ntitle: Samma dag\ntopics: [Äldreomsorg]\n---\nText.\n",
+        );
+        fixture.write(
+            "content/konferenser/2024-09-01-hostkonferens.md",
+            "---\ntitle: Höstkonferens\nevent:\n  start: 2024-09-01T09:00:00+02:00\n---\nText.\n",
+        );
+        fixture.write("content/om-oss.md", "---\ntitle: Om oss\n---\nText.\n");
+        let mut served = Served::start(&fixture, fixture.options());
+        let news = "content/nyheter/2021-05-01-aldre-nyhet.md";
+        let same_day = "content/nyheter/2023-05-01-nyare-nyhet.md";
+        for (path, from, to) in [
+            (
+                news,
+                "---\nText.",
+                "---\nEn längre text om den äldre nyheten.",
+            ),
+            (news, "summary: Den äldre.", "summary: Den äldsta av alla."),
+            (news, "title: Äldre nyhet", "title: Ännu äldre nyhet"),
+            // Same date as "Samma dag": the title decides which comes first.
+            (same_day, "title: Nyare nyhet", "title: Nyaste nyhet"),
+            (same_day, "title: Nyaste nyhet", "title: Ånyo en nyhet"),
+            (
+                "content/konferenser/2024-09-01-hostkonferens.md",
+                "title: Höstkonferens",
+                "title: Vinterkonferens",
+            ),
+            ("content/om-oss.md", "title: Om oss", "title: Om förbundet"),
+        ] {
+            served.preview_and_apply(&[edit(&fixture, path, from, to)]);
+            served.assert_same_as_full_build();
+        }
     }
 
     #[test]

@@ -2,10 +2,11 @@
 //!
 //! In: `Change`s from the watcher. Out: an `Update`: the output files to
 //! replace and remove. An edited page re-renders that page and the outputs
-//! that show it, as `index::deps` says; a template change re-renders
-//! everything; `site.yaml` rebuilds from scratch. A failed rebuild keeps the
-//! last good site and reports every error; the failing files are retried on
-//! every later change.
+//! that show it, as `index::deps` says (a text edit that leaves the page in
+//! its place in every list skips indexing: `State::text_edit`); a template
+//! change re-renders everything; `site.yaml` rebuilds from scratch. A failed
+//! rebuild keeps the last good site and reports every error; the failing
+//! files are retried on every later change.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
@@ -17,10 +18,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::config::Config;
 use crate::content::load::{Asset, is_bundle_index, is_ignored, is_markdown, load_one};
-use crate::content::{self, Page, SourceFile};
+use crate::content::{self, Page, PageKind, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::deps::page_key;
-use crate::index::{self, Deps, Job, SiteIndex};
+use crate::index::{self, Deps, Job, PageId, SiteIndex};
 use crate::markdown::{self, Body, Highlighter, LinkMap, LinkTarget};
 use crate::output::OutputFile;
 use crate::render::{self, Templates, Views};
@@ -69,8 +70,10 @@ struct State {
     site: SiteIndex,
     /// Where links to each content path lead in `site`.
     links: LinkMap,
-    /// Output path → what it shows.
-    deps: HashMap<String, Deps>,
+    /// Output path → the output and what it shows.
+    deps: HashMap<String, (Job, Deps)>,
+    /// Warnings the last indexing gave (unknown terms).
+    index_warnings: Diagnostics,
     /// What every page shows (menu, footer links).
     global: u64,
     /// Content paths changed since the last good rebuild: retried until they work.
@@ -119,6 +122,7 @@ impl Session {
                 .collect(),
             drafts: prepared.drafts.into_iter().collect(),
             deps,
+            index_warnings: prepared.index_warnings,
             links,
             global,
             pending: BTreeSet::new(),
@@ -413,6 +417,11 @@ impl State {
                 self.sources.remove(key);
             }
         }
+        if !errors.has_errors()
+            && let Some(done) = self.text_edit(touched, &mut previewed, update)
+        {
+            return done;
+        }
 
         let mut entries: Vec<(Arc<Page>, Option<Arc<Body>>)> = self
             .site
@@ -531,9 +540,11 @@ impl State {
                 )
             })
             .unzip();
+        let mut index_warnings = Diagnostics::new();
         let outcome = index::build(&self.config, page_list, bodies, self.today).and_then(
             |(mut site, warnings)| {
-                update.warnings.extend(warnings);
+                index_warnings = warnings;
+                update.warnings.extend(index_warnings.iter().cloned());
                 clock.lap("index");
                 site.files = self.site.files.clone();
                 self.render_affected(site, &dirty, update)
@@ -547,7 +558,84 @@ impl State {
             return Err(errors.sorted());
         }
         self.drafts = drafts;
+        self.index_warnings = index_warnings;
         Ok(())
+    }
+
+    /// The most common edit, made cheap: text changed in one page that
+    /// `preview` has already parsed and rendered, and its title, if it changed,
+    /// does not move it in any list. The index then holds the same lists as
+    /// before, so the page and its body are swapped into it in place and only
+    /// the outputs that show the page are rendered, without indexing every page
+    /// and working out what every output shows again.
+    ///
+    /// `None` when the edit is not of that kind; the full rebuild handles it.
+    fn text_edit(
+        &mut self,
+        touched: &BTreeSet<String>,
+        previewed: &mut Vec<Previewed>,
+        update: &mut Update,
+    ) -> Option<Result<(), Diagnostics>> {
+        let mut clock = crate::Stopwatch::from_env();
+        let [key] = Vec::from_iter(touched).try_into().ok()?;
+        let source = self.sources.get(key)?;
+        let at = previewed
+            .iter()
+            .position(|p| p.page.content_path == *key && p.text == source.text)?;
+        let id = self
+            .site
+            .pages
+            .binary_search_by(|p| p.content_path.as_str().cmp(key))
+            .ok()?;
+        let (old, new) = (&self.site.pages[id], &previewed[at].page);
+        // Plain pages are in every page's footer, a page's event is in the
+        // calendar under its title, and an index warning about the page may
+        // point at a line that moved: those go the long way.
+        let cheap = old.kind != PageKind::Plain
+            && old.front.event.is_none()
+            && same_but_text(old, new)
+            && source.assets == old.assets
+            && keeps_its_place(&self.site.pages, id, &new.front.title)
+            && !self
+                .index_warnings
+                .iter()
+                .any(|w| w.file.as_deref() == Some(old.display_path.as_str()));
+        if !cheap {
+            return None;
+        }
+        let done = previewed.swap_remove(at);
+        let shown_by = self.site.page_keys[id];
+        let jobs: Vec<Job> = self
+            .deps
+            .values()
+            .filter(|(_, deps)| deps.pages.contains(&shown_by))
+            .map(|(job, _)| *job)
+            .collect();
+        let old_page = std::mem::replace(&mut self.site.pages[id], done.page);
+        let old_body = std::mem::replace(&mut self.site.bodies[id], done.body);
+        clock.lap("text edit");
+        let views = Views::new(&self.config, &self.site, &self.templates.labels);
+        let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
+            .par_iter()
+            .map(|job| job.render(&self.templates, &views))
+            .collect();
+        clock.lap("render");
+        update.warnings.extend(done.warnings);
+        update.warnings.extend(self.index_warnings.iter().cloned());
+        let mut errors = Diagnostics::new();
+        for result in rendered {
+            match result {
+                Ok(file) => update.files.push(file),
+                Err(error) => errors.push(error),
+            }
+        }
+        if errors.has_errors() {
+            self.site.pages[id] = old_page;
+            self.site.bodies[id] = old_body;
+            errors.extend(update.warnings.iter().cloned());
+            return Some(Err(errors.sorted()));
+        }
+        Some(Ok(()))
     }
 
     /// Renders the outputs whose pages or shape changed, and swaps in `site`.
@@ -563,20 +651,20 @@ impl State {
         let jobs = Job::all(&self.config, &site);
         let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
         render::check_paths(&site, &jobs, &paths)?;
-        let new_deps: Vec<(String, Deps)> = jobs
+        let new_deps: Vec<(String, (Job, Deps))> = jobs
             .par_iter()
             .zip(paths)
-            .map(|(job, path)| (path, job.deps(&self.config, &site)))
+            .map(|(job, path)| (path, (*job, job.deps(&self.config, &site))))
             .collect();
         let affected: Vec<&Job> = jobs
             .iter()
             .zip(&new_deps)
-            .filter(|(_, (path, deps))| {
+            .filter(|(_, (path, (_, deps)))| {
                 everything
                     || self
                         .deps
                         .get(path)
-                        .is_none_or(|old| old.shape != deps.shape)
+                        .is_none_or(|(_, old)| old.shape != deps.shape)
                     || deps.pages.iter().any(|p| dirty.contains(p))
             })
             .map(|(job, _)| job)
@@ -598,7 +686,7 @@ impl State {
         if errors.has_errors() {
             return Err(errors.sorted());
         }
-        let new_deps: HashMap<String, Deps> = new_deps.into_iter().collect();
+        let new_deps: HashMap<String, (Job, Deps)> = new_deps.into_iter().collect();
         update.removed.extend(
             self.deps
                 .keys()
@@ -655,10 +743,10 @@ impl State {
     }
 }
 
-fn deps_of(config: &Config, site: &SiteIndex) -> HashMap<String, Deps> {
+fn deps_of(config: &Config, site: &SiteIndex) -> HashMap<String, (Job, Deps)> {
     Job::all(config, site)
         .par_iter()
-        .map(|job| (job.path(site), job.deps(config, site)))
+        .map(|job| (job.path(site), (*job, job.deps(config, site))))
         .collect()
 }
 
@@ -682,6 +770,19 @@ fn global_shape(site: &SiteIndex) -> u64 {
         term.slug.hash(&mut hasher);
     }
     hasher.finish()
+}
+
+/// True if page `id`, titled `title`, sorts among the pages as it does now.
+/// Lists are newest first, and the title breaks ties between pages of the same
+/// date (`Page::newest_first_key`, in a stable sort: then the page order).
+fn keeps_its_place(pages: &[Arc<Page>], id: PageId, title: &str) -> bool {
+    let (date, old) = pages[id].newest_first_key();
+    pages.iter().enumerate().all(|(other, page)| {
+        let (other_date, other_title) = page.newest_first_key();
+        other == id
+            || other_date != date
+            || (other_title, other).cmp(&(old, id)) == (other_title, other).cmp(&(title, id))
+    })
 }
 
 /// True if `new` is `old` with at most another title, summary and body.
