@@ -255,7 +255,8 @@ fn shared<T>(items: Vec<T>) -> Vec<std::sync::Arc<T>> {
     items.into_iter().map(std::sync::Arc::new).collect()
 }
 
-/// Prints how long each stage took when `ARKIV_TIMINGS` is set, for profiling.
+/// Prints how long each stage took, and the memory in use after it, when
+/// `ARKIV_TIMINGS` is set, for profiling.
 pub(crate) struct Stopwatch {
     last: Option<Instant>,
 }
@@ -270,12 +271,21 @@ impl Stopwatch {
     pub(crate) fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last.as_mut() {
             eprintln!(
-                "{stage:>10}: {:>7.1} ms",
-                last.elapsed().as_secs_f64() * 1000.0
+                "{stage:>10}: {:>7.1} ms{}",
+                last.elapsed().as_secs_f64() * 1000.0,
+                resident_mib().map_or_else(String::new, |mib| format!(", {mib} MiB resident"))
             );
             *last = Instant::now();
         }
     }
+}
+
+/// This process's resident memory, where the system tells it (`/proc`).
+fn resident_mib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024)
 }
 
 /// Reads site.yaml and applies the command line's settings.
