@@ -528,6 +528,34 @@ mod same_as_a_full_build {
         }
     }
 
+    /// A section's intro names a programme; a theme that shows it must show
+    /// the programme's new title after an edit.
+    #[test]
+    fn after_a_title_edit_of_a_programme_a_section_intro_names() {
+        let fixture = Fixture::copy("taxonomies");
+        fixture.write(
+            "content/program/nara-vard.md",
+            "---\ntitle: Nära vård\n---\nProgrammet.\n",
+        );
+        fixture.write(
+            "content/nyheter/_index.md",
+            "---\ntitle: Nyheter\nprogramme: nara-vard\n---\nNyheter från förbundet.\n",
+        );
+        fixture.replace(
+            "themes/gr/templates/section.html",
+            "{%- if section.intro.lead %}",
+            "{%- if section.intro.programme %}<p>{{ section.intro.programme.title }}</p>{% endif %}\n{%- if section.intro.lead %}",
+        );
+        let mut served = Served::start(&fixture, fixture.options());
+        served.preview_and_apply(&[edit(
+            &fixture,
+            "content/program/nara-vard.md",
+            "title: Nära vård",
+            "title: Nära vård i regionen",
+        )]);
+        served.assert_same_as_full_build();
+    }
+
     #[test]
     fn after_edits_removals_and_respellings() {
         let fixture = Fixture::copy("taxonomies");

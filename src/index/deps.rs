@@ -155,6 +155,16 @@ impl SiteIndex {
         }
     }
 
+    /// Page `id` and the pages its view shows (`Views::page`): its conference
+    /// or programme, and a conference's presentations or a programme's pages.
+    fn shown_with(&self, id: PageId, pages: &mut Vec<PageId>) {
+        pages.push(id);
+        pages.extend(self.conference_of.get(&id));
+        pages.extend(self.presentations.get(&id).into_iter().flatten());
+        pages.extend(self.programme_of.get(&id));
+        pages.extend(self.programme_pages.get(&id).into_iter().flatten());
+    }
+
     /// The newest news items for the start page.
     pub fn home_news(&self) -> &[PageId] {
         self.section(PageKind::News)
@@ -261,24 +271,22 @@ impl Job {
         let mut shape = FxHasher::default();
         let mut pages: Vec<PageId> = Vec::new();
         match *self {
-            Job::Page(id) => {
-                pages.push(id);
-                pages.extend(site.conference_of.get(&id));
-                pages.extend(site.presentations.get(&id).into_iter().flatten());
-                pages.extend(site.programme_of.get(&id));
-                pages.extend(site.programme_pages.get(&id).into_iter().flatten());
-            }
+            Job::Page(id) => site.shown_with(id, &mut pages),
             Job::Home => {
                 pages.extend(site.home_news());
                 pages.extend(site.home_conferences());
                 pages.extend(site.home_programmes());
                 pages.extend(site.upcoming().take(HOME_UPCOMING).map(|e| e.page));
-                pages.extend(site.home);
+                if let Some(home) = site.home {
+                    site.shown_with(home, &mut pages);
+                }
             }
             Job::Section(kind, n) => {
                 if let Some(section) = site.section(kind) {
                     pages.extend(page_slice(&section.pages, per_page, n));
-                    pages.extend(section.intro);
+                    if let Some(intro) = section.intro {
+                        site.shown_with(intro, &mut pages);
+                    }
                     // "Visar 1–10 av 17" shows the total on every page of the listing.
                     section.pages.len().hash(&mut shape);
                 }
