@@ -2,11 +2,17 @@
 //!
 //! cargo run --release --example serve_latency -- <site folder> [edits]
 //!
-//! Starts the release `arkiv serve` on the site, then edits one news page's
-//! title `edits` times (default 30), each time polling over HTTP until the
-//! new title is served on the page itself, and then until it is also served
-//! on the archive's month page that lists it (the listings come after the
-//! page). Prints the medians and spread in ms. The page is restored afterwards.
+//! Starts the release `arkiv serve` on the site, then edits one news page
+//! `edits` times (default 30) in two ways, each time polling over HTTP:
+//!
+//! - its title: until the new title is served on the page itself, and then
+//!   until it is also served on the archive's month page that lists it (the
+//!   listings come after the page);
+//! - its topics: until the page links its new topic. A topics edit moves the
+//!   page between listings, so it always takes the whole partial rebuild
+//!   (index, what each output shows, and the affected outputs).
+//!
+//! Prints the medians and spread in ms. The page is restored afterwards.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -56,14 +62,16 @@ fn main() {
         .into();
     let page_url = format!("{}{}", url.trim_end_matches('/'), url_path);
     let month_url = format!("{}{}", url.trim_end_matches('/'), month_path);
-    let served = |url: &str, marker: &str, saved: Instant| loop {
-        let body = agent
+    let fetch = |url: &str| {
+        agent
             .get(url)
             .call()
             .ok()
             .and_then(|mut r| r.body_mut().read_to_string().ok())
-            .unwrap_or_default();
-        if body.contains(marker) {
+            .unwrap_or_default()
+    };
+    let served = |url: &str, marker: &str, saved: Instant| loop {
+        if fetch(url).contains(marker) {
             return saved.elapsed().as_secs_f64() * 1000.0;
         }
         assert!(
@@ -78,22 +86,44 @@ fn main() {
     for n in 0..edits {
         std::thread::sleep(Duration::from_millis(300));
         let marker = format!("Mätning {n} {}", std::process::id());
-        let text = replace_title(&original, &marker);
+        let text = replace_line(&original, "title:", &format!("\"{marker}\""));
         let saved = Instant::now();
         std::fs::write(&page, text).unwrap();
         times.push(served(&page_url, &marker, saved));
         listing_times.push(served(&month_url, &marker, saved));
+    }
+
+    let mut topic_times = Vec::with_capacity(edits);
+    for n in 0..edits {
+        std::thread::sleep(Duration::from_millis(300));
+        let topic = TOPICS[n % TOPICS.len()];
+        let marker = format!("/amnen/{}/", arkiv::text::slugify(topic));
+        assert!(
+            !fetch(&page_url).contains(&marker),
+            "the page links {marker} before the edit, so the edit cannot be seen"
+        );
+        let text = replace_line(&original, "topics:", &format!("[{topic}]"));
+        let saved = Instant::now();
+        std::fs::write(&page, text).unwrap();
+        topic_times.push(served(&page_url, &marker, saved));
     }
     std::fs::write(&page, original).unwrap();
     let _ = server.kill();
     let _ = server.wait();
 
     println!(
-        "serve edit-to-served over {edits} edits: the page {}; its archive month page {}",
+        "serve edit-to-served over {edits} edits of each kind: title edit, the page {}, \
+         its archive month page {}; topics edit, the page {}",
         summary(&mut times),
-        summary(&mut listing_times)
+        summary(&mut listing_times),
+        summary(&mut topic_times)
     );
 }
+
+/// The topics a topics edit gives the page in turn, one at a time: new to the
+/// site, as when a writer starts a topic, so each edit also adds a topic page
+/// and feed and removes the previous one. No two edits in a row are the same.
+const TOPICS: [&str; 3] = ["Mätämne ett", "Mätämne två", "Mätämne tre"];
 
 /// `median 20 ms (min 17, p90 22, max 26)`.
 fn summary(times: &mut [f64]) -> String {
@@ -134,11 +164,12 @@ fn news_page(site: &Path) -> (PathBuf, String, String) {
     )
 }
 
-fn replace_title(text: &str, title: &str) -> String {
+/// `text` with the front matter line that starts with `key` set to `value`.
+fn replace_line(text: &str, key: &str, value: &str) -> String {
     text.lines()
         .map(|line| {
-            if line.starts_with("title:") {
-                format!("title: \"{title}\"")
+            if line.starts_with(key) {
+                format!("{key} {value}")
             } else {
                 line.to_string()
             }
