@@ -8,9 +8,10 @@
 //! - its title: until the new title is served on the page itself, and then
 //!   until it is also served on the archive's month page that lists it (the
 //!   listings come after the page);
-//! - its topics: until the page links its new topic. A topics edit moves the
-//!   page between listings, so it always takes the whole partial rebuild
-//!   (index, what each output shows, and the affected outputs).
+//! - its topics: until the page links its new topic, and then until that
+//!   topic's page lists it. A topics edit moves the page between listings, so
+//!   it always takes the whole partial rebuild (index, what each output shows,
+//!   and the affected outputs); the page itself is served once the index is.
 //!
 //! Prints the medians and spread in ms. The page is restored afterwards.
 
@@ -55,7 +56,15 @@ fn main() {
             break line[at..].split_whitespace().next().unwrap().to_string();
         }
     };
-    std::thread::spawn(move || for _ in lines {});
+    // With ARKIV_TIMINGS set, the server's "Rebuilt … in … ms" lines too.
+    let echo = std::env::var_os("ARKIV_TIMINGS").is_some();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if echo {
+                eprintln!("{line}");
+            }
+        }
+    });
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .build()
@@ -94,6 +103,7 @@ fn main() {
     }
 
     let mut topic_times = Vec::with_capacity(edits);
+    let mut topic_listing_times = Vec::with_capacity(edits);
     for n in 0..edits {
         std::thread::sleep(Duration::from_millis(300));
         let topic = TOPICS[n % TOPICS.len()];
@@ -106,6 +116,8 @@ fn main() {
         let saved = Instant::now();
         std::fs::write(&page, text).unwrap();
         topic_times.push(served(&page_url, &marker, saved));
+        let topic_url = format!("{}{marker}", url.trim_end_matches('/'));
+        topic_listing_times.push(served(&topic_url, &url_path, saved));
     }
     std::fs::write(&page, original).unwrap();
     let _ = server.kill();
@@ -113,10 +125,11 @@ fn main() {
 
     println!(
         "serve edit-to-served over {edits} edits of each kind: title edit, the page {}, \
-         its archive month page {}; topics edit, the page {}",
+         its archive month page {}; topics edit, the page {}, the new topic's page {}",
         summary(&mut times),
         summary(&mut listing_times),
-        summary(&mut topic_times)
+        summary(&mut topic_times),
+        summary(&mut topic_listing_times)
     );
 }
 

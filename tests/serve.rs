@@ -315,6 +315,86 @@ mod partial_rebuilds {
     }
 
     #[test]
+    fn a_topics_edit_hands_over_the_page_before_the_listings() {
+        let (fixture, mut session) = started();
+        let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
+        let change = [Change::Content(fixture.root.join(path))];
+        fixture.write(
+            path,
+            &fixture.read(path).replace(
+                "topics: [Barn och unga, Öppna data]",
+                "topics: [Öppna data, Nytt ämne]",
+            ),
+        );
+        assert!(session.preview(&change).is_none());
+        let mut firsts = Vec::new();
+        let update = session
+            .apply_with(&change, &mut |first| firsts.push(first))
+            .unwrap();
+        let [first] = &firsts[..] else {
+            panic!("one early update, got {}", firsts.len());
+        };
+        assert_eq!(paths(first), ["nyheter/aldre-nyhet/index.html"]);
+        assert!(text(first, "nyheter/aldre-nyhet/index.html").contains("/amnen/nytt-amne/"));
+        assert_eq!(
+            text(&update, "nyheter/aldre-nyhet/index.html"),
+            text(first, "nyheter/aldre-nyhet/index.html"),
+            "the early page is the page the whole rebuild makes"
+        );
+        assert!(text(&update, "amnen/nytt-amne/index.html").contains("Äldre nyhet"));
+        assert!(
+            update
+                .removed
+                .iter()
+                .any(|p| p.starts_with("amnen/barn-och-unga/sida/2/"))
+        );
+    }
+
+    #[test]
+    fn a_failing_rebuild_takes_back_the_page_it_handed_over() {
+        let (fixture, mut session) = started();
+        // The alias is the path the new topic's page would have: the outputs clash.
+        fixture.write(
+            "content/nyheter/2022-01-15-mellan.md",
+            &fixture
+                .read("content/nyheter/2022-01-15-mellan.md")
+                .replace("---\ntitle:", "---\naliases: [amnen/nytt-amne]\ntitle:"),
+        );
+        session
+            .apply(&[Change::Content(
+                fixture.root.join("content/nyheter/2022-01-15-mellan.md"),
+            )])
+            .unwrap();
+        let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
+        let before = session
+            .apply(&[Change::Content(fixture.root.join(path))])
+            .unwrap();
+        fixture.write(
+            path,
+            &fixture
+                .read(path)
+                .replace("topics: [Barn och unga, Öppna data]", "topics: [Nytt ämne]"),
+        );
+        let mut firsts = Vec::new();
+        let errors = session
+            .apply_with(&[Change::Content(fixture.root.join(path))], &mut |first| {
+                firsts.push(first)
+            })
+            .unwrap_err();
+        assert!(errors.to_string().contains("amnen/nytt-amne"), "{errors}");
+        let [early, taken_back] = &firsts[..] else {
+            panic!(
+                "the page, then the page as it was; got {} updates",
+                firsts.len()
+            );
+        };
+        let page = "nyheter/aldre-nyhet/index.html";
+        assert!(text(early, page).contains("/amnen/nytt-amne/"));
+        assert_eq!(text(taken_back, page), text(&before, page));
+        assert!(taken_back.removed.is_empty());
+    }
+
+    #[test]
     fn a_new_date_moves_the_page_between_archive_months_and_listing_pages() {
         let (fixture, mut session) = started();
         // Newest first, "Mellan" moves to the top of page 1; page 2 (Äldre nyhet) stays as it was.
@@ -437,11 +517,16 @@ mod same_as_a_full_build {
             }
         }
 
+        /// As the server does: the edited pages first, then the rest.
         fn apply(&mut self, changes: &[Change]) {
+            let mut firsts = Vec::new();
             let update = self
                 .session
-                .apply(changes)
+                .apply_with(changes, &mut |first| firsts.push(first))
                 .unwrap_or_else(|e| panic!("{e}"));
+            for first in firsts {
+                self.take(first);
+            }
             self.take(update);
         }
 

@@ -116,7 +116,16 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
                 );
             }
         }
-        match session.apply(&changes) {
+        let mut first = |first: rebuild::Update| {
+            shared.apply(&first);
+            if std::env::var_os("ARKIV_TIMINGS").is_some() {
+                eprintln!(
+                    "     first: {:>7.1} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+        };
+        match session.apply_with(&changes, &mut first) {
             Ok(update) => {
                 report(&update.warnings);
                 shared.apply(&update);

@@ -2,8 +2,10 @@
 //!
 //! In: `Change`s from the watcher. Out: an `Update`: the output files to
 //! replace and remove. An edited page re-renders that page and the outputs
-//! that show it, as `index::deps` says (a text edit that leaves the page in
-//! its place in every list skips indexing: `State::text_edit`); a template
+//! that show it, as `index::deps` says. The edited page is handed over as
+//! soon as the new index is made, before the listings (`Session::apply_with`),
+//! and a text edit that leaves the page in its place in every list skips
+//! indexing altogether (`State::text_edit`); a template
 //! change re-renders everything; `site.yaml` rebuilds from scratch. A failed
 //! rebuild keeps the last good site and reports every error; the failing
 //! files are retried on every later change.
@@ -220,6 +222,20 @@ impl Session {
 
     /// Applies a batch of changes; on failure the last good site stays as it was.
     pub fn apply(&mut self, changes: &[Change]) -> Result<Update, Diagnostics> {
+        self.apply_with(changes, &mut |_| {})
+    }
+
+    /// As `apply`, but the edited pages come first: once the new index is
+    /// made, the pages whose files changed are rendered and handed to `first`,
+    /// before the work of finding and rendering the listings that show them.
+    /// The returned update holds them too. If the rebuild then fails, `first`
+    /// gets a second update that puts back what the last good site served at
+    /// those paths, so the last good site still stands.
+    pub fn apply_with(
+        &mut self,
+        changes: &[Change],
+        first: &mut dyn FnMut(Update),
+    ) -> Result<Update, Diagnostics> {
         let Some(state) = self.state.as_mut() else {
             return self.full_build();
         };
@@ -250,7 +266,7 @@ impl Session {
             })
             .collect();
         if !content.is_empty() || !state.pending.is_empty() {
-            state.content_changes(&content, &mut update)?;
+            state.content_changes(&content, &mut update, first)?;
         }
         if templates_changed {
             // Templates changed (now or while content was broken): everything again.
@@ -298,7 +314,12 @@ impl State {
         self.statics = names;
     }
 
-    fn content_changes(&mut self, paths: &[&Path], update: &mut Update) -> Result<(), Diagnostics> {
+    fn content_changes(
+        &mut self,
+        paths: &[&Path],
+        update: &mut Update,
+        first: &mut dyn FnMut(Update),
+    ) -> Result<(), Diagnostics> {
         let content_dir = self.config.content_dir();
         let mut loose_changed = false;
         let mut touched: BTreeSet<String> = std::mem::take(&mut self.pending);
@@ -336,7 +357,7 @@ impl State {
                 loose_changed = true;
             }
         }
-        let result = self.rebuild_pages(&touched, update);
+        let result = self.rebuild_pages(&touched, update, first);
         if result.is_err() {
             self.pending = touched;
         }
@@ -396,6 +417,7 @@ impl State {
         &mut self,
         touched: &BTreeSet<String>,
         update: &mut Update,
+        first: &mut dyn FnMut(Update),
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::Stopwatch::from_env();
         let content_dir = self.config.content_dir();
@@ -547,7 +569,19 @@ impl State {
                 update.warnings.extend(index_warnings.iter().cloned());
                 clock.lap("index");
                 site.files = self.site.files.clone();
-                self.render_affected(site, &dirty, update)
+                let edited = self.edited_pages(&site, touched);
+                if !edited.is_empty() {
+                    first(Update {
+                        files: edited.iter().map(|(_, file)| file.clone()).collect(),
+                        ..Update::default()
+                    });
+                    clock.lap("edited pages");
+                }
+                let outcome = self.render_affected(site, &dirty, edited.clone(), update);
+                if outcome.is_err() && !edited.is_empty() {
+                    first(self.as_before(&edited));
+                }
+                outcome
             },
         );
         if let Err(mut errors) = outcome {
@@ -638,11 +672,52 @@ impl State {
         Some(Ok(()))
     }
 
+    /// The touched pages' own outputs, rendered against the new index `site`;
+    /// none if any of them fails to render (`render_affected` reports it).
+    fn edited_pages(&self, site: &SiteIndex, touched: &BTreeSet<String>) -> Vec<(Job, OutputFile)> {
+        let views = Views::new(&self.config, site, &self.templates.labels);
+        touched
+            .iter()
+            .filter_map(|key| {
+                site.pages
+                    .binary_search_by(|p| p.content_path.as_str().cmp(key))
+                    .ok()
+            })
+            .filter(|&id| !site.pages[id].is_section_index)
+            .map(|id| {
+                let job = Job::Page(id);
+                job.render(&self.templates, &views).map(|file| (job, file))
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_default()
+    }
+
+    /// What the current (last good) site serves at the paths of `edited`:
+    /// those outputs rendered again, and the paths it has no output at removed.
+    fn as_before(&self, edited: &[(Job, OutputFile)]) -> Update {
+        let views = Views::new(&self.config, &self.site, &self.templates.labels);
+        let mut update = Update::default();
+        for (_, file) in edited {
+            let before = self
+                .deps
+                .get(&file.path)
+                .and_then(|(job, _)| job.render(&self.templates, &views).ok());
+            match before {
+                Some(file) => update.files.push(file),
+                None => update.removed.push(file.path.clone()),
+            }
+        }
+        update
+    }
+
     /// Renders the outputs whose pages or shape changed, and swaps in `site`.
+    /// The outputs in `done` are rendered already: they go into `update` as
+    /// they are.
     fn render_affected(
         &mut self,
         site: SiteIndex,
         dirty: &HashSet<u64>,
+        done: Vec<(Job, OutputFile)>,
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::Stopwatch::from_env();
@@ -668,6 +743,7 @@ impl State {
                     || deps.pages.iter().any(|p| dirty.contains(p))
             })
             .map(|(job, _)| job)
+            .filter(|job| !done.iter().any(|(d, _)| d == *job))
             .collect();
         clock.lap("deps");
         let views = Views::new(&self.config, &site, &self.templates.labels);
@@ -677,6 +753,7 @@ impl State {
             .collect();
         clock.lap("render");
         let mut errors = Diagnostics::new();
+        update.files.extend(done.into_iter().map(|(_, file)| file));
         for result in rendered {
             match result {
                 Ok(file) => update.files.push(file),
