@@ -319,12 +319,10 @@ mod partial_rebuilds {
         let (fixture, mut session) = started();
         let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
         let change = [Change::Content(fixture.root.join(path))];
-        fixture.write(
+        fixture.replace(
             path,
-            &fixture.read(path).replace(
-                "topics: [Barn och unga, Öppna data]",
-                "topics: [Öppna data, Nytt ämne]",
-            ),
+            "topics: [Barn och unga, Öppna data]",
+            "topics: [Öppna data, Nytt ämne]",
         );
         assert!(session.preview(&change).is_none());
         let mut firsts = Vec::new();
@@ -354,11 +352,10 @@ mod partial_rebuilds {
     fn a_failing_rebuild_takes_back_the_page_it_handed_over() {
         let (fixture, mut session) = started();
         // The alias is the path the new topic's page would have: the outputs clash.
-        fixture.write(
+        fixture.replace(
             "content/nyheter/2022-01-15-mellan.md",
-            &fixture
-                .read("content/nyheter/2022-01-15-mellan.md")
-                .replace("---\ntitle:", "---\naliases: [amnen/nytt-amne]\ntitle:"),
+            "---\ntitle:",
+            "---\naliases: [amnen/nytt-amne]\ntitle:",
         );
         session
             .apply(&[Change::Content(
@@ -366,14 +363,14 @@ mod partial_rebuilds {
             )])
             .unwrap();
         let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
+        // Saving the page unchanged gives the page as the last good site serves it.
         let before = session
             .apply(&[Change::Content(fixture.root.join(path))])
             .unwrap();
-        fixture.write(
+        fixture.replace(
             path,
-            &fixture
-                .read(path)
-                .replace("topics: [Barn och unga, Öppna data]", "topics: [Nytt ämne]"),
+            "topics: [Barn och unga, Öppna data]",
+            "topics: [Nytt ämne]",
         );
         let mut firsts = Vec::new();
         let errors = session
@@ -392,6 +389,34 @@ mod partial_rebuilds {
         assert!(text(early, page).contains("/amnen/nytt-amne/"));
         assert_eq!(text(taken_back, page), text(&before, page));
         assert!(taken_back.removed.is_empty());
+    }
+
+    #[test]
+    fn nothing_is_handed_over_early_while_templates_are_re_rendered() {
+        let (fixture, mut session) = started();
+        // The page's template works; the listing's fails when it renders.
+        fixture.replace(
+            "themes/gr/templates/section.html",
+            "<h1>{{ section.title }}</h1>",
+            "<h1>{{ section.title }}{{ no_such_value }}</h1>",
+        );
+        let path = "content/nyheter/2021-05-01-aldre-nyhet.md";
+        fixture.replace(
+            path,
+            "topics: [Barn och unga, Öppna data]",
+            "topics: [Nytt ämne]",
+        );
+        let mut firsts = Vec::new();
+        let changes = [Change::Content(fixture.root.join(path)), Change::Template];
+        assert!(
+            session
+                .apply_with(&changes, &mut |first| firsts.push(first))
+                .is_err()
+        );
+        assert!(
+            firsts.is_empty(),
+            "a page rendered with templates that fail elsewhere was handed over"
+        );
     }
 
     #[test]

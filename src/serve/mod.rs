@@ -107,17 +107,9 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         if std::env::var_os("ARKIV_DEBUG_WATCH").is_some() {
             eprintln!("changes: {changes:?}");
         }
-        if let Some(first) = session.preview(&changes) {
-            shared.apply(&first);
-            if std::env::var_os("ARKIV_TIMINGS").is_some() {
-                eprintln!(
-                    "   preview: {:>7.1} ms",
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
-            }
-        }
-        let mut first = |first: rebuild::Update| {
-            shared.apply(&first);
+        // The edited pages, served before the listings that show them.
+        let mut first = |update: rebuild::Update| {
+            shared.apply(&update);
             if std::env::var_os("ARKIV_TIMINGS").is_some() {
                 eprintln!(
                     "     first: {:>7.1} ms",
@@ -125,6 +117,9 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
                 );
             }
         };
+        if let Some(preview) = session.preview(&changes) {
+            first(preview);
+        }
         match session.apply_with(&changes, &mut first) {
             Ok(update) => {
                 report(&update.warnings);

@@ -266,6 +266,14 @@ impl Session {
             })
             .collect();
         if !content.is_empty() || !state.pending.is_empty() {
+            // When everything is rendered again below, a page handed over now
+            // could not be taken back if the templates fail on another output.
+            let mut not_yet = |_| {};
+            let first: &mut dyn FnMut(Update) = if templates_changed {
+                &mut not_yet
+            } else {
+                first
+            };
             state.content_changes(&content, &mut update, first)?;
         }
         if templates_changed {
@@ -570,6 +578,8 @@ impl State {
                 clock.lap("index");
                 site.files = self.site.files.clone();
                 let edited = self.edited_pages(&site, touched);
+                let edited_paths: Vec<String> =
+                    edited.iter().map(|(_, file)| file.path.clone()).collect();
                 if !edited.is_empty() {
                     first(Update {
                         files: edited.iter().map(|(_, file)| file.clone()).collect(),
@@ -577,9 +587,9 @@ impl State {
                     });
                     clock.lap("edited pages");
                 }
-                let outcome = self.render_affected(site, &dirty, edited.clone(), update);
-                if outcome.is_err() && !edited.is_empty() {
-                    first(self.as_before(&edited));
+                let outcome = self.render_affected(site, &dirty, edited, update);
+                if outcome.is_err() && !edited_paths.is_empty() {
+                    first(self.as_before(&edited_paths));
                 }
                 outcome
             },
@@ -692,19 +702,18 @@ impl State {
             .unwrap_or_default()
     }
 
-    /// What the current (last good) site serves at the paths of `edited`:
-    /// those outputs rendered again, and the paths it has no output at removed.
-    fn as_before(&self, edited: &[(Job, OutputFile)]) -> Update {
+    /// What the current (last good) site serves at `paths`: those outputs
+    /// rendered again, and the paths it has no output at removed.
+    fn as_before(&self, paths: &[String]) -> Update {
         let views = Views::new(&self.config, &self.site, &self.templates.labels);
         let mut update = Update::default();
-        for (_, file) in edited {
-            let before = self
-                .deps
-                .get(&file.path)
-                .and_then(|(job, _)| job.render(&self.templates, &views).ok());
-            match before {
-                Some(file) => update.files.push(file),
-                None => update.removed.push(file.path.clone()),
+        for path in paths {
+            match self.deps.get(path) {
+                // It rendered for the last good site with these templates.
+                Some((job, _)) => update
+                    .files
+                    .extend(job.render(&self.templates, &views).ok()),
+                None => update.removed.push(path.clone()),
             }
         }
         update
