@@ -2,11 +2,34 @@
 
 use clap::Parser;
 
+use arkiv::cli::{Cli, Command};
+
 /// A build allocates and frees many short strings on several threads at once;
 /// mimalloc's per-thread pages make that cheaper than the system allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its place in `mi_option_e` of
+/// mimalloc.h; libmimalloc-sys gives it no name).
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> std::process::ExitCode {
-    arkiv::cli::Cli::parse().run()
+    let cli = Cli::parse();
+    if matches!(cli.command, Command::Build(_) | Command::Check(_)) {
+        keep_freed_memory();
+    }
+    cli.run()
+}
+
+/// Tells mimalloc to keep memory that is freed instead of giving it back to
+/// the system a second later, for a command that runs once and exits.
+///
+/// A 100 000-page build frees and allocates again about as much as it holds at
+/// its peak; given back, every page of that comes back through a page fault
+/// and is zeroed by the kernel, which took a fifth of such a build's time.
+/// `serve` runs for hours, so it gives freed memory back as usual.
+fn keep_freed_memory() {
+    // SAFETY: called before any other thread exists; mimalloc reads the option
+    // when it next purges.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) };
 }
