@@ -189,8 +189,41 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// Words of a body's text a summary shows, when the page has no lead of its own.
+pub const SUMMARY_WORDS: usize = 40;
+
+/// `text` up to the end of its `count`th word (words split at whitespace), or
+/// all of it if it has fewer.
+pub fn first_words_prefix(text: &str, count: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+                if words == count {
+                    return &text[..i];
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_prefix_of_words_ends_after_the_last_word_wanted() {
+        assert_eq!(first_words_prefix("ett  två\ntre fyra", 3), "ett  två\ntre");
+        assert_eq!(first_words_prefix("ett två", 2), "ett två");
+        assert_eq!(first_words_prefix("ett två ", 5), "ett två ");
+        assert_eq!(first_words_prefix("", 1), "");
+        assert_eq!(first_words_prefix(" åäö ö", 1), " åäö");
+    }
+
     use super::*;
     use jiff::civil::date;
 

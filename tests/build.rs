@@ -349,3 +349,51 @@ fn safe_markdown_keeps_harmless_html_and_removes_script() {
     assert_eq!(page.attrs("main input", "aria-label"), ["Klar"]);
     assert_eq!(page.text("main p a"), "länk", "the link text stays");
 }
+
+#[test]
+fn without_the_search_index_listings_show_the_same_summaries() {
+    let summaries = |site: &common::Built| -> Vec<String> {
+        [
+            "nyheter/index.html",
+            "presentationer/index.html",
+            "arkiv/index.html",
+        ]
+        .iter()
+        .flat_map(|path| site.html(path).texts(".card-summary"))
+        .collect()
+    };
+    // Two pages without a lead: a listing shows their bodies' first 40 words.
+    let sample = |search: bool| {
+        let site = Fixture::sample();
+        let words = |n: usize| {
+            (1..=n)
+                .map(|i| format!("ord{i}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        site.write(
+            "content/nyheter/2026-11-30-utan-ingress.md",
+            &format!(
+                "---\ntitle: Utan ingress\n---\n\n## Rubrik\n\n{}\n\n{}\n",
+                words(30),
+                words(30)
+            ),
+        );
+        site.write(
+            "content/nyheter/2026-11-29-kort.md",
+            &format!("---\ntitle: Kort\n---\n\n{}\n", words(41)),
+        );
+        if !search {
+            site.append("site.yaml", "\nsearch: false\n");
+        }
+        site.build()
+    };
+    let with_search = sample(true);
+    let without = sample(false);
+    let shown = summaries(&with_search);
+    assert!(
+        shown.iter().any(|s| s.ends_with('…')),
+        "some summary is a body's first words, cut: {shown:?}"
+    );
+    assert_eq!(summaries(&without), shown);
+}

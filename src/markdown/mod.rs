@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::config::{Config, MarkdownConfig};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::{escape_html, percent_decode, slugify};
+use crate::text::{SUMMARY_WORDS, escape_html, first_words_prefix, percent_decode, slugify};
 pub use highlight::Highlighter;
 
 /// A heading in a page's body, for a table of contents.
@@ -39,7 +39,8 @@ pub struct Body {
     pub html: String,
     /// Its headings, in order.
     pub toc: Vec<Heading>,
-    /// The text without markup, for summaries and search.
+    /// The text without markup, for summaries and search; with search off,
+    /// only as much as a summary shows (and a word more, to tell it was cut).
     pub text: String,
     /// Content paths this body links to, so a rebuild knows when their URLs change.
     pub links: Vec<String>,
@@ -247,10 +248,16 @@ pub fn render(
     }
     linked.sort();
     linked.dedup();
+    // Bodies are kept for the whole build: no spare capacity.
+    html.shrink_to_fit();
     Ok(Body {
         html,
         toc,
-        text: text.trim().to_string(),
+        text: if config.search {
+            text.trim().to_string()
+        } else {
+            first_words_prefix(text.trim(), SUMMARY_WORDS + 1).to_string()
+        },
         links: linked,
     })
 }
