@@ -91,12 +91,15 @@ pub struct BuildReport {
 /// the same output (same fingerprint, see `cache`), the output is left as it is.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    let mut clock = Stopwatch::from_env();
     let output_dir = opts.output_dir();
     output::check_output(&opts.root, &output_dir).map_err(Diagnostics::from)?;
     let config = load_config(opts)?;
     let content = content::load(&config)?;
+    clock.lap("load");
     let today = opts.today.unwrap_or_else(today_in_stockholm);
     let fingerprint = cache::fingerprint(opts, &config, &content, today);
+    clock.lap("hash");
     if let Some(previous) = output::previous_build(&output_dir)
         && previous.fingerprint == fingerprint
         && !content.diagnostics.has_errors()
@@ -238,6 +241,7 @@ pub fn prepare_loaded(
     site.files = content.files;
     clock.lap("index");
     let templates = Templates::load(&config).map_err(|e| fail(e, &diagnostics))?;
+    clock.lap("templates");
     Ok(Prepared {
         config,
         sources: content.pages,
