@@ -7,8 +7,13 @@
 //! (Markdown, site.yaml) or by size and modification time (attachments, the
 //! theme); the day counts too, since "upcoming" depends on it, and so does
 //! the arkiv binary itself. It decides nothing about partial rebuilds.
+//!
+//! A second, cheaper fingerprint hashes content/ as listed (each file's path,
+//! size, times and inode) instead of its text, so that a build with nothing
+//! changed need not read the content at all.
 
 use std::collections::hash_map::DefaultHasher;
+use std::fs::Metadata;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::time::UNIX_EPOCH;
@@ -18,18 +23,11 @@ use jiff::civil::Date;
 use crate::BuildOptions;
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::Content;
+use crate::content::load::Listing;
 
 /// The fingerprint of a build of `content` with `config` and `opts` on `today`.
 pub fn fingerprint(opts: &BuildOptions, config: &Config, content: &Content, today: Date) -> String {
-    let mut hasher = DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut hasher);
-    if let Ok(exe) = std::env::current_exe() {
-        stamp(&exe).hash(&mut hasher);
-    }
-    std::fs::read(config.root.join(CONFIG_FILE))
-        .ok()
-        .hash(&mut hasher);
-    (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
+    let mut hasher = inputs_but_content(opts, config, today);
     for source in &content.pages {
         (&source.content_path, &*source.text).hash(&mut hasher);
         for asset in &source.assets {
@@ -39,6 +37,36 @@ pub fn fingerprint(opts: &BuildOptions, config: &Config, content: &Content, toda
     for file in &content.files {
         (&file.name, stamp(&file.source)).hash(&mut hasher);
     }
+    format!("{:016x}", hasher.finish())
+}
+
+/// A cheaper fingerprint, of content/ as listed: its files' paths and stamps
+/// instead of their text. It changes whenever `fingerprint` does, and also
+/// when a file is only touched or copied back unchanged (then the build reads
+/// the content and compares `fingerprint`).
+pub fn listing_fingerprint(
+    opts: &BuildOptions,
+    config: &Config,
+    listing: &Listing,
+    today: Date,
+) -> String {
+    let mut hasher = inputs_but_content(opts, config, today);
+    listing.digest.hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+/// A hasher fed with everything a build reads but content/: arkiv itself,
+/// site.yaml, the options, the day, the theme and static files.
+fn inputs_but_content(opts: &BuildOptions, config: &Config, today: Date) -> DefaultHasher {
+    let mut hasher = DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    if let Ok(exe) = std::env::current_exe() {
+        stamp(&exe).hash(&mut hasher);
+    }
+    std::fs::read(config.root.join(CONFIG_FILE))
+        .ok()
+        .hash(&mut hasher);
+    (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
     for dir in [
         config.theme_dir(),
         config.root.join("templates"),
@@ -48,7 +76,7 @@ pub fn fingerprint(opts: &BuildOptions, config: &Config, content: &Content, toda
             (name, stamp(&path)).hash(&mut hasher);
         }
     }
-    format!("{:016x}", hasher.finish())
+    hasher
 }
 
 /// A file's size and modification time, which change when the file does.
@@ -61,4 +89,29 @@ fn stamp(path: &Path) -> (u64, u128) {
             .map_or(0, |d| d.as_nanos());
         (m.len(), modified)
     })
+}
+
+/// What of a file's metadata changes when it is written or replaced: size,
+/// modification and change times, and (on Unix) inode. The change time cannot
+/// be set back by hand, so an edit that keeps size and modification time
+/// still shows.
+pub fn file_stamp(metadata: &Metadata) -> impl Hash + use<> {
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    #[cfg(unix)]
+    let changed = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            metadata.ctime(),
+            metadata.ctime_nsec(),
+            metadata.ino(),
+            metadata.dev(),
+        )
+    };
+    #[cfg(not(unix))]
+    let changed = ();
+    (metadata.len(), modified, changed)
 }

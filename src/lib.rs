@@ -95,24 +95,46 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let output_dir = opts.output_dir();
     output::check_output(&opts.root, &output_dir).map_err(Diagnostics::from)?;
     let config = load_config(opts)?;
-    let content = content::load(&config)?;
-    clock.lap("load");
     let today = opts.today.unwrap_or_else(today_in_stockholm);
+    let previous = output::previous_build(&output_dir);
+    let listing = content::load::list(&config)?;
+    let listed = cache::listing_fingerprint(opts, &config, &listing, today);
+    clock.lap("list");
+    let up_to_date = |previous: &output::BuildStamp| BuildReport {
+        pages: previous.pages,
+        files: previous.files,
+        warnings: Diagnostics::new(),
+        elapsed: started.elapsed(),
+        is_up_to_date: true,
+    };
+    // Nothing listed has changed: the content need not even be read.
+    if let Some(previous) = &previous
+        && previous.listing == listed
+        && !listing.diagnostics.has_errors()
+        && output::file_count(&output_dir) == previous.files
+    {
+        output::remove_leftovers(&output_dir);
+        return Ok(up_to_date(previous));
+    }
+    let content = content::load::read(&config, listing);
+    clock.lap("read");
     let fingerprint = cache::fingerprint(opts, &config, &content, today);
     clock.lap("hash");
-    if let Some(previous) = output::previous_build(&output_dir)
+    // Files touched but not changed (a fresh checkout, say): up to date too,
+    // and the next build can tell from the listing.
+    if let Some(previous) = previous
         && previous.fingerprint == fingerprint
         && !content.diagnostics.has_errors()
         && output::file_count(&output_dir) == previous.files
     {
         output::remove_leftovers(&output_dir);
-        return Ok(BuildReport {
-            pages: previous.pages,
-            files: previous.files,
-            warnings: Diagnostics::new(),
-            elapsed: started.elapsed(),
-            is_up_to_date: true,
-        });
+        let stamp = output::BuildStamp {
+            listing: listed,
+            ..previous
+        };
+        // Not restamped, the next build reads the content again, as this one did.
+        let _ = output::restamp(&output_dir, &stamp);
+        return Ok(up_to_date(&stamp));
     }
     let prepared = prepare_loaded(opts, config, content)?;
     let with_warnings = |mut errors: Diagnostics| {
@@ -129,6 +151,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     // A build with warnings is not remembered, so the next one shows them again.
     let stamp = prepared.warnings.is_empty().then_some(output::BuildStamp {
         fingerprint,
+        listing: listed,
         pages,
         files,
     });

@@ -9,6 +9,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The file that marks a folder as arkiv's output, safe to replace.
@@ -55,6 +57,8 @@ impl OutputFile {
 pub struct BuildStamp {
     /// The inputs' fingerprint (see `cache`).
     pub fingerprint: String,
+    /// The cheaper fingerprint of content/ as listed (see `cache`).
+    pub listing: String,
     /// Pages published.
     pub pages: usize,
     /// Files written.
@@ -71,18 +75,53 @@ pub fn previous_build(output: &Path) -> Option<BuildStamp> {
     };
     Some(BuildStamp {
         fingerprint: field("fingerprint")?,
+        listing: field("listing").unwrap_or_default(),
         pages: field("pages")?.parse().ok()?,
         files: field("files")?.parse().ok()?,
     })
 }
 
+/// Puts a new stamp in the marker of `output`, a build's output already in
+/// place (for a build that found nothing changed, but a new listing).
+pub fn restamp(output: &Path, stamp: &BuildStamp) -> io::Result<()> {
+    let fresh = output.join(format!("{MARKER}.new-{}", std::process::id()));
+    fs::write(&fresh, marker(Some(stamp)))?;
+    fs::rename(&fresh, output.join(MARKER))
+}
+
+/// The marker file's text.
+fn marker(stamp: Option<&BuildStamp>) -> String {
+    let mut marker =
+        String::from("This folder is made by arkiv build and replaced whole on each build.\n");
+    if let Some(stamp) = stamp {
+        marker.push_str(&format!(
+            "fingerprint: {}\nlisting: {}\npages: {}\nfiles: {}\n",
+            stamp.fingerprint, stamp.listing, stamp.pages, stamp.files
+        ));
+    }
+    marker
+}
+
 /// How many files `output` holds, its marker not counted (to notice files deleted by hand).
+///
+/// Each top-level folder is counted on a thread of its own.
 pub fn file_count(output: &Path) -> usize {
-    walkdir::WalkDir::new(output)
-        .into_iter()
-        .flatten()
-        .filter(|e| e.file_type().is_file() && e.file_name() != MARKER)
-        .count()
+    let Ok(entries) = fs::read_dir(output) else {
+        return 0;
+    };
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    entries
+        .par_iter()
+        .map(|entry| match entry.file_type() {
+            Ok(kind) if kind.is_dir() => walkdir::WalkDir::new(entry.path())
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file())
+                .count(),
+            Ok(kind) if kind.is_file() => usize::from(entry.file_name() != MARKER),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Checks that `output` may be replaced: not the site, not its content, not someone else's folder.
@@ -194,15 +233,8 @@ impl Staging {
     /// Writes the marker (with `stamp`, if the build is to be remembered) and
     /// swaps the folder in for the output.
     pub fn finish(mut self, stamp: Option<&BuildStamp>) -> Result<(), Diagnostics> {
-        let mut marker =
-            String::from("This folder is made by arkiv build and replaced whole on each build.\n");
-        if let Some(stamp) = stamp {
-            marker.push_str(&format!(
-                "fingerprint: {}\npages: {}\nfiles: {}\n",
-                stamp.fingerprint, stamp.pages, stamp.files
-            ));
-        }
-        fs::write(self.path.join(MARKER), marker).map_err(|err| io_error(&self.path, &err))?;
+        fs::write(self.path.join(MARKER), marker(stamp))
+            .map_err(|err| io_error(&self.path, &err))?;
         swap_in(&self.path, &self.output)?;
         self.finished = true;
         Ok(())

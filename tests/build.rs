@@ -319,6 +319,41 @@ fn a_build_with_nothing_changed_leaves_the_output_as_it_is() {
 }
 
 #[test]
+fn a_touched_page_is_read_again_and_an_edit_that_keeps_size_and_time_is_built() {
+    let fixture = Fixture::copy("links");
+    let build = || String::from_utf8_lossy(&fixture.run(&["build"]).stdout).into_owned();
+    let marker = || fixture.read("public/.arkiv-output");
+    let line = |text: &str, name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let page = fixture.root.join("content/om.md");
+    let set_time = |time: std::time::SystemTime| {
+        let file = std::fs::File::options().write(true).open(&page).unwrap();
+        file.set_modified(time).unwrap();
+    };
+    assert!(build().starts_with("Built "));
+    let first = marker();
+
+    // Touched, not changed: up to date, and the new listing is remembered.
+    set_time(std::time::SystemTime::now() + std::time::Duration::from_secs(5));
+    assert!(build().starts_with("Nothing has changed"));
+    let touched = marker();
+    assert_eq!(line(&touched, "fingerprint:"), line(&first, "fingerprint:"));
+    assert_ne!(line(&touched, "listing:"), line(&first, "listing:"));
+    assert!(build().starts_with("Nothing has changed"));
+
+    // Same size, modification time set back: still an edit, built.
+    let time = std::fs::metadata(&page).unwrap().modified().unwrap();
+    fixture.replace("content/om.md", "Om oss.", "Om dig.");
+    set_time(time);
+    assert!(build().starts_with("Built "));
+    assert!(fixture.read("public/om/index.html").contains("Om dig."));
+}
+
+#[test]
 fn safe_markdown_keeps_harmless_html_and_removes_script() {
     let fixture = Fixture::copy("escaping");
     let body = "Text med <abbr title=\"Göteborgsregionen\">GR</abbr> och \

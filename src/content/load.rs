@@ -4,13 +4,16 @@
 //! the assets of their bundles, and loose files to copy as they are. It never
 //! parses front matter or Markdown.
 
+use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::cache::file_stamp;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path, line_column};
 
@@ -52,6 +55,27 @@ pub struct Content {
 /// Reads every page under `content/`; unreadable files are reported in `Content::diagnostics`
 /// so the next stages can report their own problems in the same run.
 pub fn load(config: &Config) -> Result<Content, Diagnostics> {
+    Ok(read(config, list(config)?))
+}
+
+/// What `content/` holds, found but not yet read.
+#[derive(Debug)]
+pub struct Listing {
+    /// A hash of every file's path and stamp (size, times, inode): it changes
+    /// when any file under `content/` is added, removed, renamed or written.
+    pub digest: u64,
+    /// Markdown files that are pages.
+    markdown: Vec<PathBuf>,
+    /// Other files outside bundles.
+    loose: Vec<Asset>,
+    /// Each bundle's files.
+    bundle_assets: BTreeMap<PathBuf, Vec<Asset>>,
+    /// Paths that could not be listed, and warnings.
+    pub diagnostics: Diagnostics,
+}
+
+/// Finds every file under `content/` without reading any.
+pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
         return Err(Diagnostic::usage(format!(
@@ -62,7 +86,7 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
         .into());
     }
     let mut diagnostics = Diagnostics::new();
-    let entries = walk(&config.root, &content_dir, &mut diagnostics);
+    let (entries, digest) = walk(&config.root, &content_dir, &mut diagnostics);
     let bundles: BTreeSet<PathBuf> = entries
         .iter()
         .filter(|e| is_bundle_index(&e.path))
@@ -107,6 +131,25 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
         }
     }
 
+    Ok(Listing {
+        digest,
+        markdown,
+        loose,
+        bundle_assets,
+        diagnostics,
+    })
+}
+
+/// Reads the pages of `listing`.
+pub fn read(config: &Config, listing: Listing) -> Content {
+    let Listing {
+        markdown,
+        loose,
+        bundle_assets,
+        mut diagnostics,
+        ..
+    } = listing;
+    let content_dir = config.content_dir();
     let read: Vec<Result<SourceFile, Diagnostic>> = markdown
         .par_iter()
         .map(|path| {
@@ -127,11 +170,11 @@ pub fn load(config: &Config) -> Result<Content, Diagnostics> {
         }
     }
     pages.sort_by(|a, b| a.content_path.cmp(&b.content_path));
-    Ok(Content {
+    Content {
         pages,
         files: loose,
         diagnostics,
-    })
+    }
 }
 
 struct Entry {
@@ -139,8 +182,13 @@ struct Entry {
     size: u64,
 }
 
-fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<Entry> {
-    let mut entries = Vec::new();
+/// Every file under `content_dir`, and the hash of their paths and stamps.
+///
+/// The folders are read in one pass (a walk follows links and must see its
+/// own ancestors to notice a loop); the files' metadata is then read in
+/// parallel, most of the work on a large site.
+fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<Entry>, u64) {
+    let mut paths = Vec::new();
     let walker = WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -148,18 +196,28 @@ fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> Vec<E
         .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => {
-                let size = entry.metadata().map_or(0, |m| m.len());
-                entries.push(Entry {
-                    path: entry.into_path(),
-                    size,
-                });
-            }
+            Ok(entry) if entry.file_type().is_file() => paths.push(entry.into_path()),
             Ok(_) => {}
             Err(err) => diagnostics.push(walk_error(root, &err)),
         }
     }
-    entries
+    let metadata: Vec<Option<std::fs::Metadata>> = paths
+        .par_iter()
+        .map(|path| std::fs::metadata(path).ok())
+        .collect();
+    let mut digest = DefaultHasher::new();
+    let entries = paths
+        .into_iter()
+        .zip(metadata)
+        .map(|(path, metadata)| {
+            (&path, metadata.as_ref().map(file_stamp)).hash(&mut digest);
+            Entry {
+                size: metadata.map_or(0, |m| m.len()),
+                path,
+            }
+        })
+        .collect();
+    (entries, digest.finish())
 }
 
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
