@@ -169,9 +169,15 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// A fresh folder beside the output that files are written into as they are
 /// made (from many threads); `finish` swaps it in, and dropping it unfinished
 /// removes it, so the output stays as it was.
+///
+/// A file the previous output holds byte for byte is not written again but
+/// linked from there (a hard link: no new inode, no data written), so a build
+/// after a small edit writes little, and removing the old output frees little.
 pub struct Staging {
     path: PathBuf,
     output: PathBuf,
+    /// The output as the last build left it, if there is one.
+    previous: Option<PathBuf>,
     written: AtomicUsize,
     finished: bool,
 }
@@ -193,8 +199,10 @@ impl Staging {
         let path = parent.join(format!(".{name}.arkiv-new-{}", std::process::id()));
         let _ = fs::remove_dir_all(&path);
         fs::create_dir_all(&path).map_err(|err| io_error(&path, &err))?;
+        let previous = output.is_dir().then(|| output.clone());
         Ok(Staging {
             path,
+            previous,
             output,
             written: AtomicUsize::new(0),
             finished: false,
@@ -204,9 +212,17 @@ impl Staging {
     /// Writes one file; its folders are made when the first write finds them missing.
     pub fn write(&self, file: &OutputFile) -> Result<(), Diagnostic> {
         let target = self.path.join(&file.path);
-        let write = || match &file.contents {
-            Contents::Bytes(bytes) => fs::write(&target, bytes),
-            Contents::Copy(source) => fs::copy(source, &target).map(|_| ()),
+        let unchanged = self.unchanged(file);
+        let write = || {
+            if let Some(old) = &unchanged
+                && fs::hard_link(old, &target).is_ok()
+            {
+                return Ok(());
+            }
+            match &file.contents {
+                Contents::Bytes(bytes) => fs::write(&target, bytes),
+                Contents::Copy(source) => fs::copy(source, &target).map(|_| ()),
+            }
         };
         let written = match write() {
             // Another thread may be making the same folder: `create_dir_all` allows that.
@@ -223,6 +239,25 @@ impl Staging {
         })?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
+    }
+
+    /// The previous output's file at `file`'s path, if it holds the same bytes.
+    fn unchanged(&self, file: &OutputFile) -> Option<PathBuf> {
+        let old = self.previous.as_ref()?.join(&file.path);
+        let old_size = fs::symlink_metadata(&old)
+            .ok()
+            .filter(|m| m.is_file())?
+            .len();
+        let same = match &file.contents {
+            Contents::Bytes(bytes) => {
+                old_size == bytes.len() as u64 && fs::read(&old).is_ok_and(|b| b == *bytes)
+            }
+            Contents::Copy(source) => {
+                fs::metadata(source).is_ok_and(|m| m.len() == old_size)
+                    && matches!((fs::read(&old), fs::read(source)), (Ok(a), Ok(b)) if a == b)
+            }
+        };
+        same.then_some(old)
     }
 
     /// Files written so far.
@@ -253,7 +288,7 @@ impl Drop for Staging {
 fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
     if output.exists() {
         if exchange(staging, output).is_ok() {
-            let _ = fs::remove_dir_all(staging);
+            remove_tree(staging);
             return Ok(());
         }
         let name = output.file_name().unwrap_or_default().to_string_lossy();
@@ -263,11 +298,27 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
             let _ = fs::rename(&old, output);
             return Err(io_error(output, &err));
         }
-        let _ = fs::remove_dir_all(&old);
+        remove_tree(&old);
         Ok(())
     } else {
         fs::rename(staging, output).map_err(|err| io_error(output, &err))
     }
+}
+
+/// Removes the folder `dir` and all it holds, each top-level folder on a
+/// thread of its own; what cannot be removed is left for the next build's
+/// `remove_leftovers`.
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+        entries.par_iter().for_each(|entry| {
+            let _ = match entry.file_type() {
+                Ok(kind) if kind.is_dir() => fs::remove_dir_all(entry.path()),
+                _ => fs::remove_file(entry.path()),
+            };
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Swaps two folders in one step, so no moment exists without an output folder.

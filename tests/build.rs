@@ -354,6 +354,36 @@ fn a_touched_page_is_read_again_and_an_edit_that_keeps_size_and_time_is_built() 
 }
 
 #[test]
+fn a_build_after_an_edit_writes_only_the_files_that_changed() {
+    use std::os::unix::fs::MetadataExt;
+    let fixture = Fixture::copy("links");
+    let inode = |path: &str| {
+        std::fs::metadata(fixture.public().join(path))
+            .unwrap()
+            .ino()
+    };
+    assert!(fixture.run(&["build"]).status.success());
+    let robots = inode("robots.txt");
+    let home = inode("index.html");
+    let om = inode("om/index.html");
+    fixture.replace("content/om.md", "Om oss.", "Om oss, nu.");
+    let again = fixture.run(&["build"]);
+    assert!(String::from_utf8_lossy(&again.stdout).starts_with("Built "));
+    assert!(fixture.read("public/om/index.html").contains("Om oss, nu."));
+    assert_ne!(
+        inode("om/index.html"),
+        om,
+        "the edited page is written anew"
+    );
+    assert_eq!(
+        inode("robots.txt"),
+        robots,
+        "an unchanged file is the same file"
+    );
+    assert_eq!(inode("index.html"), home, "so is an unchanged page");
+}
+
+#[test]
 fn safe_markdown_keeps_harmless_html_and_removes_script() {
     let fixture = Fixture::copy("escaping");
     let body = "Text med <abbr title=\"Göteborgsregionen\">GR</abbr> och \
