@@ -213,6 +213,14 @@ impl SiteIndex {
         self.sections.iter().find(|s| s.kind == kind)
     }
 
+    /// The page from the file at `content_path` (`nyheter/x.md`), if it is published.
+    pub fn page_id(&self, content_path: &str) -> Option<PageId> {
+        // Pages are in content-path order.
+        self.pages
+            .binary_search_by(|p| p.content_path.as_str().cmp(content_path))
+            .ok()
+    }
+
     /// Pages that are listed anywhere: not section indexes.
     pub fn listed_pages(&self) -> impl Iterator<Item = PageId> + '_ {
         (0..self.pages.len()).filter(|&id| !self.pages[id].is_section_index)

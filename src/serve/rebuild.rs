@@ -179,11 +179,7 @@ impl Session {
             }
             let mut warnings = Diagnostics::new();
             let page = content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
-            let id = state
-                .site
-                .pages
-                .binary_search_by(|p| p.content_path.as_str().cmp(&key))
-                .ok()?;
+            let id = state.site.page_id(&key)?;
             if !same_but_text(&state.site.pages[id], &page) {
                 return None;
             }
@@ -626,11 +622,7 @@ impl State {
         let at = previewed
             .iter()
             .position(|p| p.page.content_path == *key && p.text == source.text)?;
-        let id = self
-            .site
-            .pages
-            .binary_search_by(|p| p.content_path.as_str().cmp(key))
-            .ok()?;
+        let id = self.site.page_id(key)?;
         let (old, new) = (&self.site.pages[id], &previewed[at].page);
         // Plain pages are in every page's footer, a page's event is in the
         // calendar under its title, and an index warning about the page may
@@ -688,11 +680,7 @@ impl State {
         let views = Views::new(&self.config, site, &self.templates.labels);
         touched
             .iter()
-            .filter_map(|key| {
-                site.pages
-                    .binary_search_by(|p| p.content_path.as_str().cmp(key))
-                    .ok()
-            })
+            .filter_map(|key| site.page_id(key))
             .filter(|&id| !site.pages[id].is_section_index)
             .map(|id| {
                 let job = Job::Page(id);
