@@ -4,8 +4,8 @@
 //!
 //! In: the options, the configuration and the loaded content. Out: a hex
 //! string kept in the output's marker file. Files are hashed by content
-//! (Markdown, site.yaml) or by size and modification time (attachments, the
-//! theme); the day counts too, since "upcoming" depends on it, and so does
+//! (Markdown, site.yaml) or by their stamp: size, times and inode
+//! (attachments, the theme); the day counts too, since "upcoming" depends on it, and so does
 //! the arkiv binary itself. It decides nothing about partial rebuilds.
 //!
 //! A second, cheaper fingerprint hashes content/ as listed (each file's path,
@@ -25,70 +25,60 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::content::Content;
 use crate::content::load::Listing;
 
-/// The fingerprint of a build of `content` with `config` and `opts` on `today`.
-pub fn fingerprint(opts: &BuildOptions, config: &Config, content: &Content, today: Date) -> String {
-    let mut hasher = inputs_but_content(opts, config, today);
-    for source in &content.pages {
-        (&source.content_path, &*source.text).hash(&mut hasher);
-        for asset in &source.assets {
-            (&asset.name, stamp(&asset.source)).hash(&mut hasher);
+/// Everything a build reads but content/: arkiv itself, site.yaml, the
+/// options, the day, the theme and static files; hashed once, for both
+/// fingerprints.
+pub struct Inputs(DefaultHasher);
+
+impl Inputs {
+    /// Hashes the inputs of a build with `config` and `opts` on `today`.
+    pub fn new(opts: &BuildOptions, config: &Config, today: Date) -> Self {
+        let mut hasher = DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut hasher);
+        if let Ok(exe) = std::env::current_exe() {
+            stamp(&exe).hash(&mut hasher);
         }
-    }
-    for file in &content.files {
-        (&file.name, stamp(&file.source)).hash(&mut hasher);
-    }
-    format!("{:016x}", hasher.finish())
-}
-
-/// A cheaper fingerprint, of content/ as listed: its files' paths and stamps
-/// instead of their text. It changes whenever `fingerprint` does, and also
-/// when a file is only touched or copied back unchanged (then the build reads
-/// the content and compares `fingerprint`).
-pub fn listing_fingerprint(
-    opts: &BuildOptions,
-    config: &Config,
-    listing: &Listing,
-    today: Date,
-) -> String {
-    let mut hasher = inputs_but_content(opts, config, today);
-    listing.digest.hash(&mut hasher);
-    format!("{:016x}", hasher.finish())
-}
-
-/// A hasher fed with everything a build reads but content/: arkiv itself,
-/// site.yaml, the options, the day, the theme and static files.
-fn inputs_but_content(opts: &BuildOptions, config: &Config, today: Date) -> DefaultHasher {
-    let mut hasher = DefaultHasher::new();
-    env!("CARGO_PKG_VERSION").hash(&mut hasher);
-    if let Ok(exe) = std::env::current_exe() {
-        stamp(&exe).hash(&mut hasher);
-    }
-    std::fs::read(config.root.join(CONFIG_FILE))
-        .ok()
-        .hash(&mut hasher);
-    (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
-    for dir in [
-        config.theme_dir(),
-        config.root.join("templates"),
-        config.static_dir(),
-    ] {
-        for (name, path) in crate::render::files_under(&dir) {
-            (name, stamp(&path)).hash(&mut hasher);
-        }
-    }
-    hasher
-}
-
-/// A file's size and modification time, which change when the file does.
-fn stamp(path: &Path) -> (u64, u128) {
-    std::fs::metadata(path).map_or((0, 0), |m| {
-        let modified = m
-            .modified()
+        std::fs::read(config.root.join(CONFIG_FILE))
             .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos());
-        (m.len(), modified)
-    })
+            .hash(&mut hasher);
+        (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
+        for dir in [
+            config.theme_dir(),
+            config.root.join("templates"),
+            config.static_dir(),
+        ] {
+            for (name, path) in crate::render::files_under(&dir) {
+                (name, stamp(&path)).hash(&mut hasher);
+            }
+        }
+        Inputs(hasher)
+    }
+
+    /// The fingerprint with content/ as listed: its files' paths and stamps
+    /// instead of their text. It changes whenever `with_content` does, and
+    /// also when a file is only touched or copied back unchanged (then the
+    /// build reads the content and compares `with_content`).
+    pub fn with_listing(&self, listing: &Listing) -> String {
+        let mut hasher = self.0.clone();
+        listing.digest.hash(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    }
+
+    /// The fingerprint with content/ as read: the pages' text, and the stamps
+    /// of the other files (attachments, loose files) as the listing found them.
+    pub fn with_content(&self, content: &Content) -> String {
+        let mut hasher = self.0.clone();
+        for source in &content.pages {
+            (&source.content_path, &*source.text).hash(&mut hasher);
+        }
+        content.files_digest.hash(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    }
+}
+
+/// The stamp of the file at `path` (see `file_stamp`), if it can be read.
+fn stamp(path: &Path) -> Option<impl Hash + use<>> {
+    std::fs::metadata(path).ok().as_ref().map(file_stamp)
 }
 
 /// What of a file's metadata changes when it is written or replaced: size,

@@ -98,7 +98,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let today = opts.today.unwrap_or_else(today_in_stockholm);
     let previous = output::previous_build(&output_dir);
     let listing = content::load::list(&config)?;
-    let listed = cache::listing_fingerprint(opts, &config, &listing, today);
+    let inputs = cache::Inputs::new(opts, &config, today);
+    let listed = inputs.with_listing(&listing);
     clock.lap("list");
     let up_to_date = |previous: &output::BuildStamp| BuildReport {
         pages: previous.pages,
@@ -118,7 +119,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     }
     let content = content::load::read(&config, listing);
     clock.lap("read");
-    let fingerprint = cache::fingerprint(opts, &config, &content, today);
+    let fingerprint = inputs.with_content(&content);
     clock.lap("hash");
     // Files touched but not changed (a fresh checkout, say): up to date too,
     // and the next build can tell from the listing.

@@ -351,6 +351,16 @@ fn a_touched_page_is_read_again_and_an_edit_that_keeps_size_and_time_is_built() 
     set_time(time);
     assert!(build().starts_with("Built "));
     assert!(fixture.read("public/om/index.html").contains("Om dig."));
+
+    // A file beside a page, its Markdown untouched, is copied again.
+    fixture.write("content/program/yrkesresan/plan.txt", "Version 1");
+    assert!(build().starts_with("Built "));
+    fixture.write("content/program/yrkesresan/plan.txt", "Version 2");
+    assert!(build().starts_with("Built "));
+    assert_eq!(
+        fixture.read("public/program/yrkesresan/plan.txt"),
+        "Version 2"
+    );
 }
 
 #[test]

@@ -50,6 +50,9 @@ pub struct Content {
     pub files: Vec<Asset>,
     /// Files that could not be read, and warnings; the rest was read.
     pub diagnostics: Diagnostics,
+    /// A hash of the paths and stamps of every file but the Markdown
+    /// (attachments and loose files), as listed.
+    pub files_digest: u64,
 }
 
 /// Reads every page under `content/`; unreadable files are reported in `Content::diagnostics`
@@ -64,6 +67,8 @@ pub struct Listing {
     /// A hash of every file's path and stamp (size, times, inode): it changes
     /// when any file under `content/` is added, removed, renamed or written.
     pub digest: u64,
+    /// The same of every file but the Markdown.
+    files_digest: u64,
     /// Markdown files that are pages.
     markdown: Vec<PathBuf>,
     /// Other files outside bundles.
@@ -86,7 +91,7 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
         .into());
     }
     let mut diagnostics = Diagnostics::new();
-    let (entries, digest) = walk(&config.root, &content_dir, &mut diagnostics);
+    let (entries, digest, files_digest) = walk(&config.root, &content_dir, &mut diagnostics);
     let bundles: BTreeSet<PathBuf> = entries
         .iter()
         .filter(|e| is_bundle_index(&e.path))
@@ -133,6 +138,7 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
 
     Ok(Listing {
         digest,
+        files_digest,
         markdown,
         loose,
         bundle_assets,
@@ -143,6 +149,7 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
 /// Reads the pages of `listing`.
 pub fn read(config: &Config, listing: Listing) -> Content {
     let Listing {
+        files_digest,
         markdown,
         loose,
         bundle_assets,
@@ -174,6 +181,7 @@ pub fn read(config: &Config, listing: Listing) -> Content {
         pages,
         files: loose,
         diagnostics,
+        files_digest,
     }
 }
 
@@ -182,12 +190,13 @@ struct Entry {
     size: u64,
 }
 
-/// Every file under `content_dir`, and the hash of their paths and stamps.
+/// Every file under `content_dir`, the hash of their paths and stamps, and
+/// the same hash of every file but the Markdown.
 ///
 /// The folders are read in one pass (a walk follows links and must see its
 /// own ancestors to notice a loop); the files' metadata is then read in
 /// parallel, most of the work on a large site.
-fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<Entry>, u64) {
+fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<Entry>, u64, u64) {
     let mut paths = Vec::new();
     let walker = WalkDir::new(content_dir)
         .follow_links(true)
@@ -205,19 +214,23 @@ fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<
         .par_iter()
         .map(|path| std::fs::metadata(path).ok())
         .collect();
-    let mut digest = DefaultHasher::new();
+    let (mut digest, mut files_digest) = (DefaultHasher::new(), DefaultHasher::new());
     let entries = paths
         .into_iter()
         .zip(metadata)
         .map(|(path, metadata)| {
-            (&path, metadata.as_ref().map(file_stamp)).hash(&mut digest);
+            let stamp = (&path, metadata.as_ref().map(file_stamp));
+            stamp.hash(&mut digest);
+            if !is_markdown(&path) {
+                stamp.hash(&mut files_digest);
+            }
             Entry {
                 size: metadata.map_or(0, |m| m.len()),
                 path,
             }
         })
         .collect();
-    (entries, digest.finish())
+    (entries, digest.finish(), files_digest.finish())
 }
 
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
