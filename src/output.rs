@@ -249,12 +249,13 @@ impl Staging {
             .filter(|m| m.is_file())?
             .len();
         let same = match &file.contents {
+            // A page is small: read whole.
             Contents::Bytes(bytes) => {
                 old_size == bytes.len() as u64 && fs::read(&old).is_ok_and(|b| b == *bytes)
             }
             Contents::Copy(source) => {
                 fs::metadata(source).is_ok_and(|m| m.len() == old_size)
-                    && matches!((fs::read(&old), fs::read(source)), (Ok(a), Ok(b)) if a == b)
+                    && same_contents(&old, source)
             }
         };
         same.then_some(old)
@@ -303,6 +304,36 @@ fn swap_in(staging: &Path, output: &Path) -> Result<(), Diagnostic> {
     } else {
         fs::rename(staging, output).map_err(|err| io_error(output, &err))
     }
+}
+
+/// Whether two files hold the same bytes, compared a block at a time (an
+/// attachment may be larger than is worth holding in memory twice).
+fn same_contents(a: &Path, b: &Path) -> bool {
+    let (Ok(mut a), Ok(mut b)) = (fs::File::open(a), fs::File::open(b)) else {
+        return false;
+    };
+    let (mut ours, mut theirs) = (vec![0; 64 * 1024], vec![0; 64 * 1024]);
+    loop {
+        match (fill(&mut a, &mut ours), fill(&mut b, &mut theirs)) {
+            (Ok(0), Ok(0)) => return true,
+            (Ok(a), Ok(b)) if a == b && ours[..a] == theirs[..b] => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Reads into `buffer` until it is full or the reader ends; how much it read.
+fn fill(reader: &mut impl io::Read, buffer: &mut [u8]) -> io::Result<usize> {
+    let mut read = 0;
+    while read < buffer.len() {
+        match reader.read(&mut buffer[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    Ok(read)
 }
 
 /// Removes the folder `dir` and all it holds, each top-level folder on a
@@ -406,6 +437,28 @@ mod tests {
         assert!(check_output(site.path(), &site.path().join("content")).is_err());
         assert!(check_output(site.path(), &site.path().join("content/x")).is_err());
         assert!(check_output(site.path(), &site.path().join("public")).is_ok());
+    }
+
+    #[test]
+    fn files_compare_equal_only_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut late = big.clone();
+        late[150_000] ^= 1;
+        let write = |name: &str, bytes: &[u8]| {
+            let path = dir.path().join(name);
+            fs::write(&path, bytes).unwrap();
+            path
+        };
+        let (a, b) = (write("a", &big), write("b", &big));
+        assert!(same_contents(&a, &b));
+        assert!(
+            !same_contents(&a, &write("late", &late)),
+            "a byte in the third block"
+        );
+        assert!(!same_contents(&a, &write("short", &big[..199_999])));
+        assert!(same_contents(&write("e1", b""), &write("e2", b"")));
+        assert!(!same_contents(&a, &dir.path().join("missing")));
     }
 
     fn publish(root: &Path, output: &Path, files: &[OutputFile]) -> Result<(), Diagnostics> {

@@ -374,6 +374,7 @@ fn a_build_after_an_edit_writes_only_the_files_that_changed() {
     };
     assert!(fixture.run(&["build"]).status.success());
     let robots = inode("robots.txt");
+    let favicon = inode("favicon.svg");
     let home = inode("index.html");
     let om = inode("om/index.html");
     fixture.replace("content/om.md", "Om oss.", "Om oss, nu.");
@@ -391,6 +392,11 @@ fn a_build_after_an_edit_writes_only_the_files_that_changed() {
         "an unchanged file is the same file"
     );
     assert_eq!(inode("index.html"), home, "so is an unchanged page");
+    assert_eq!(
+        inode("favicon.svg"),
+        favicon,
+        "and an unchanged copied file"
+    );
 }
 
 #[test]
