@@ -3,10 +3,11 @@
 
 mod common;
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, ErrorKind, Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use arkiv::serve::http::HEADER_READ_TIMEOUT;
 use common::{Fixture, Server};
 
 #[test]
@@ -161,6 +162,202 @@ fn the_event_stream_refuses_other_sites() {
     let mut head = [0u8; 12];
     stream.read_exact(&mut head).unwrap();
     assert_eq!(&head, b"HTTP/1.1 403");
+}
+
+/// How long a test waits for the server to close a stalled connection: its
+/// timeout and room for a busy machine.
+fn disconnect_bound() -> Duration {
+    HEADER_READ_TIMEOUT + Duration::from_secs(10)
+}
+
+/// Reads until the server closes `stream`; false if it is still open after `within`.
+fn is_closed_within(stream: &mut TcpStream, within: Duration) -> bool {
+    let deadline = Instant::now() + within;
+    let mut buf = [0u8; 1024];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return false;
+        }
+        stream.set_read_timeout(Some(left)).unwrap();
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(err) if err.kind() == ErrorKind::ConnectionReset => return true,
+            Err(err) if matches!(err.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return false;
+            }
+            Err(err) => panic!("reading from the server: {err}"),
+        }
+    }
+}
+
+/// Reads one response with a `Content-Length` from `reader`: its status and body.
+fn read_response(reader: &mut BufReader<TcpStream>) -> (u16, String) {
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    let status = line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let mut length = 0;
+    loop {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+        if line.trim_end().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            length = value.trim().parse().unwrap();
+        }
+    }
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).unwrap();
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Opens the event stream and reads its status line.
+fn open_events(server: &Server) -> BufReader<TcpStream> {
+    let mut stream = TcpStream::connect(server.address()).unwrap();
+    write!(
+        stream,
+        "GET /__arkiv/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address()
+    )
+    .unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    let mut status = String::new();
+    reader.read_line(&mut status).unwrap();
+    assert!(status.starts_with("HTTP/1.1 200"), "{status}");
+    reader
+}
+
+#[test]
+fn a_client_that_stops_in_its_request_line_is_disconnected() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let mut stream = TcpStream::connect(server.address()).unwrap();
+    stream.write_all(b"GET /nyheter/ HT").unwrap();
+    assert!(
+        is_closed_within(&mut stream, disconnect_bound()),
+        "a half-sent request line kept its connection open"
+    );
+    let (status, _) = server.get("/");
+    assert_eq!(status, 200);
+}
+
+#[test]
+fn the_event_stream_outlasts_the_header_timeout() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let mut events = open_events(&server);
+    std::thread::sleep(HEADER_READ_TIMEOUT + Duration::from_secs(2));
+    fixture.replace("content/om.md", "Om oss.", "Om oss, igen.");
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let read = events
+            .read_line(&mut line)
+            .expect("an event after the edit");
+        assert_ne!(read, 0, "the event stream was closed");
+        if line.starts_with("event: reload") {
+            break;
+        }
+    }
+}
+
+#[test]
+fn a_kept_alive_connection_serves_one_request_after_another() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    let stream = TcpStream::connect(server.address()).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut reader = BufReader::new(stream);
+    for (path, expected) in [("/om/", "Om oss."), ("/nyheter/start/", "Start för")] {
+        write!(
+            reader.get_mut(),
+            "GET {path} HTTP/1.1\r\nHost: {}\r\n\r\n",
+            server.address()
+        )
+        .unwrap();
+        let (status, body) = read_response(&mut reader);
+        assert_eq!(status, 200, "{path}");
+        assert!(body.contains(expected), "{path}");
+    }
+}
+
+#[test]
+fn a_request_for_another_host_is_refused() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    for path in ["/", "/om/", "/__arkiv/live.js", "/__arkiv/events"] {
+        let (status, _) = server.raw(&format!("GET http://evil.example{path} HTTP/1.1"), "");
+        assert_eq!(status, 400, "{path}");
+    }
+    let own = format!("GET http://{}/om/ HTTP/1.1", server.address());
+    let (status, response) = server.raw(&own, "");
+    assert_eq!(status, 200, "an absolute address of this server");
+    assert!(response.contains("Om oss."));
+}
+
+#[test]
+fn a_request_with_two_host_headers_is_refused() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    for path in ["/", "/om/", "/__arkiv/live.js", "/__arkiv/events"] {
+        let (status, _) = server.raw(&format!("GET {path} HTTP/1.1"), "Host: evil.example\r\n");
+        assert_eq!(status, 400, "{path}");
+        let twice = format!("Host: {}\r\n", server.address());
+        let (status, _) = server.raw(&format!("GET {path} HTTP/1.1"), &twice);
+        assert_eq!(status, 400, "{path}, the same Host twice");
+    }
+}
+
+/// Past the cap, a client waits for a connection to close instead of being
+/// served at once, and the server answers again when the others are gone.
+#[test]
+fn connections_past_the_cap_wait_and_do_not_stop_the_server() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start_with(&fixture, &[("ARKIV_SERVE_MAX_CONNECTIONS", "2")]);
+    // Event streams stay open, so they hold the two places however slow the test is.
+    let streams = [open_events(&server), open_events(&server)];
+    let mut waiting = TcpStream::connect(server.address()).unwrap();
+    write!(
+        waiting,
+        "GET /om/ HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address()
+    )
+    .unwrap();
+    let extra: Vec<TcpStream> = (0..8)
+        .map(|_| TcpStream::connect(server.address()).unwrap())
+        .collect();
+    waiting
+        .set_read_timeout(Some(Duration::from_secs(1)))
+        .unwrap();
+    let mut first = [0u8; 1];
+    let early = waiting.read(&mut first);
+    assert!(
+        matches!(&early, Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut)),
+        "a client past the cap was answered while the cap was reached: {early:?}"
+    );
+    drop(streams);
+    drop(extra);
+    waiting
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut response = String::new();
+    waiting.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    let (status, _) = server.get("/");
+    assert_eq!(status, 200);
 }
 
 #[test]

@@ -5,20 +5,33 @@
 //! stream. Paths with `..`, `.`, backslashes or NUL (also percent-encoded)
 //! are 404: nothing outside the built site is ever read. The event stream
 //! answers only requests whose Host and Origin are this server's.
+//!
+//! What it refuses, on every path: a request whose absolute URL names
+//! another server (`GET http://other.example/`) and one with two `Host`
+//! headers are 400. A client that has not sent a request's headers within
+//! [`HEADER_READ_TIMEOUT`] is disconnected, and at most [`MAX_CONNECTIONS`]
+//! connections are open at once: further clients wait until one closes.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
+use std::io::ErrorKind;
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use tokio::sync::broadcast;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::service::TowerToHyperService;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Semaphore, broadcast};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
@@ -26,6 +39,20 @@ use crate::output::Contents;
 use crate::serve::rebuild::Update;
 use crate::serve::reload::{self, Event};
 use crate::text::percent_decode;
+
+/// How long a client may take to send a request's headers before it is disconnected.
+///
+/// The clock also runs while a kept-alive connection waits for its next
+/// request, so an idle connection is closed after this long too; browsers
+/// then open a new one. It never runs while a response is sent, so the
+/// event stream stays open.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// How many connections the server keeps open at once, unless told otherwise.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// How long to wait before accepting again after an error such as running out of file descriptors.
+const ACCEPT_RETRY: Duration = Duration::from_secs(1);
 
 /// A file the server holds: made by the build, or a file on disk (attachments).
 #[derive(Debug, Clone)]
@@ -138,14 +165,89 @@ fn changed_pages(paths: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Serves `shared` on `listener` until the process ends.
-pub async fn serve(listener: tokio::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+/// Serves `shared` on `listener`, at most `max_connections` at once, until the process ends.
+///
+/// Each connection gets [`HEADER_READ_TIMEOUT`] to send each request's headers.
+pub async fn serve(listener: TcpListener, shared: Arc<Shared>, max_connections: usize) {
     let app = Router::new()
         .route(reload::EVENTS_PATH, get(events))
         .route(reload::SCRIPT_PATH, get(script))
         .fallback(get(file))
+        .layer(middleware::from_fn_with_state(
+            Arc::clone(&shared),
+            refuse_misaddressed,
+        ))
         .with_state(shared);
-    axum::serve(listener, app).await
+    let mut http = http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT);
+    let permits = Arc::new(Semaphore::new(max_connections));
+    loop {
+        // Waiting here, rather than accepting and closing at once, leaves the
+        // extra clients in the kernel's queue at no cost to us; they are
+        // served in turn as connections close (a stalled one within
+        // HEADER_READ_TIMEOUT) instead of seeing a page or image fail to load.
+        let Ok(permit) = Arc::clone(&permits).acquire_owned().await else {
+            return; // Only a closed semaphore fails, and this one is never closed.
+        };
+        let stream = accept(&listener).await;
+        let service = TowerToHyperService::new(app.clone());
+        let connection = http.serve_connection(TokioIo::new(stream), service);
+        tokio::spawn(async move {
+            // An error is this client's alone (it left, or was too slow): nothing to tell.
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+}
+
+/// The next connection; an error that is one client's is skipped, others are waited out.
+async fn accept(listener: &TcpListener) -> TcpStream {
+    loop {
+        match listener.accept().await {
+            Ok((stream, _)) => return stream,
+            Err(err) if is_client_error(&err) => {}
+            Err(err) => {
+                // Out of file descriptors, say: trying again at once would spin.
+                eprintln!("cannot accept a connection ({err}); trying again in a second");
+                tokio::time::sleep(ACCEPT_RETRY).await;
+            }
+        }
+    }
+}
+
+fn is_client_error(err: &std::io::Error) -> bool {
+    matches!(
+        err.kind(),
+        ErrorKind::ConnectionRefused | ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset
+    )
+}
+
+/// Answers 400 to a request that [`misaddressed`] finds wrong, before any route sees it.
+async fn refuse_misaddressed(
+    State(shared): State<Arc<Shared>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    match misaddressed(request.uri(), request.headers(), &shared.hosts) {
+        Some(reason) => (StatusCode::BAD_REQUEST, reason).into_response(),
+        None => next.run(request).await,
+    }
+}
+
+/// Why a request must be refused, if it must: it names another server in an
+/// absolute URL (`GET http://other/`, as sent to a proxy), or it has two
+/// `Host` headers, which the checks that read one could each read differently.
+fn misaddressed(uri: &Uri, headers: &HeaderMap, hosts: &[String]) -> Option<&'static str> {
+    if headers.get_all(header::HOST).iter().nth(1).is_some() {
+        return Some("a request may have only one Host header");
+    }
+    match uri.authority() {
+        Some(authority) if !hosts.iter().any(|host| host == authority.as_str()) => {
+            Some("this server answers only for its own address")
+        }
+        _ => None,
+    }
 }
 
 async fn script() -> Response {
@@ -336,6 +438,47 @@ mod tests {
         ] {
             assert_eq!(site_key(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn absolute_urls_for_other_servers_and_a_second_host_are_refused() {
+        let hosts = vec!["127.0.0.1:1111".to_string(), "localhost:1111".to_string()];
+        let one_host = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_static(value));
+            headers
+        };
+        let ours = one_host("127.0.0.1:1111");
+        for fine in [
+            "/",
+            "/om/",
+            "http://127.0.0.1:1111/om/",
+            "http://localhost:1111/",
+        ] {
+            let uri: Uri = fine.parse().unwrap();
+            assert_eq!(misaddressed(&uri, &ours, &hosts), None, "{fine}");
+        }
+        for other in [
+            "http://evil.example/",
+            "http://127.0.0.1:2222/",
+            "http://127.0.0.1/",
+            "http://me@127.0.0.1:1111/",
+            "https://evil.example:1111/om/",
+        ] {
+            let uri: Uri = other.parse().unwrap();
+            assert!(misaddressed(&uri, &ours, &hosts).is_some(), "{other}");
+        }
+        let uri: Uri = "/".parse().unwrap();
+        for second in ["evil.example", "127.0.0.1:1111"] {
+            let mut twice = ours.clone();
+            twice.append(header::HOST, HeaderValue::from_static(second));
+            assert!(misaddressed(&uri, &twice, &hosts).is_some(), "{second}");
+        }
+        assert_eq!(
+            misaddressed(&uri, &one_host("evil.example"), &hosts),
+            None,
+            "one Host of another name is for the Host checks after this one"
+        );
     }
 
     #[test]

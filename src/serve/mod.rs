@@ -23,6 +23,9 @@ use rebuild::Session;
 /// How many ports after the asked-for one are tried when it is taken.
 const PORT_TRIES: u16 = 10;
 
+/// Lowers the server's connection cap, so tests can reach it with a few clients.
+const MAX_CONNECTIONS_VAR: &str = "ARKIV_SERVE_MAX_CONNECTIONS";
+
 /// What `arkiv serve` was asked to do.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
@@ -92,7 +95,7 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         let _guard = runtime.enter();
         tokio::net::TcpListener::from_std(listener).map_err(|err| io_error(&err))?
     };
-    runtime.spawn(http::serve(server, Arc::clone(&shared)));
+    runtime.spawn(http::serve(server, Arc::clone(&shared), max_connections()));
     println!("Serving {} at {url} (Ctrl+C stops)", opts.root.display());
     if opts.open {
         let _ = open::that_detached(&url);
@@ -175,6 +178,15 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostics> {
     ))
     .hint("choose another port with --port, or stop the program that uses it")
     .into())
+}
+
+/// The connection cap: [`MAX_CONNECTIONS_VAR`] if it is a positive number, else the default.
+fn max_connections() -> usize {
+    std::env::var(MAX_CONNECTIONS_VAR)
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .filter(|&cap| cap > 0)
+        .unwrap_or(http::MAX_CONNECTIONS)
 }
 
 fn host_of(address: SocketAddr) -> String {

@@ -257,10 +257,16 @@ pub struct Server {
 
 impl Server {
     pub fn start(fixture: &Fixture) -> Server {
+        Server::start_with(fixture, &[])
+    }
+
+    /// Starts `arkiv serve` with extra environment variables.
+    pub fn start_with(fixture: &Fixture, env: &[(&str, &str)]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_arkiv"))
             .args(["serve", "--port", "0"])
             .current_dir(&fixture.root)
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
