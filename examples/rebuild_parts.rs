@@ -33,15 +33,21 @@ fn main() {
     let mut deps_ms = Vec::new();
     for _ in 0..rounds {
         let started = Instant::now();
-        let (again, _) =
-            index::build(config, site.pages.clone(), site.bodies.clone(), site.today).unwrap();
+        let (again, _) = index::build(
+            config,
+            site.pages.clone(),
+            site.bodies.clone(),
+            site.files.clone(),
+            site.today,
+        )
+        .unwrap();
         index_ms.push(started.elapsed().as_secs_f64() * 1000.0);
         drop(again);
 
         let started = Instant::now();
         let jobs = Job::all(config, site);
         let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
-        arkiv::render::check_paths(site, &jobs, &paths).unwrap();
+        arkiv::render::check_paths(config, site, &jobs, &paths, &[]).unwrap();
         jobs_ms.push(started.elapsed().as_secs_f64() * 1000.0);
 
         let started = Instant::now();

@@ -38,7 +38,9 @@ impl Inputs {
         if let Ok(exe) = std::env::current_exe() {
             stamp(&exe).hash(&mut hasher);
         }
-        std::fs::read(config.root.join(CONFIG_FILE))
+        config
+            .site
+            .read(&config.root.join(CONFIG_FILE), crate::fs::MAX_TEXT_BYTES)
             .ok()
             .hash(&mut hasher);
         (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
@@ -47,8 +49,13 @@ impl Inputs {
             config.root.join("templates"),
             config.static_dir(),
         ] {
-            for (name, path) in crate::render::files_under(&dir) {
+            let (files, refused) = config.site.files_under(&dir);
+            for (name, path) in files {
                 (name, stamp(&path)).hash(&mut hasher);
+            }
+            // A refused link changes the fingerprint, so the build that reports it runs.
+            for diagnostic in refused.iter() {
+                diagnostic.render_plain().hash(&mut hasher);
             }
         }
         Inputs(hasher)

@@ -1,7 +1,8 @@
 //! `site.yaml` → `Config`: defaults filled in, paths resolved, errors located.
 //!
-//! In: the site root. Out: a `Config` shared by `&` with every stage. It reads
-//! only `site.yaml`; the theme's files are read by the render stage.
+//! In: the site root. Out: a `Config` shared by `&` with every stage, holding
+//! the `SiteRoot` every stage reads files through. It reads only `site.yaml`;
+//! the theme's files are read by the render stage.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::fs::{MAX_TEXT_BYTES, SiteRoot, is_plain_name};
 use crate::yaml;
 
 /// The configuration file's name in the site root.
@@ -145,6 +147,8 @@ pub struct Organisation {
 pub struct Config {
     /// The site root (the folder with `site.yaml`).
     pub root: PathBuf,
+    /// The same folder as the trust boundary: every file of the site is read through it.
+    pub site: SiteRoot,
     /// The site's name.
     pub title: String,
     /// One sentence about the site, for `<meta name="description">`.
@@ -178,10 +182,11 @@ pub struct Config {
 impl Config {
     /// Reads `site.yaml` in `root`; a missing file gives the defaults.
     pub fn load(root: &Path) -> Result<Config, Diagnostics> {
+        let site = SiteRoot::new(root);
         let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+        let bytes = match site.read_optional(&path, MAX_TEXT_BYTES) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => {
                 if !root.join("content").is_dir() {
                     return Err(Diagnostic::usage(format!(
                         "{} has neither `site.yaml` nor a `content/` folder",
@@ -190,16 +195,16 @@ impl Config {
                     .hint("run arkiv in a site's folder, or pass it with --root DIR")
                     .into());
                 }
-                String::new()
+                Vec::new()
             }
-            Err(err) => {
-                return Err(
-                    Diagnostic::usage(format!("cannot read {CONFIG_FILE}: {err}"))
-                        .in_file(CONFIG_FILE)
-                        .into(),
-                );
-            }
+            Err(refused) => return Err(refused.into()),
         };
+        let text = crate::content::load::decode(&bytes).map_err(|(line, column)| {
+            Diagnostic::error(format!("{CONFIG_FILE} is not UTF-8 text"))
+                .in_file(CONFIG_FILE)
+                .at_position(line, column)
+                .hint("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
+        })?;
         Self::parse(root, &text)
     }
 
@@ -241,14 +246,25 @@ impl Config {
                 .hint("write the number of pages per listing page, e.g. `paginate: 10`")
                 .into());
         }
+        let theme = raw.theme.unwrap_or_else(|| "gr".into());
+        if !is_plain_name(&theme) {
+            let line = find_key_line(&source, "theme").unwrap_or(1);
+            return Err(Diagnostic::error(format!(
+                "`theme: {theme}` is not the name of a folder under themes/"
+            ))
+            .at_line(CONFIG_FILE, &source, line, 1)
+            .hint("write only the theme folder's name, such as `theme: gr`: a theme is read from the site's own themes/ folder")
+            .into());
+        }
         Ok(Config {
             root: root.to_path_buf(),
+            site: SiteRoot::new(root),
             title: raw.title.unwrap_or_else(|| "arkiv".into()),
             description: raw.description.unwrap_or_default(),
             base_url,
             base_path,
             language,
-            theme: raw.theme.unwrap_or_else(|| "gr".into()),
+            theme,
             paginate: raw.paginate.unwrap_or(10),
             menu: raw.menu.unwrap_or_default(),
             taxonomies: raw.taxonomies,

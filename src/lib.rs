@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fs;
 pub mod index;
 pub mod markdown;
 pub mod new;
@@ -258,11 +259,15 @@ pub fn prepare_loaded(
         errors.extend(warnings.clone());
         errors.sorted()
     };
-    let (mut site, index_warnings) =
-        index::build(&config, shared(parsed.pages), shared(bodies), today)
-            .map_err(|e| fail(e, &diagnostics))?;
+    let (site, index_warnings) = index::build(
+        &config,
+        shared(parsed.pages),
+        shared(bodies),
+        content.files,
+        today,
+    )
+    .map_err(|e| fail(e, &diagnostics))?;
     diagnostics.extend(index_warnings.iter().cloned());
-    site.files = content.files;
     clock.lap("index");
     let templates = Templates::load(&config).map_err(|e| fail(e, &diagnostics))?;
     clock.lap("templates");

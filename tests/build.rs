@@ -352,7 +352,11 @@ fn a_touched_page_is_read_again_and_an_edit_that_keeps_size_and_time_is_built() 
     assert!(build().starts_with("Built "));
     assert!(fixture.read("public/om/index.html").contains("Om dig."));
 
-    // A file beside a page, its Markdown untouched, is copied again.
+    // A file beside a page (linked from it), its Markdown untouched, is copied again.
+    fixture.append(
+        "content/program/yrkesresan/index.md",
+        "\n[Planen](plan.txt)\n",
+    );
     fixture.write("content/program/yrkesresan/plan.txt", "Version 1");
     assert!(build().starts_with("Built "));
     fixture.write("content/program/yrkesresan/plan.txt", "Version 2");

@@ -388,9 +388,22 @@ impl KeyLines {
     }
 }
 
+/// The key a line starts, unquoted (`topics:`) or quoted (`"topcis":`, `'topics':`).
 fn top_level_key(line: &str) -> Option<&str> {
     let first = line.chars().next()?;
-    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[' | '"' | '\'') {
+    if let Some(quote) = line.strip_prefix(['"', '\'']).map(|_| first) {
+        let (key, rest) = line[1..].split_once(quote)?;
+        return rest
+            .trim_start()
+            .starts_with(':')
+            .then_some(key)
+            .filter(|k| {
+                !k.is_empty()
+                    && k.chars()
+                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            });
+    }
+    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[') {
         return None;
     }
     let (key, _) = line.split_once(':')?;
@@ -721,6 +734,24 @@ mod tests {
             [
                 (Some(3), Some("did you mean `topics`?".to_string())),
                 (Some(4), Some("did you mean `topics`?".to_string()))
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_unknown_keys_warn_like_unquoted_ones() {
+        let (result, warnings) =
+            parse_text("---\n\"title\": A\n\"topcis\": [x]\n'sumary' : y\n---\n");
+        assert!(result.is_ok());
+        let found: Vec<_> = warnings
+            .iter()
+            .map(|w| (w.line, w.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(3), "unknown key `topcis` in front matter".to_string()),
+                (Some(4), "unknown key `sumary` in front matter".to_string())
             ]
         );
     }

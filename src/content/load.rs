@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::cache::file_stamp;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path, line_column};
+use crate::fs::MAX_TEXT_BYTES;
 
 /// A Markdown file, read.
 #[derive(Debug, Clone)]
@@ -91,7 +91,7 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
         .into());
     }
     let mut diagnostics = Diagnostics::new();
-    let (entries, digest, files_digest) = walk(&config.root, &content_dir, &mut diagnostics);
+    let (entries, digest, files_digest) = walk(config, &content_dir, &mut diagnostics);
     let bundles: BTreeSet<PathBuf> = entries
         .iter()
         .filter(|e| is_bundle_index(&e.path))
@@ -193,23 +193,17 @@ struct Entry {
 /// Every file under `content_dir`, the hash of their paths and stamps, and
 /// the same hash of every file but the Markdown.
 ///
-/// The folders are read in one pass (a walk follows links and must see its
-/// own ancestors to notice a loop); the files' metadata is then read in
-/// parallel, most of the work on a large site.
-fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<Entry>, u64, u64) {
-    let mut paths = Vec::new();
-    let walker = WalkDir::new(content_dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(e.file_name()));
-    for entry in walker {
-        match entry {
-            Ok(entry) if entry.file_type().is_file() => paths.push(entry.into_path()),
-            Ok(_) => {}
-            Err(err) => diagnostics.push(walk_error(root, &err)),
-        }
-    }
+/// The folders are read in one pass through the site's trust boundary (links
+/// that leave the site are refused there); the files' metadata is then read
+/// in parallel, most of the work on a large site.
+fn walk(
+    config: &Config,
+    content_dir: &Path,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Entry>, u64, u64) {
+    let walked = config.site.walk(content_dir, |e| is_ignored(e.file_name()));
+    diagnostics.extend(walked.diagnostics);
+    let paths = walked.files;
     let metadata: Vec<Option<std::fs::Metadata>> = paths
         .par_iter()
         .map(|path| std::fs::metadata(path).ok())
@@ -233,27 +227,6 @@ fn walk(root: &Path, content_dir: &Path, diagnostics: &mut Diagnostics) -> (Vec<
     (entries, digest.finish(), files_digest.finish())
 }
 
-fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
-    let file = err
-        .path()
-        .map(|p| display_path(root, p))
-        .unwrap_or_else(|| "content".into());
-    if let Some(ancestor) = err.loop_ancestor() {
-        return Diagnostic::error(format!(
-            "symbolic link loop: this folder links back to {}",
-            display_path(root, ancestor)
-        ))
-        .in_file(file)
-        .hint("remove the link or point it outside its own parent folders");
-    }
-    let reason = err
-        .io_error()
-        .map_or_else(|| err.to_string(), ToString::to_string);
-    Diagnostic::error(format!("cannot read this path: {reason}"))
-        .in_file(file)
-        .hint("check that the file exists and is readable (a broken symbolic link?)")
-}
-
 fn read_page(
     config: &Config,
     content_dir: &Path,
@@ -261,11 +234,7 @@ fn read_page(
     assets: Vec<Asset>,
 ) -> Result<SourceFile, Diagnostic> {
     let display = display_path(&config.root, path);
-    let bytes = std::fs::read(path).map_err(|err| {
-        Diagnostic::error(format!("cannot read this file: {err}"))
-            .in_file(&display)
-            .hint("check that the file exists and is readable")
-    })?;
+    let bytes = config.site.read(path, MAX_TEXT_BYTES)?;
     let text = decode(&bytes).map_err(|(line, column)| {
         Diagnostic::error("this file is not UTF-8 text")
             .in_file(&display)
@@ -283,31 +252,29 @@ fn read_page(
 /// Reads one Markdown file again (for a rebuild), listing a bundle's assets from its folder.
 pub fn load_one(config: &Config, path: &Path) -> Result<SourceFile, Diagnostic> {
     let assets = match path.parent() {
-        Some(dir) if is_bundle_index(path) => bundle_assets(dir),
+        Some(dir) if is_bundle_index(path) => bundle_assets(config, dir),
         _ => Vec::new(),
     };
     read_page(config, &config.content_dir(), path, assets)
 }
 
-/// The files of the bundle in `dir`: everything but Markdown, hidden files and nested bundles.
-pub fn bundle_assets(dir: &Path) -> Vec<Asset> {
-    WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
+/// The files of the bundle in `dir`: everything but Markdown, hidden files
+/// and nested bundles; links that leave the site are left out.
+pub fn bundle_assets(config: &Config, dir: &Path) -> Vec<Asset> {
+    let walked = config.site.walk(dir, |e| {
+        is_ignored(e.file_name())
+            || (e.file_type().is_dir()
+                && (e.path().join("index.md").is_file()
+                    || e.path().join("index.markdown").is_file()))
+    });
+    walked
+        .files
         .into_iter()
-        .filter_entry(|e| {
-            e.depth() == 0
-                || !(is_ignored(e.file_name())
-                    || (e.file_type().is_dir()
-                        && (e.path().join("index.md").is_file()
-                            || e.path().join("index.markdown").is_file())))
-        })
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !is_markdown(e.path()))
-        .map(|e| Asset {
-            name: display_path(dir, e.path()),
-            size: e.metadata().map_or(0, |m| m.len()),
-            source: e.into_path(),
+        .filter(|path| !is_markdown(path))
+        .map(|path| Asset {
+            name: display_path(dir, &path),
+            size: std::fs::metadata(&path).map_or(0, |m| m.len()),
+            source: path,
         })
         .collect()
 }

@@ -128,13 +128,23 @@ fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result
         .iter()
         .map(|a| ("attachments", a.file.as_str()))
         .collect();
-    if let Some(image) = &front.image
-        && !image.src.contains("://")
-        && !image.src.starts_with('/')
-    {
-        wanted.push(("image", image.src.as_str()));
-    }
     let mut errors = Diagnostics::new();
+    if let Some(image) = &front.image {
+        if is_url(&image.src) {
+            let (line, column) = locate_value(
+                &source.text,
+                front.key_lines.get("image").copied(),
+                &image.src,
+            );
+            errors.push(
+                Diagnostic::error("the page's image is on another website")
+                    .at_line(&source.display_path, &source.text, line, column)
+                    .hint("save the picture in the page's folder beside index.md and write its file name as `src:`: a picture from elsewhere cannot be checked, and it tells that site about every reader"),
+            );
+        } else if !image.src.starts_with('/') {
+            wanted.push(("image", image.src.as_str()));
+        }
+    }
     for (key, file) in wanted {
         if source.assets.iter().any(|asset| asset.name == file) {
             continue;
@@ -161,6 +171,18 @@ fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result
     } else {
         Err(errors)
     }
+}
+
+/// True for an address on another site (`https://…`, `//host/…`, `data:…`) rather than a path.
+pub fn is_url(src: &str) -> bool {
+    src.starts_with("//")
+        || src.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty()
+                && !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
 }
 
 /// Line and column of `needle` at or after `from_line` in `text`, else `from_line` itself.

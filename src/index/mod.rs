@@ -6,6 +6,7 @@
 //! (`programme:`, `conference:`) are located errors. It renders nothing.
 
 pub mod deps;
+pub mod files;
 pub mod taxonomy;
 
 use std::collections::BTreeMap;
@@ -129,19 +130,25 @@ pub struct SiteIndex {
     pub calendar_of: BTreeMap<PageId, Vec<usize>>,
     /// The day the site was built, for "upcoming".
     pub today: Date,
-    /// Files under content/ outside bundles, copied as they are.
+    /// Files under content/ outside bundles, as listed, published or not.
     pub files: Vec<crate::content::Asset>,
+    /// Each page's bundle files that are published (see `files::published`), same order as `pages`.
+    pub attachments: Vec<Vec<crate::content::Asset>>,
+    /// The loose files that are published.
+    pub published_files: Vec<crate::content::Asset>,
     /// Each page's `deps::page_key`, same order as `pages`.
     pub page_keys: Vec<u64>,
     /// A hash of the term names each page is shown with, same order as `pages`.
     pub page_terms: Vec<u64>,
 }
 
-/// Indexes the pages; every broken cross reference is reported.
+/// Indexes the pages and decides which files under content/ are published
+/// (`loose` are those outside bundles); every broken cross reference is reported.
 pub fn build(
     config: &Config,
     pages: Vec<Arc<Page>>,
     bodies: Vec<Arc<Body>>,
+    loose: Vec<crate::content::Asset>,
     today: Date,
 ) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
     let order = SwedishOrder::new();
@@ -170,6 +177,8 @@ pub fn build(
     );
     let mut diagnostics = taxonomy_diagnostics;
     diagnostics.extend(references.diagnostics);
+    let published = files::published(config, &pages, &bodies, &loose);
+    diagnostics.extend(published.diagnostics);
     let References {
         programme_of,
         conference_of,
@@ -199,7 +208,9 @@ pub fn build(
             calendar,
             calendar_of,
             today,
-            files: Vec::new(),
+            files: loose,
+            attachments: published.attachments,
+            published_files: published.loose,
             page_keys,
             page_terms,
         },

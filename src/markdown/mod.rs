@@ -44,6 +44,70 @@ pub struct Body {
     pub text: String,
     /// Content paths this body links to, so a rebuild knows when their URLs change.
     pub links: Vec<String>,
+    /// Links and images that may name a file under content/ (not a page),
+    /// for the index to decide what is published.
+    pub files: Vec<FileLink>,
+}
+
+/// A link or image in a body whose target may be a file under content/.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLink {
+    /// The content path it names, seen from the page's source file
+    /// (`nyheter/x/bild.jpg`); `None` when it climbs out of content/.
+    pub content_path: Option<String>,
+    /// The site path a browser would fetch (`nyheter/x/bild.jpg` for a
+    /// relative link on `/nyheter/x/`), for links written as published URLs.
+    pub site_path: Option<String>,
+    /// Where the link starts in the page's source, in bytes, and how long it is.
+    pub offset: usize,
+    /// Its length in bytes.
+    pub len: usize,
+}
+
+impl FileLink {
+    /// What `dest` names, written on `page` at `offset` (of `len` bytes) in its
+    /// source; `None` for URLs, anchors and mail links, which name no file.
+    pub fn of(
+        config: &Config,
+        page: &Page,
+        dest: &str,
+        offset: usize,
+        len: usize,
+    ) -> Option<FileLink> {
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let lower = path.to_ascii_lowercase();
+        let is_elsewhere = path.is_empty()
+            || path.starts_with("//")
+            || lower.split_once(':').is_some_and(|(scheme, _)| {
+                !scheme.is_empty()
+                    && scheme
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            });
+        if is_elsewhere {
+            return None;
+        }
+        let decoded = percent_decode(path);
+        let (content_path, site_path) = match decoded.strip_prefix("@/") {
+            Some(from_root) => (normalise(from_root), None),
+            None if decoded.starts_with('/') => {
+                let site = decoded
+                    .strip_prefix(config.base_path.as_str())
+                    .unwrap_or(&decoded[1..]);
+                (normalise(&decoded[1..]), normalise(site))
+            }
+            None => (
+                normalise(&format!("{}/{decoded}", page.content_dir())),
+                normalise(&format!("{}{decoded}", page.path)),
+            ),
+        };
+        Some(FileLink {
+            content_path,
+            site_path,
+            offset,
+            len,
+        })
+    }
 }
 
 /// What a link to a content path leads to.
@@ -145,6 +209,7 @@ pub fn render(
     }
     let mut errors = Vec::new();
     let mut linked = Vec::new();
+    let mut files = Vec::new();
     let mut events: Vec<Event<'_>> = Vec::new();
     let mut text = String::new();
     let mut code: Option<(String, String)> = None;
@@ -183,7 +248,11 @@ pub fn render(
             }) => {
                 let dest_url = match resolve_link(config, page, links, &dest_url, &mut linked) {
                     Ok(Some(url)) => CowStr::from(url),
-                    Ok(None) => dest_url,
+                    Ok(None) => {
+                        let at = page.body_offset + range.start;
+                        files.extend(FileLink::of(config, page, &dest_url, at, range.len()));
+                        dest_url
+                    }
                     Err(message) => {
                         errors.push(
                             Diagnostic::error(message.0)
@@ -204,6 +273,11 @@ pub fn render(
                     title,
                     id,
                 }));
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let at = page.body_offset + range.start;
+                files.extend(FileLink::of(config, page, dest_url, at, range.len()));
+                events.push(event);
             }
             Event::Text(t) => {
                 let t = if options.smart_punctuation {
@@ -259,6 +333,7 @@ pub fn render(
             first_words_prefix(text.trim(), SUMMARY_WORDS + 1).to_string()
         },
         links: linked,
+        files,
     })
 }
 

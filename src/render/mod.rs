@@ -22,7 +22,7 @@ pub use crate::index::Job;
 use crate::index::SiteIndex;
 use crate::output::OutputFile;
 pub use context::Views;
-pub use templates::{Labels, Templates, files_under};
+pub use templates::{Labels, Templates};
 
 /// Renders every output of the site; every template error is reported.
 pub fn render_all(
@@ -35,7 +35,8 @@ pub fn render_all(
 
 /// Renders every output of the site and hands each file to `each` on the
 /// thread that made it (to write it at once, say), then the copied files;
-/// every template error, and every error `each` returns, is reported.
+/// every template error, every clash of outputs and every error `each`
+/// returns is reported together.
 pub fn render_each<T: Send>(
     templates: &Templates,
     config: &Config,
@@ -43,16 +44,23 @@ pub fn render_each<T: Send>(
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let jobs = Job::all(config, site);
-    check_outputs(site, &jobs)?;
-    let views = Views::new(config, site, &templates.labels);
     let copied = copied_files(templates, config, site);
+    let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
+    let copied_paths: Vec<&str> = copied.iter().map(|f| f.path.as_str()).collect();
+    let clashes = clashes(config, site, &jobs, &paths, &copied_paths);
+    // A clashing output is left out, so the rest still renders and reports its own errors.
+    let left_out: BTreeSet<usize> = clashes.iter().map(|(n, _)| *n).collect();
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.extend(clashes.into_iter().map(|(_, d)| d));
+    let views = Views::new(config, site, &templates.labels);
     let results: Vec<Result<T, Diagnostic>> = jobs
         .par_iter()
-        .map(|job| job.render(templates, &views).and_then(&each))
+        .enumerate()
+        .filter(|(n, _)| !left_out.contains(n))
+        .map(|(_, job)| job.render(templates, &views).and_then(&each))
         .chain(copied.into_par_iter().map(&each))
         .collect();
     let mut done = Vec::with_capacity(results.len());
-    let mut diagnostics = Diagnostics::new();
     let mut seen_errors: BTreeSet<String> = BTreeSet::new();
     for result in results {
         match result {
@@ -69,33 +77,111 @@ pub fn render_each<T: Send>(
     Ok(done)
 }
 
-/// Fails when two outputs would be written to one path (an alias over a listing, say).
-pub fn check_outputs(site: &SiteIndex, jobs: &[Job]) -> Result<(), Diagnostics> {
-    let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
-    check_paths(site, jobs, &paths)
+/// Fails when two outputs would be written to one path, or one output where
+/// another needs a folder (an alias over a listing, a feed or a static file).
+pub fn check_paths(
+    config: &Config,
+    site: &SiteIndex,
+    jobs: &[Job],
+    paths: &[String],
+    copied: &[&str],
+) -> Result<(), Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    diagnostics.extend(
+        clashes(config, site, jobs, paths, copied)
+            .into_iter()
+            .map(|(_, d)| d),
+    );
+    diagnostics.into_result().map(|_| ())
 }
 
-/// `check_outputs` with the jobs' output paths already worked out.
-pub fn check_paths(site: &SiteIndex, jobs: &[Job], paths: &[String]) -> Result<(), Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    for (first, second) in crate::index::deps::clashing_outputs(jobs, paths) {
-        let path = second.path(site);
-        let page = [second, first].into_iter().find_map(|job| match job {
-            Job::Alias(id, _) | Job::Page(id) => Some(&site.pages[id]),
-            _ => None,
-        });
-        let diagnostic = Diagnostic::error(format!("two outputs would be written to /{path}"));
-        diagnostics.push(match page {
-            Some(page) => {
-                let line = page.front.key_lines.get("aliases").or(page.front.key_lines.get("slug")).copied().unwrap_or(1);
-                diagnostic
-                    .at_line(&page.display_path, &page.source, line, 1)
-                    .hint("an alias or slug may not take a path the site makes itself (listings, feeds, the calendar)")
-            }
-            None => diagnostic.hint("rename the page or term whose path collides"),
-        });
+/// Every clash among the outputs: the position in `jobs` of the output to
+/// leave out, and the error, at the page and line that asked for the path.
+fn clashes(
+    config: &Config,
+    site: &SiteIndex,
+    jobs: &[Job],
+    paths: &[String],
+    copied: &[&str],
+) -> Vec<(usize, Diagnostic)> {
+    let mut files: rustc_hash::FxHashMap<&str, Owner> = Default::default();
+    for path in copied {
+        files.insert(path, Owner::Copied);
     }
-    diagnostics.into_result().map(|_| ())
+    if config.search {
+        files.insert(crate::search::BUNDLE, Owner::Copied);
+    }
+    let mut found = Vec::new();
+    // Shallow paths first, so a file is known before any output under it as a folder.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&n| paths[n].matches('/').count());
+    for n in order {
+        let (job, path) = (&jobs[n], &paths[n]);
+        let taken = match files.get(path.as_str()) {
+            Some(owner) => Some((*owner, path.as_str())),
+            None => {
+                // A file where this output needs a folder: `atom.xml` under `atom.xml/index.html`.
+                let mut folders = path.match_indices('/').map(|(i, _)| &path[..i]);
+                folders.find_map(|folder| files.get(folder).map(|owner| (*owner, folder)))
+            }
+        };
+        match taken {
+            Some((owner, taken)) => found.push((n, clash(site, jobs, *job, owner, taken))),
+            None => {
+                files.insert(path, Owner::Job(n));
+            }
+        }
+    }
+    found.sort_by_key(|(n, _)| *n);
+    found
+}
+
+/// Who writes an output path.
+#[derive(Debug, Clone, Copy)]
+enum Owner {
+    /// An output made by a job, by its position.
+    Job(usize),
+    /// A copied file (static, an attachment) or the search index.
+    Copied,
+}
+
+/// The error for `job`, whose path clashes with `taken`, written by `owner`.
+fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) -> Diagnostic {
+    let other = match owner {
+        Owner::Job(m) => Some(jobs[m]),
+        Owner::Copied => None,
+    };
+    let page_of = |job: Job| match job {
+        Job::Alias(id, n) => Some((&site.pages[id], "aliases", Some(n))),
+        Job::Page(id) => Some((&site.pages[id], "slug", None)),
+        _ => None,
+    };
+    let Some((page, key, alias)) = page_of(job).or_else(|| other.and_then(page_of)) else {
+        return Diagnostic::error(format!("two outputs would be written to /{taken}"))
+            .hint("rename the page or term whose path collides");
+    };
+    let located = |page: &Page, key: &str, alias: Option<usize>| {
+        let line = page.front.key_lines.get(key).copied();
+        match alias {
+            Some(n) => crate::content::locate_value(&page.source, line, &page.front.aliases[n]),
+            None => (line.unwrap_or(1), 1),
+        }
+    };
+    let (line, column) = located(page, key, alias);
+    let what = match alias {
+        Some(n) => format!("the alias /{}/", page.front.aliases[n]),
+        None => format!("the URL /{}", page.path),
+    };
+    let by = match other.and_then(page_of) {
+        Some((other, key, alias)) if !std::ptr::eq(other, page) => {
+            let (line, _) = located(other, key, alias);
+            format!(", which {} (line {line}) also asks for", other.display_path)
+        }
+        _ => ", which the site makes itself".to_string(),
+    };
+    Diagnostic::error(format!("{what} takes the path /{taken}{by}"))
+        .at_line(&page.display_path, &page.source, line, column)
+        .hint("an alias or slug may not take a path the site makes itself (listings, feeds, the calendar, static files): remove the alias or choose another path")
 }
 
 /// Files copied as they are: the theme's static files, then the site's (which win),
@@ -105,12 +191,12 @@ fn copied_files(templates: &Templates, config: &Config, site: &SiteIndex) -> Vec
     for file in static_files(templates, config) {
         by_path.insert(file.path.clone(), file);
     }
-    for page in &site.pages {
-        for file in asset_files(page) {
+    for id in 0..site.pages.len() {
+        for file in asset_files(site, id) {
             by_path.insert(file.path.clone(), file);
         }
     }
-    for file in &site.files {
+    for file in &site.published_files {
         by_path.insert(
             file.name.clone(),
             OutputFile::copy(&file.name, &file.source),
@@ -123,16 +209,18 @@ fn copied_files(templates: &Templates, config: &Config, site: &SiteIndex) -> Vec
 pub fn static_files(templates: &Templates, config: &Config) -> Vec<OutputFile> {
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
     for dir in [templates.static_dir.clone(), config.static_dir()] {
-        for (name, path) in templates::files_under(&dir) {
+        // Links that leave the site were refused (and reported) when the templates were loaded.
+        for (name, path) in config.site.files_under(&dir).0 {
             by_path.insert(name.clone(), OutputFile::copy(name, path));
         }
     }
     by_path.into_values().collect()
 }
 
-/// A page bundle's files, published beside the page.
-pub fn asset_files(page: &Page) -> Vec<OutputFile> {
-    page.assets
+/// The published files of page `id`'s bundle, beside the page.
+pub fn asset_files(site: &SiteIndex, id: crate::index::PageId) -> Vec<OutputFile> {
+    let page = &site.pages[id];
+    site.attachments[id]
         .iter()
         .map(|asset| OutputFile::copy(format!("{}{}", page.path, asset.name), &asset.source))
         .collect()

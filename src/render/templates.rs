@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use tera::{Kwargs, State, Tera};
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::content::PageKind;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::fs::{MAX_TEXT_BYTES, SiteRoot};
 use crate::text::long_date;
 use crate::yaml;
 
@@ -68,7 +68,7 @@ pub struct Templates {
     pub static_dir: PathBuf,
     /// Template name → file, for error locations.
     files: BTreeMap<String, PathBuf>,
-    root: PathBuf,
+    site: SiteRoot,
 }
 
 impl Templates {
@@ -86,19 +86,28 @@ impl Templates {
             .into());
         }
         let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
+        let mut diagnostics = Diagnostics::new();
         for dir in [template_dir, config.root.join("templates")] {
-            files.extend(files_under(&dir));
+            let (found, refused) = config.site.files_under(&dir);
+            files.extend(found);
+            diagnostics.extend(refused);
+        }
+        // Static files are copied later; a link of theirs that leaves the site is refused here.
+        for dir in [theme_dir.join("static"), config.static_dir()] {
+            diagnostics.extend(config.site.files_under(&dir).1);
         }
         let mut sources = Vec::new();
-        let mut diagnostics = Diagnostics::new();
         for (name, path) in &files {
-            match std::fs::read(path).map(|b| crate::content::load::decode(&b)) {
-                Ok(Ok(text)) => sources.push((name.clone(), text)),
-                _ => diagnostics.push(
-                    Diagnostic::error("cannot read this template as UTF-8 text")
-                        .in_file(display_path(&config.root, path))
-                        .hint("save the template as UTF-8"),
-                ),
+            match config.site.read(path, MAX_TEXT_BYTES) {
+                Ok(bytes) => match crate::content::load::decode(&bytes) {
+                    Ok(text) => sources.push((name.clone(), text)),
+                    Err(_) => diagnostics.push(
+                        Diagnostic::error("cannot read this template as UTF-8 text")
+                            .in_file(display_path(&config.root, path))
+                            .hint("save the template as UTF-8"),
+                    ),
+                },
+                Err(refused) => diagnostics.push(refused),
             }
         }
         diagnostics.clone().into_result()?;
@@ -111,7 +120,7 @@ impl Templates {
             labels,
             static_dir: theme_dir.join("static"),
             files,
-            root: config.root.clone(),
+            site: config.site.clone(),
         };
         if let Err(err) = templates
             .tera
@@ -174,8 +183,12 @@ impl Templates {
         let Some(path) = self.files.get(name) else {
             return diagnostic;
         };
-        let file = display_path(&self.root, path);
-        match std::fs::read(path).map(|b| crate::content::load::decode(&b)) {
+        let file = self.site.display(path);
+        match self
+            .site
+            .read(path, MAX_TEXT_BYTES)
+            .map(|b| crate::content::load::decode(&b))
+        {
             Ok(Ok(text)) => diagnostic.at_line(file, &Arc::from(text), line, column),
             _ => diagnostic.in_file(file),
         }
@@ -190,12 +203,9 @@ impl Templates {
             _ => None,
         };
         if let tera::ErrorKind::TemplateNotFound(name) = err.kind() {
-            let theme_dir = self.static_dir.parent().unwrap_or(&self.root);
+            let theme_dir = self.static_dir.parent().unwrap_or(self.site.path());
             return Diagnostic::error(format!("the theme has no template `{name}`"))
-                .in_file(display_path(
-                    &self.root,
-                    &theme_dir.join("templates").join(name),
-                ))
+                .in_file(self.site.display(&theme_dir.join("templates").join(name)))
                 .hint("add the template to the theme (or to the site's templates/ folder)");
         }
         let Some(report) = report else {
@@ -234,29 +244,19 @@ fn template_hint(message: &str) -> String {
     }
 }
 
-/// Every file under `dir`, by its `/`-separated path relative to `dir`, hidden files skipped.
-pub fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(dir)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| (display_path(dir, e.path()), e.into_path()))
-        .collect()
-}
-
 fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics> {
     let path = theme_dir
         .join("lang")
         .join(format!("{}.yaml", config.language));
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let Some(bytes) = config.site.read_optional(&path, MAX_TEXT_BYTES)? else {
         return Ok(Labels::default());
     };
+    let text = crate::content::load::decode(&bytes).map_err(|(line, column)| {
+        Diagnostic::error("the language file is not UTF-8 text")
+            .in_file(display_path(&config.root, &path))
+            .at_position(line, column)
+            .hint("save the file as UTF-8")
+    })?;
     let source: Arc<str> = Arc::from(text);
     let strings: BTreeMap<String, String> = yaml::from_str(&source).map_err(|err| {
         Diagnostic::error(format!("invalid language file: {}", err.message))

@@ -35,6 +35,7 @@ use tokio::sync::{Semaphore, broadcast};
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
+use crate::fs::SiteRoot;
 use crate::output::Contents;
 use crate::serve::rebuild::Update;
 use crate::serve::reload::{self, Event};
@@ -71,6 +72,8 @@ pub struct Shared {
     hosts: Vec<String>,
     /// Answer only requests addressed to `hosts` (on loopback, against DNS rebinding).
     is_local_only: bool,
+    /// The site's folder: a file on disk is served only while its real path is inside it.
+    site: SiteRoot,
 }
 
 impl Shared {
@@ -79,7 +82,11 @@ impl Shared {
     /// With `is_local_only` (a loopback address) every request must name one of
     /// them, so a web page cannot reach the preview by rebinding its own name
     /// to 127.0.0.1; otherwise only the event stream checks.
-    pub fn new(hosts: Vec<String>, is_local_only: bool) -> Self {
+    ///
+    /// Files on disk (attachments) are read only from inside `site`, checked
+    /// on every request: a file replaced by a link out of the site after the
+    /// last rebuild is not served.
+    pub fn new(hosts: Vec<String>, is_local_only: bool, site: SiteRoot) -> Self {
         let (events, _) = broadcast::channel(64);
         Shared {
             files: RwLock::new(HashMap::new()),
@@ -87,6 +94,7 @@ impl Shared {
             events,
             hosts,
             is_local_only,
+            site,
         }
     }
 
@@ -377,7 +385,10 @@ async fn respond(
 ) -> Option<Response> {
     let bytes: Vec<u8> = match served {
         Served::Bytes(bytes) => bytes.to_vec(),
-        Served::File(path) => tokio::fs::read(path).await.ok()?,
+        Served::File(path) => {
+            let real = shared.site.resolve(&path).ok()?;
+            tokio::fs::read(real).await.ok()?
+        }
     };
     let is_html = key.ends_with(".html");
     let content_type = if is_html {

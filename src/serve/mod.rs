@@ -69,6 +69,7 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
     let shared = Arc::new(http::Shared::new(
         allowed_hosts(address),
         address.ip().is_loopback(),
+        crate::fs::SiteRoot::new(&opts.root),
     ));
     let started = Instant::now();
     match session.full_build() {

@@ -567,12 +567,12 @@ impl State {
             })
             .unzip();
         let mut index_warnings = Diagnostics::new();
-        let outcome = index::build(&self.config, page_list, bodies, self.today).and_then(
-            |(mut site, warnings)| {
+        let loose = self.site.files.clone();
+        let outcome = index::build(&self.config, page_list, bodies, loose, self.today).and_then(
+            |(site, warnings)| {
                 index_warnings = warnings;
                 update.warnings.extend(index_warnings.iter().cloned());
                 clock.lap("index");
-                site.files = self.site.files.clone();
                 let edited = self.edited_pages(&site, touched);
                 let edited_paths: Vec<String> =
                     edited.iter().map(|(_, file)| file.path.clone()).collect();
@@ -631,6 +631,7 @@ impl State {
             && old.front.event.is_none()
             && same_but_text(old, new)
             && source.assets == old.assets
+            && same_files(&self.site.bodies[id], &previewed[at].body)
             && keeps_its_place(&self.site.pages, id, &new.front.title)
             && !self
                 .index_warnings
@@ -722,7 +723,18 @@ impl State {
         let everything = global != self.global;
         let jobs = Job::all(&self.config, &site);
         let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
-        render::check_paths(&site, &jobs, &paths)?;
+        let copied: Vec<String> = (0..site.pages.len())
+            .flat_map(|id| render::asset_files(&site, id))
+            .map(|f| f.path)
+            .chain(site.published_files.iter().map(|f| f.name.clone()))
+            .collect();
+        let copied: Vec<&str> = self
+            .statics
+            .iter()
+            .chain(&copied)
+            .map(String::as_str)
+            .collect();
+        render::check_paths(&self.config, &site, &jobs, &paths, &copied)?;
         let new_deps: Vec<(String, (Job, Deps))> = jobs
             .par_iter()
             .zip(paths)
@@ -779,42 +791,72 @@ impl State {
         Ok(())
     }
 
-    /// Bundle files of changed pages: new ones published, gone ones removed.
+    /// Files under content/ whose publishing changed: bundle files of changed
+    /// pages, and files that a page started or stopped using, are published;
+    /// files no page uses any more are removed.
     fn asset_changes(&self, site: &SiteIndex, dirty: &HashSet<u64>, update: &mut Update) {
-        let outputs = |pages: &[Arc<Page>], keys: &[u64]| -> BTreeMap<String, OutputFile> {
-            pages
-                .iter()
-                .zip(keys)
-                .filter(|(_, key)| dirty.contains(*key))
-                .map(|(p, _)| p)
-                .flat_map(|p| render::asset_files(p))
-                .map(|f| (f.path.clone(), f))
-                .collect()
+        let outputs = |site: &SiteIndex| -> BTreeMap<String, (OutputFile, bool)> {
+            let bundles = (0..site.pages.len()).flat_map(|id| {
+                let is_dirty = dirty.contains(&site.page_keys[id]);
+                render::asset_files(site, id)
+                    .into_iter()
+                    .map(move |f| (f.path.clone(), (f, is_dirty)))
+            });
+            let loose = site.published_files.iter().map(|f| {
+                (
+                    f.name.clone(),
+                    (OutputFile::copy(&f.name, &f.source), false),
+                )
+            });
+            bundles.chain(loose).collect()
         };
-        let old = outputs(&self.site.pages, &self.site.page_keys);
-        let new = outputs(&site.pages, &site.page_keys);
+        let old = outputs(&self.site);
+        let new = outputs(site);
         update
             .removed
             .extend(old.keys().filter(|k| !new.contains_key(*k)).cloned());
-        update.files.extend(new.into_values());
+        update.files.extend(
+            new.into_iter()
+                .filter(|(path, (_, is_dirty))| *is_dirty || !old.contains_key(path))
+                .map(|(_, (file, _))| file),
+        );
     }
 
-    /// Loose files under content/ (outside bundles) after one was added or removed.
+    /// Loose files under content/ (outside bundles) after one was added, removed or written.
     fn loose_files(&mut self, update: &mut Update) {
         let Ok(content) = content::load(&self.config) else {
             return;
         };
-        let old: BTreeSet<String> = self.site.files.iter().map(|f| f.name.clone()).collect();
-        let new: BTreeSet<String> = content.files.iter().map(|f| f.name.clone()).collect();
+        let published = index::files::published(
+            &self.config,
+            &self.site.pages,
+            &self.site.bodies,
+            &content.files,
+        );
+        let name = |f: &Asset| f.name.clone();
+        let old: BTreeSet<String> = self.site.published_files.iter().map(name).collect();
+        let new: BTreeSet<String> = published.loose.iter().map(name).collect();
         update.removed.extend(old.difference(&new).cloned());
         update.files.extend(
-            content
-                .files
+            published
+                .loose
                 .iter()
-                .map(|f: &Asset| OutputFile::copy(&f.name, &f.source)),
+                .map(|f| OutputFile::copy(&f.name, &f.source)),
         );
         self.site.files = content.files;
+        self.site.published_files = published.loose;
     }
+}
+
+/// True when two bodies link or embed the same files, so what is published stays the same.
+fn same_files(old: &Body, new: &Body) -> bool {
+    let names = |body: &Body| -> Vec<(Option<String>, Option<String>)> {
+        body.files
+            .iter()
+            .map(|f| (f.content_path.clone(), f.site_path.clone()))
+            .collect()
+    };
+    names(old) == names(new)
 }
 
 fn deps_of(config: &Config, site: &SiteIndex) -> HashMap<String, (Job, Deps)> {

@@ -1,0 +1,281 @@
+//! What is published of the files under content/ that are not pages.
+//!
+//! In: the pages (with their bundles' files), their bodies' file links, and
+//! the loose files outside bundles. Out: the files to publish and a warning
+//! for every other one. A file is published when a page uses it: lists it in
+//! `attachments`, shows it as `image`, or links or embeds it from the body
+//! (as Hugo publishes a page resource only when it is used). A file whose
+//! name or type suggests it is not meant for the public (an office document,
+//! a draft, a list of participants, a lock or backup file) is published only
+//! when its page lists it in `attachments`; a link to it otherwise is an
+//! error at the link. This is the one place the rule lives; it never reads a
+//! file.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use crate::config::Config;
+use crate::content::{Asset, Page};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{Body, FileLink};
+
+/// The files under content/ that are published, and what was said about the rest.
+#[derive(Debug, Clone, Default)]
+pub struct Published {
+    /// Each page's bundle files that are published, same order as the pages.
+    pub attachments: Vec<Vec<Asset>>,
+    /// The loose files (outside bundles) that are published.
+    pub loose: Vec<Asset>,
+    /// Errors (links to files that are not published) and warnings (unused files).
+    pub diagnostics: Diagnostics,
+}
+
+/// A file under content/: a page's bundle file, or a loose one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum FileRef {
+    Bundle(usize, usize),
+    Loose(usize),
+}
+
+/// Decides which files under content/ are published; see the module's rule.
+pub fn published(
+    config: &Config,
+    pages: &[Arc<Page>],
+    bodies: &[Arc<Body>],
+    loose: &[Asset],
+) -> Published {
+    let files = Files::new(pages, loose);
+    let mut listed: BTreeSet<FileRef> = BTreeSet::new();
+    let mut used: BTreeSet<FileRef> = BTreeSet::new();
+    let mut refused: BTreeSet<FileRef> = BTreeSet::new();
+    let mut diagnostics = Diagnostics::new();
+    for (id, page) in pages.iter().enumerate() {
+        let own = |name: &str| {
+            page.assets
+                .iter()
+                .position(|a| a.name == name)
+                .map(|n| FileRef::Bundle(id, n))
+        };
+        listed.extend(page.front.attachments.iter().filter_map(|a| own(&a.file)));
+        if let Some(image) = &page.front.image {
+            match image.src.strip_prefix('/') {
+                Some(rooted) => {
+                    let rooted = rooted
+                        .strip_prefix(config.base_path.trim_start_matches('/'))
+                        .unwrap_or(rooted);
+                    match files.find(Some(rooted), Some(rooted)) {
+                        Some(file) => {
+                            used.insert(file);
+                        }
+                        None if is_static(config, rooted) => {}
+                        None => diagnostics.push(missing_image(page, &image.src)),
+                    }
+                }
+                None => used.extend(own(&image.src)),
+            }
+        }
+    }
+    for (id, page) in pages.iter().enumerate() {
+        for link in bodies.get(id).map_or(&[][..], |b| &b.files) {
+            let Some(file) = files.find(link.content_path.as_deref(), link.site_path.as_deref())
+            else {
+                continue;
+            };
+            if listed.contains(&file) || !is_private_looking(&files.asset(pages, loose, file).name)
+            {
+                used.insert(file);
+            } else {
+                refused.insert(file);
+                diagnostics.push(private_link(
+                    config,
+                    page,
+                    link,
+                    files.asset(pages, loose, file),
+                ));
+            }
+        }
+    }
+    used.extend(listed.iter().copied());
+    let mut published = Published {
+        attachments: vec![Vec::new(); pages.len()],
+        ..Published::default()
+    };
+    for (file, asset) in files.all(pages, loose) {
+        if used.contains(&file) {
+            match file {
+                FileRef::Bundle(id, _) => published.attachments[id].push(asset.clone()),
+                FileRef::Loose(_) => published.loose.push(asset.clone()),
+            }
+        } else if !refused.contains(&file) {
+            diagnostics.push(unused(config, asset));
+        }
+    }
+    published.diagnostics = diagnostics;
+    published
+}
+
+/// Every file under content/ by content path and by the site path it would be published at.
+struct Files {
+    by_content: FxHashMap<String, FileRef>,
+    by_site: FxHashMap<String, FileRef>,
+}
+
+impl Files {
+    fn new(pages: &[Arc<Page>], loose: &[Asset]) -> Files {
+        let mut files = Files {
+            by_content: FxHashMap::default(),
+            by_site: FxHashMap::default(),
+        };
+        for (id, page) in pages.iter().enumerate() {
+            let dir = page.content_dir();
+            for (n, asset) in page.assets.iter().enumerate() {
+                let content_path = if dir.is_empty() {
+                    asset.name.clone()
+                } else {
+                    format!("{dir}/{}", asset.name)
+                };
+                files
+                    .by_content
+                    .insert(content_path, FileRef::Bundle(id, n));
+                files.by_site.insert(
+                    format!("{}{}", page.path, asset.name),
+                    FileRef::Bundle(id, n),
+                );
+            }
+        }
+        for (n, asset) in loose.iter().enumerate() {
+            files
+                .by_content
+                .insert(asset.name.clone(), FileRef::Loose(n));
+            files.by_site.insert(asset.name.clone(), FileRef::Loose(n));
+        }
+        files
+    }
+
+    /// The file a link names: by its content path first, else by the site path it fetches.
+    fn find(&self, content_path: Option<&str>, site_path: Option<&str>) -> Option<FileRef> {
+        content_path
+            .and_then(|p| self.by_content.get(p))
+            .or_else(|| site_path.and_then(|p| self.by_site.get(p)))
+            .copied()
+    }
+
+    fn asset<'a>(&self, pages: &'a [Arc<Page>], loose: &'a [Asset], file: FileRef) -> &'a Asset {
+        match file {
+            FileRef::Bundle(id, n) => &pages[id].assets[n],
+            FileRef::Loose(n) => &loose[n],
+        }
+    }
+
+    /// Every file, pages' bundles first (in page order), then the loose ones.
+    fn all<'a>(
+        &self,
+        pages: &'a [Arc<Page>],
+        loose: &'a [Asset],
+    ) -> impl Iterator<Item = (FileRef, &'a Asset)> {
+        let bundles = pages.iter().enumerate().flat_map(|(id, page)| {
+            page.assets
+                .iter()
+                .enumerate()
+                .map(move |(n, asset)| (FileRef::Bundle(id, n), asset))
+        });
+        bundles.chain(
+            loose
+                .iter()
+                .enumerate()
+                .map(|(n, a)| (FileRef::Loose(n), a)),
+        )
+    }
+}
+
+/// True for a file that is not published unless listed in `attachments`:
+/// office documents (often working copies) and names that say the file is
+/// internal, a draft, a list of people, a lock file or a backup.
+pub fn is_private_looking(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name).to_lowercase();
+    let extension = file.rsplit_once('.').map_or("", |(_, ext)| ext);
+    const OFFICE: [&str; 9] = [
+        "docx", "doc", "xlsx", "xls", "pptx", "ppt", "odt", "ods", "odp",
+    ];
+    if OFFICE.contains(&extension) || matches!(extension, "bak" | "tmp") || file.starts_with("~$") {
+        return true;
+    }
+    file.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        (word.starts_with("intern")
+            && !word.starts_with("internation")
+            && !word.starts_with("internet"))
+            || word.starts_with("utkast")
+            || word.starts_with("deltagarlist")
+            || word.starts_with("personuppgift")
+    })
+}
+
+/// True when `path` (from the site's root) is one of the static files, the site's or the theme's.
+fn is_static(config: &Config, path: &str) -> bool {
+    let is_clean = path
+        .split('/')
+        .all(|part| !part.is_empty() && part != "." && part != "..");
+    is_clean
+        && [config.static_dir(), config.theme_dir().join("static")]
+            .iter()
+            .any(|dir| dir.join(path).is_file() && config.site.contains(&dir.join(path)))
+}
+
+fn missing_image(page: &Page, src: &str) -> Diagnostic {
+    let (line, column) = crate::content::locate_value(
+        &page.source,
+        page.front.key_lines.get("image").copied(),
+        src,
+    );
+    Diagnostic::error(format!("the page's image {src} is neither under content/ nor in static/"))
+        .at_line(&page.display_path, &page.source, line, column)
+        .hint("put the picture in the page's folder beside index.md and write only its file name as `src:`")
+}
+
+fn private_link(config: &Config, page: &Page, link: &FileLink, asset: &Asset) -> Diagnostic {
+    Diagnostic::error(format!(
+        "the link leads to {}, which is not published: its name or type suggests it is not meant for the public",
+        config.site.display(&asset.source)
+    ))
+    .at(&page.display_path, &page.source, link.offset, link.len)
+    .hint("if the file is meant to be public, list it under `attachments:` in the front matter of the page whose folder holds it; otherwise remove the link")
+}
+
+fn unused(config: &Config, asset: &Asset) -> Diagnostic {
+    Diagnostic::warning("this file is not used by any page, so it is not published")
+        .in_file(config.site.display(&asset.source))
+        .hint("to publish it, list it under `attachments:` in the page's front matter or link to it from the text; otherwise move it out of content/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn office_documents_and_internal_names_look_private() {
+        for name in [
+            "deltagarlista.pdf",
+            "bilagor/Deltagarlista 2024.pdf",
+            "utkast internt.txt",
+            "protokoll-intern.pdf",
+            "rapport.docx",
+            "budget.XLSX",
+            "~$rapport.pdf",
+            "bild.jpg.bak",
+            "personuppgifter.csv",
+        ] {
+            assert!(is_private_looking(name), "{name}");
+        }
+        for name in [
+            "grefve.pdf",
+            "karta.png",
+            "internationellt-samarbete.pdf",
+            "internetstrategi.pdf",
+            "program.pdf",
+        ] {
+            assert!(!is_private_looking(name), "{name}");
+        }
+    }
+}
