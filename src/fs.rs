@@ -69,10 +69,22 @@ impl SiteRoot {
                 .in_file(self.display(path))
                 .hint("check that the file exists and is readable (a broken symbolic link?)")
         })?;
-        if real.starts_with(&self.real) {
-            return Ok(real);
+        let Ok(inside) = real.strip_prefix(&self.real) else {
+            return Err(self.outside(path, &real));
+        };
+        // Hidden files and folders inside the site (`.git/config`, which holds
+        // a CI checkout's token) are never content: a link may not lead there.
+        let is_hidden = |part: Component<'_>| part.as_os_str().to_string_lossy().starts_with('.');
+        let given_inside = path.strip_prefix(&self.given).unwrap_or(path);
+        if inside.components().any(is_hidden) && !given_inside.components().any(is_hidden) {
+            return Err(Diagnostic::error(format!(
+                "this is a symbolic link to {}, a hidden file or folder of the site; arkiv does not read it",
+                inside.display()
+            ))
+            .in_file(self.display(path))
+            .hint("hidden files (such as .git/) are never published: copy the file you mean into the site instead of linking to it"));
         }
-        Err(self.outside(path, &real))
+        Ok(real)
     }
 
     /// True when `path` exists and its real path lies inside the site.

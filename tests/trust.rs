@@ -405,3 +405,46 @@ fn serve_does_not_publish_unused_files_or_follow_a_new_link_out() {
     let (_, body) = server.get("/konferenser/arsmote-2024/program.pdf");
     assert!(!body.contains(SECRET));
 }
+
+#[test]
+fn a_static_file_replaces_a_built_in_output_but_content_may_not_replace_a_static_file() {
+    let fixture = Fixture::copy("bundle-with-pdf");
+    fixture.write("static/robots.txt", "User-agent: *\nDisallow: /utkast/\n");
+    let built = fixture.build();
+    assert_eq!(
+        std::fs::read_to_string(built.output.join("robots.txt")).unwrap(),
+        "User-agent: *\nDisallow: /utkast/\n"
+    );
+
+    fixture.write("content/css/site.css", "body { display: none }");
+    fixture.append(
+        "content/konferenser/arsmote-2024/index.md",
+        "\n[Stil](/css/site.css)\n",
+    );
+    let errors = common::render(&fixture.build_errors());
+    assert!(
+        errors.contains("content/css/site.css") && errors.contains("would replace /css/site.css"),
+        "{errors}"
+    );
+}
+
+#[test]
+fn a_link_into_the_sites_git_folder_is_refused() {
+    let fixture = Fixture::copy("bundle-with-pdf");
+    fixture.write(
+        ".git/config",
+        &format!("[http]\n\textraheader = AUTHORIZATION: {SECRET}\n"),
+    );
+    std::fs::create_dir_all(fixture.root.join("static")).unwrap();
+    symlink("../.git/config", fixture.root.join("static/logo.txt")).unwrap();
+    for command in ["build", "check"] {
+        let (code, log) = run(&fixture, &[command]);
+        assert_eq!(code, 1, "{log}");
+        assert!(
+            log.contains("static/logo.txt") && log.contains("hidden"),
+            "{log}"
+        );
+        assert!(!log.contains(SECRET), "{log}");
+    }
+    assert!(files_containing(&fixture.public(), SECRET).is_empty());
+}

@@ -313,7 +313,7 @@ pub fn parse(
         if !KNOWN_KEYS.contains(&key.as_str()) {
             warnings.push(
                 Diagnostic::warning(format!("unknown key `{key}` in front matter"))
-                    .at(file, text, lines.offset_of_line(text, *line), key.len())
+                    .at(file, text, lines.key_offset(text, *line), key.len())
                     .hint(suggest_key(key).unwrap_or_else(|| {
                         "put keys of your own under `extra:` to use them in templates".into()
                     })),
@@ -383,8 +383,10 @@ impl KeyLines {
             .unwrap_or((start, 1))
     }
 
-    fn offset_of_line(&self, text: &str, line: usize) -> usize {
-        crate::diagnostics::offset_of(text, line, 1)
+    /// The byte offset of the key on `line`: after its quote, when it has one.
+    fn key_offset(&self, text: &str, line: usize) -> usize {
+        let start = crate::diagnostics::offset_of(text, line, 1);
+        start + usize::from(text[start..].starts_with(['"', '\'']))
     }
 }
 
@@ -753,6 +755,17 @@ mod tests {
                 (Some(3), "unknown key `topcis` in front matter".to_string()),
                 (Some(4), "unknown key `sumary` in front matter".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn a_quoted_key_with_swedish_letters_is_shown_without_a_panic() {
+        let (_, warnings) = parse_text("---\ntitle: A\n\"ö\": x\n'titel-å': y\n---\n");
+        let shown: Vec<String> = warnings.iter().map(|w| w.render_human(false)).collect();
+        assert_eq!(shown.len(), 2);
+        assert!(
+            shown[0].contains("unknown key `ö`") && shown[0].contains(":3:2]"),
+            "{shown:?}"
         );
     }
 

@@ -58,6 +58,13 @@ pub enum Job {
     Search,
 }
 
+impl Job {
+    /// True for the outputs a page asks for: the page itself and its aliases.
+    pub fn is_page_like(&self) -> bool {
+        matches!(self, Job::Page(_) | Job::Alias(..))
+    }
+}
+
 /// Which Atom feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Feed {

@@ -51,6 +51,7 @@ pub fn published(
     let mut used: BTreeSet<FileRef> = BTreeSet::new();
     let mut refused: BTreeSet<FileRef> = BTreeSet::new();
     let mut diagnostics = Diagnostics::new();
+    let mut images: Vec<(usize, FileRef)> = Vec::new();
     for (id, page) in pages.iter().enumerate() {
         let own = |name: &str| {
             page.assets
@@ -66,15 +67,25 @@ pub fn published(
                         .strip_prefix(config.base_path.trim_start_matches('/'))
                         .unwrap_or(rooted);
                     match files.find(Some(rooted), Some(rooted)) {
-                        Some(file) => {
-                            used.insert(file);
-                        }
+                        Some(file) => images.push((id, file)),
                         None if is_static(config, rooted) => {}
                         None => diagnostics.push(missing_image(page, &image.src)),
                     }
                 }
-                None => used.extend(own(&image.src)),
+                None => images.extend(own(&image.src).map(|file| (id, file))),
             }
+        }
+    }
+    for (id, file) in images {
+        if listed.contains(&file) || !is_private_looking(&files.asset(pages, loose, file).name) {
+            used.insert(file);
+        } else {
+            refused.insert(file);
+            diagnostics.push(private_image(
+                config,
+                &pages[id],
+                files.asset(pages, loose, file),
+            ));
         }
     }
     for (id, page) in pages.iter().enumerate() {
@@ -194,7 +205,8 @@ impl Files {
 /// office documents (often working copies) and names that say the file is
 /// internal, a draft, a list of people, a lock file or a backup.
 pub fn is_private_looking(name: &str) -> bool {
-    let file = name.rsplit('/').next().unwrap_or(name).to_lowercase();
+    let path = name.to_lowercase();
+    let file = path.rsplit('/').next().unwrap_or(&path);
     let extension = file.rsplit_once('.').map_or("", |(_, ext)| ext);
     const OFFICE: [&str; 9] = [
         "docx", "doc", "xlsx", "xls", "pptx", "ppt", "odt", "ods", "odp",
@@ -202,7 +214,8 @@ pub fn is_private_looking(name: &str) -> bool {
     if OFFICE.contains(&extension) || matches!(extension, "bak" | "tmp") || file.starts_with("~$") {
         return true;
     }
-    file.split(|c: char| !c.is_alphanumeric()).any(|word| {
+    // Every part of the path counts: `utkast/rapport.pdf` is a draft too.
+    path.split(|c: char| !c.is_alphanumeric()).any(|word| {
         (word.starts_with("intern")
             && !word.starts_with("internation")
             && !word.starts_with("internet"))
@@ -232,6 +245,21 @@ fn missing_image(page: &Page, src: &str) -> Diagnostic {
     Diagnostic::error(format!("the page's image {src} is neither under content/ nor in static/"))
         .at_line(&page.display_path, &page.source, line, column)
         .hint("put the picture in the page's folder beside index.md and write only its file name as `src:`")
+}
+
+fn private_image(config: &Config, page: &Page, asset: &Asset) -> Diagnostic {
+    let src = page.front.image.as_ref().map_or("", |i| i.src.as_str());
+    let (line, column) = crate::content::locate_value(
+        &page.source,
+        page.front.key_lines.get("image").copied(),
+        src,
+    );
+    Diagnostic::error(format!(
+        "the page's image is {}, which is not published: its name or type suggests it is not meant for the public",
+        config.site.display(&asset.source)
+    ))
+    .at_line(&page.display_path, &page.source, line, column)
+    .hint("rename the picture, or list it under `attachments:` of the page whose folder holds it if it is meant to be public")
 }
 
 fn private_link(config: &Config, page: &Page, link: &FileLink, asset: &Asset) -> Diagnostic {
@@ -264,6 +292,7 @@ mod tests {
             "budget.XLSX",
             "~$rapport.pdf",
             "bild.jpg.bak",
+            "utkast/rapport.pdf",
             "personuppgifter.csv",
         ] {
             assert!(is_private_looking(name), "{name}");

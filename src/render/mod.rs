@@ -44,14 +44,14 @@ pub fn render_each<T: Send>(
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let jobs = Job::all(config, site);
-    let copied = copied_files(templates, config, site);
+    let (copied, replacing) = copied_files(templates, config, site);
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
     let copied_paths: Vec<&str> = copied.iter().map(|f| f.path.as_str()).collect();
     let clashes = clashes(config, site, &jobs, &paths, &copied_paths);
     // A clashing output is left out, so the rest still renders and reports its own errors.
     let left_out: BTreeSet<usize> = clashes.iter().map(|(n, _)| *n).collect();
-    let mut diagnostics = Diagnostics::new();
-    diagnostics.extend(clashes.into_iter().map(|(_, d)| d));
+    let mut diagnostics = replacing;
+    diagnostics.extend(clashes.into_iter().filter_map(|(_, d)| d));
     let views = Views::new(config, site, &templates.labels);
     let results: Vec<Result<T, Diagnostic>> = jobs
         .par_iter()
@@ -90,20 +90,21 @@ pub fn check_paths(
     diagnostics.extend(
         clashes(config, site, jobs, paths, copied)
             .into_iter()
-            .map(|(_, d)| d),
+            .filter_map(|(_, d)| d),
     );
     diagnostics.into_result().map(|_| ())
 }
 
 /// Every clash among the outputs: the position in `jobs` of the output to
-/// leave out, and the error, at the page and line that asked for the path.
+/// leave out, and the error, at the page and line that asked for the path
+/// (none when a static file simply replaces a built-in output).
 fn clashes(
     config: &Config,
     site: &SiteIndex,
     jobs: &[Job],
     paths: &[String],
     copied: &[&str],
-) -> Vec<(usize, Diagnostic)> {
+) -> Vec<(usize, Option<Diagnostic>)> {
     let mut files: rustc_hash::FxHashMap<&str, Owner> = Default::default();
     for path in copied {
         files.insert(path, Owner::Copied);
@@ -126,7 +127,11 @@ fn clashes(
             }
         };
         match taken {
-            Some((owner, taken)) => found.push((n, clash(site, jobs, *job, owner, taken))),
+            // A static file of the site's own (`static/robots.txt`) replaces what arkiv would make.
+            Some((Owner::Copied, taken)) if taken == path && !job.is_page_like() => {
+                found.push((n, None))
+            }
+            Some((owner, taken)) => found.push((n, Some(clash(site, jobs, *job, owner, taken)))),
             None => {
                 files.insert(path, Owner::Job(n));
             }
@@ -186,23 +191,44 @@ fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) ->
 
 /// Files copied as they are: the theme's static files, then the site's (which win),
 /// then bundle attachments and loose content files.
-fn copied_files(templates: &Templates, config: &Config, site: &SiteIndex) -> Vec<OutputFile> {
+///
+/// A file from content/ may not replace a static file (a page's `js/search.js`
+/// over the theme's script): that is an error, and the static file stays.
+fn copied_files(
+    templates: &Templates,
+    config: &Config,
+    site: &SiteIndex,
+) -> (Vec<OutputFile>, Diagnostics) {
     let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
     for file in static_files(templates, config) {
         by_path.insert(file.path.clone(), file);
     }
-    for id in 0..site.pages.len() {
-        for file in asset_files(site, id) {
-            by_path.insert(file.path.clone(), file);
-        }
-    }
-    for file in &site.published_files {
-        by_path.insert(
-            file.name.clone(),
-            OutputFile::copy(&file.name, &file.source),
+    let statics: BTreeSet<String> = by_path.keys().cloned().collect();
+    let content = (0..site.pages.len())
+        .flat_map(|id| asset_files(site, id))
+        .chain(
+            site.published_files
+                .iter()
+                .map(|file| OutputFile::copy(&file.name, &file.source)),
         );
+    let mut diagnostics = Diagnostics::new();
+    for file in content {
+        let is_static = statics.contains(&file.path);
+        if is_static {
+            let source = match &file.contents {
+                crate::output::Contents::Copy(source) => config.site.display(source),
+                crate::output::Contents::Bytes(_) => file.path.clone(),
+            };
+            diagnostics.push(
+                Diagnostic::error(format!("this file would replace /{}, a static file of the site or its theme", file.path))
+                    .in_file(source)
+                    .hint("rename the file or move it into another folder: files under content/ may not replace the site's own"),
+            );
+            continue;
+        }
+        by_path.insert(file.path.clone(), file);
     }
-    by_path.into_values().collect()
+    (by_path.into_values().collect(), diagnostics)
 }
 
 /// The theme's static files and the site's own `static/`, which wins on a clash.
