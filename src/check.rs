@@ -84,11 +84,7 @@ struct Targets<'a> {
 impl Targets<'_> {
     /// Why a link from the page at `from_url` to `dest` leads nowhere, if it does.
     fn problem(&self, from_url: &str, dest: &str) -> Option<(String, String)> {
-        if dest.contains("://")
-            || dest.starts_with("mailto:")
-            || dest.starts_with("tel:")
-            || dest.starts_with("//")
-        {
+        if crate::text::is_url(dest) {
             return None;
         }
         let (path, fragment) = dest

@@ -205,11 +205,17 @@ impl Config {
                 .at_position(line, column)
                 .hint("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
         })?;
-        Self::parse(root, &text)
+        Self::parse_in(site, &text)
     }
 
     /// Parses `site.yaml`'s text; `root` is where the site lives.
     pub fn parse(root: &Path, text: &str) -> Result<Config, Diagnostics> {
+        Self::parse_in(SiteRoot::new(root), text)
+    }
+
+    /// `parse` for the site `site`, its folder already resolved.
+    fn parse_in(site: SiteRoot, text: &str) -> Result<Config, Diagnostics> {
+        let root = site.path();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let source: Arc<str> = Arc::from(text.replace("\r\n", "\n"));
         let raw: RawConfig = if source.trim().is_empty() {
@@ -258,7 +264,7 @@ impl Config {
         }
         Ok(Config {
             root: root.to_path_buf(),
-            site: SiteRoot::new(root),
+            site,
             title: raw.title.unwrap_or_else(|| "arkiv".into()),
             description: raw.description.unwrap_or_default(),
             base_url,

@@ -10,6 +10,19 @@ use icu_collator::{Collator, CollatorBorrowed};
 use icu_locale_core::locale;
 use jiff::civil::Date;
 
+/// True for an address elsewhere (`https://…`, `//host/…`, `mailto:…`,
+/// `data:…`) rather than a path on this site: it starts with a URL scheme
+/// (RFC 3986 §3.1: a letter, then letters, digits, `+`, `-` or `.`) or with `//`.
+pub fn is_url(text: &str) -> bool {
+    text.starts_with("//")
+        || text.split_once(':').is_some_and(|(scheme, _)| {
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        })
+}
+
 /// Turns a title or file name into a lower-case ASCII slug: `Öckerö möte` → `ockero-mote`.
 ///
 /// Letters and digits are kept (transliterated to ASCII), every other run of
@@ -215,6 +228,32 @@ pub fn first_words_prefix(text: &str, count: usize) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use super::is_url;
+
+    #[test]
+    fn urls_have_a_scheme_or_start_with_two_slashes() {
+        for url in [
+            "https://gr.se/",
+            "mailto:a@b.se",
+            "tel:031",
+            "//cdn.example/x.js",
+            "data:image/png;base64,x",
+        ] {
+            assert!(is_url(url), "{url}");
+        }
+        for path in [
+            "bild.jpg",
+            "/nyheter/x/",
+            "../a.pdf",
+            "@/om-gr.md",
+            "2024:1.pdf",
+            "a/b:c.pdf",
+            "",
+        ] {
+            assert!(!is_url(path), "{path}");
+        }
+    }
+
     #[test]
     fn a_prefix_of_words_ends_after_the_last_word_wanted() {
         assert_eq!(first_words_prefix("ett  två\ntre fyra", 3), "ett  två\ntre");

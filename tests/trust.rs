@@ -101,46 +101,25 @@ fn a_markdown_link_to_a_secret_is_refused_and_its_text_never_shown() {
 }
 
 #[test]
-fn links_out_of_static_templates_and_the_theme_are_refused() {
+fn links_out_of_static_templates_the_theme_and_site_yaml_are_refused() {
     let (fixture, outside) = with_secret();
-    std::fs::create_dir_all(fixture.root.join("static")).unwrap();
-    symlink(
-        outside.join("secret.txt"),
-        fixture.root.join("static/env.txt"),
-    )
-    .unwrap();
-    assert_refused(&fixture, "static/env.txt");
-    std::fs::remove_file(fixture.root.join("static/env.txt")).unwrap();
-
-    std::fs::create_dir_all(fixture.root.join("templates")).unwrap();
-    symlink(
-        outside.join("secret.md"),
-        fixture.root.join("templates/page.html"),
-    )
-    .unwrap();
-    assert_refused(&fixture, "templates/page.html");
-    std::fs::remove_file(fixture.root.join("templates/page.html")).unwrap();
-
-    symlink(
-        outside.join("secret.txt"),
-        fixture.root.join("themes/gr/static/token.txt"),
-    )
-    .unwrap();
-    assert_refused(&fixture, "themes/gr/static/token.txt");
-    std::fs::remove_file(fixture.root.join("themes/gr/static/token.txt")).unwrap();
-
-    symlink(
-        outside.join("secret.md"),
-        fixture.root.join("site.yaml.real"),
-    )
-    .unwrap();
-    std::fs::remove_file(fixture.root.join("site.yaml")).unwrap();
-    std::fs::rename(
-        fixture.root.join("site.yaml.real"),
-        fixture.root.join("site.yaml"),
-    )
-    .unwrap();
-    assert_refused(&fixture, "site.yaml");
+    for (link, secret) in [
+        ("static/env.txt", "secret.txt"),
+        ("templates/page.html", "secret.md"),
+        ("themes/gr/static/token.txt", "secret.txt"),
+        ("site.yaml", "secret.md"),
+    ] {
+        let at = fixture.root.join(link);
+        let kept = std::fs::read(&at).ok();
+        std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+        let _ = std::fs::remove_file(&at);
+        symlink(outside.join(secret), &at).unwrap();
+        assert_refused(&fixture, link);
+        std::fs::remove_file(&at).unwrap();
+        if let Some(bytes) = kept {
+            std::fs::write(&at, bytes).unwrap();
+        }
+    }
 }
 
 #[test]
@@ -447,4 +426,31 @@ fn a_link_into_the_sites_git_folder_is_refused() {
         assert!(!log.contains(SECRET), "{log}");
     }
     assert!(files_containing(&fixture.public(), SECRET).is_empty());
+}
+
+#[test]
+fn serve_publishes_a_file_once_a_page_links_it_and_keeps_the_sites_own_robots_txt() {
+    let fixture = Fixture::copy("bundle-with-pdf");
+    let page = "content/konferenser/arsmote-2024/index.md";
+    fixture.write("static/robots.txt", "User-agent: *\nDisallow: /utkast/\n");
+    fixture.write("content/konferenser/arsmote-2024/karta.png", "PNG");
+    let server = Server::start(&fixture);
+    let (status, _) = server.get("/konferenser/arsmote-2024/karta.png");
+    assert_eq!(status, 404, "unused, not published");
+
+    fixture.append(page, "\n![Karta](karta.png)\n");
+    server.wait_for(
+        "/konferenser/arsmote-2024/karta.png",
+        "the linked picture published",
+        |status, _| status == 200,
+    );
+    let (_, robots) = server.get("/robots.txt");
+    assert_eq!(robots, "User-agent: *\nDisallow: /utkast/\n");
+
+    fixture.replace(page, "\n![Karta](karta.png)\n", "\n");
+    server.wait_for(
+        "/konferenser/arsmote-2024/karta.png",
+        "the unlinked picture taken down",
+        |status, _| status == 404,
+    );
 }

@@ -79,6 +79,13 @@ pub struct Listing {
     pub diagnostics: Diagnostics,
 }
 
+impl Listing {
+    /// The files outside bundles, without reading any page.
+    pub fn into_loose(self) -> Vec<Asset> {
+        self.loose
+    }
+}
+
 /// Finds every file under `content/` without reading any.
 pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
     let content_dir = config.content_dir();

@@ -130,7 +130,7 @@ fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result
         .collect();
     let mut errors = Diagnostics::new();
     if let Some(image) = &front.image {
-        if is_url(&image.src) {
+        if crate::text::is_url(&image.src) {
             let (line, column) = locate_value(
                 &source.text,
                 front.key_lines.get("image").copied(),
@@ -171,18 +171,6 @@ fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result
     } else {
         Err(errors)
     }
-}
-
-/// True for an address on another site (`https://…`, `//host/…`, `data:…`) rather than a path.
-pub fn is_url(src: &str) -> bool {
-    src.starts_with("//")
-        || src.split_once(':').is_some_and(|(scheme, _)| {
-            !scheme.is_empty()
-                && !scheme.contains('/')
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-        })
 }
 
 /// Line and column of `needle` at or after `from_line` in `text`, else `from_line` itself.

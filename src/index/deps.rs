@@ -5,7 +5,7 @@
 //! An output is redone when a page it shows changed, or when what it lists
 //! (which pages, which terms, how many) is not what it was.
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 
 use crate::config::Config;
@@ -86,20 +86,6 @@ pub struct Deps {
     pub pages: Vec<u64>,
     /// A hash of what it lists: which pages in which order, terms, counts.
     pub shape: u64,
-}
-
-/// Outputs that two jobs would write, such as an alias that is also a listing's
-/// path; `paths` are the jobs' output paths, in the same order.
-pub fn clashing_outputs(jobs: &[Job], paths: &[String]) -> Vec<(Job, Job)> {
-    let mut seen: FxHashMap<&str, Job> =
-        FxHashMap::with_capacity_and_hasher(jobs.len(), Default::default());
-    let mut clashes = Vec::new();
-    for (job, path) in jobs.iter().zip(paths) {
-        if let Some(first) = seen.insert(path, *job) {
-            clashes.push((first, *job));
-        }
-    }
-    clashes
 }
 
 /// A page's identity across rebuilds: a hash of its content path.

@@ -39,6 +39,14 @@ enum FileRef {
     Loose(usize),
 }
 
+/// How a page uses a file other than by listing it.
+enum Use<'a> {
+    /// As the front matter's `image`.
+    Image,
+    /// By a link or an image in the body.
+    Body(&'a FileLink),
+}
+
 /// Decides which files under content/ are published; see the module's rule.
 pub fn published(
     config: &Config,
@@ -47,80 +55,55 @@ pub fn published(
     loose: &[Asset],
 ) -> Published {
     let files = Files::new(pages, loose);
-    let mut listed: BTreeSet<FileRef> = BTreeSet::new();
-    let mut used: BTreeSet<FileRef> = BTreeSet::new();
-    let mut refused: BTreeSet<FileRef> = BTreeSet::new();
     let mut diagnostics = Diagnostics::new();
-    let mut images: Vec<(usize, FileRef)> = Vec::new();
+    let mut listed: BTreeSet<FileRef> = BTreeSet::new();
+    let mut uses: Vec<(usize, FileRef, Use<'_>)> = Vec::new();
     for (id, page) in pages.iter().enumerate() {
-        let own = |name: &str| {
-            page.assets
-                .iter()
-                .position(|a| a.name == name)
-                .map(|n| FileRef::Bundle(id, n))
-        };
-        listed.extend(page.front.attachments.iter().filter_map(|a| own(&a.file)));
+        listed.extend(page.front.attachments.iter().filter_map(|a| {
+            let n = page.assets.iter().position(|asset| asset.name == a.file)?;
+            Some(FileRef::Bundle(id, n))
+        }));
         if let Some(image) = &page.front.image {
-            match image.src.strip_prefix('/') {
-                Some(rooted) => {
-                    let rooted = rooted
-                        .strip_prefix(config.base_path.trim_start_matches('/'))
-                        .unwrap_or(rooted);
-                    match files.find(Some(rooted), Some(rooted)) {
-                        Some(file) => images.push((id, file)),
-                        None if is_static(config, rooted) => {}
-                        None => diagnostics.push(missing_image(page, &image.src)),
-                    }
-                }
-                None => images.extend(own(&image.src).map(|file| (id, file))),
+            // Read as a body image would be: from the page's folder, or from the site's root.
+            let link = FileLink::of(config, page, &image.src, 0, 0);
+            match link.as_ref().and_then(|l| files.find(l)) {
+                Some(file) => uses.push((id, file, Use::Image)),
+                None if !image.src.starts_with('/')
+                    || link.is_some_and(|l| is_static(config, &l)) => {}
+                None => diagnostics.push(missing_image(page, &image.src)),
             }
         }
-    }
-    for (id, file) in images {
-        if listed.contains(&file) || !is_private_looking(&files.asset(pages, loose, file).name) {
-            used.insert(file);
-        } else {
-            refused.insert(file);
-            diagnostics.push(private_image(
-                config,
-                &pages[id],
-                files.asset(pages, loose, file),
-            ));
-        }
-    }
-    for (id, page) in pages.iter().enumerate() {
         for link in bodies.get(id).map_or(&[][..], |b| &b.files) {
-            let Some(file) = files.find(link.content_path.as_deref(), link.site_path.as_deref())
-            else {
-                continue;
-            };
-            if listed.contains(&file) || !is_private_looking(&files.asset(pages, loose, file).name)
-            {
-                used.insert(file);
-            } else {
-                refused.insert(file);
-                diagnostics.push(private_link(
-                    config,
-                    page,
-                    link,
-                    files.asset(pages, loose, file),
-                ));
-            }
+            uses.extend(files.find(link).map(|file| (id, file, Use::Body(link))));
         }
     }
-    used.extend(listed.iter().copied());
+    let mut used = listed.clone();
+    let mut refused: BTreeSet<FileRef> = BTreeSet::new();
+    for (id, file, how) in uses {
+        let asset = files.asset(file);
+        if listed.contains(&file) || !is_private_looking(&asset.name) {
+            used.insert(file);
+            continue;
+        }
+        refused.insert(file);
+        diagnostics.push(match how {
+            Use::Image => private_image(config, &pages[id], asset),
+            Use::Body(link) => private_link(config, &pages[id], link, asset),
+        });
+    }
     let mut published = Published {
         attachments: vec![Vec::new(); pages.len()],
         ..Published::default()
     };
-    for (file, asset) in files.all(pages, loose) {
-        if used.contains(&file) {
-            match file {
-                FileRef::Bundle(id, _) => published.attachments[id].push(asset.clone()),
-                FileRef::Loose(_) => published.loose.push(asset.clone()),
+    for (file, asset) in files.all() {
+        match file {
+            _ if !used.contains(&file) => {
+                if !refused.contains(&file) {
+                    diagnostics.push(unused(config, asset));
+                }
             }
-        } else if !refused.contains(&file) {
-            diagnostics.push(unused(config, asset));
+            FileRef::Bundle(id, _) => published.attachments[id].push(asset.clone()),
+            FileRef::Loose(_) => published.loose.push(asset.clone()),
         }
     }
     published.diagnostics = diagnostics;
@@ -128,32 +111,33 @@ pub fn published(
 }
 
 /// Every file under content/ by content path and by the site path it would be published at.
-struct Files {
+struct Files<'a> {
+    pages: &'a [Arc<Page>],
+    loose: &'a [Asset],
     by_content: FxHashMap<String, FileRef>,
     by_site: FxHashMap<String, FileRef>,
 }
 
-impl Files {
-    fn new(pages: &[Arc<Page>], loose: &[Asset]) -> Files {
+impl<'a> Files<'a> {
+    fn new(pages: &'a [Arc<Page>], loose: &'a [Asset]) -> Files<'a> {
         let mut files = Files {
+            pages,
+            loose,
             by_content: FxHashMap::default(),
             by_site: FxHashMap::default(),
         };
         for (id, page) in pages.iter().enumerate() {
             let dir = page.content_dir();
             for (n, asset) in page.assets.iter().enumerate() {
-                let content_path = if dir.is_empty() {
-                    asset.name.clone()
-                } else {
-                    format!("{dir}/{}", asset.name)
+                let content_path = match dir {
+                    "" => asset.name.clone(),
+                    dir => format!("{dir}/{}", asset.name),
                 };
+                let file = FileRef::Bundle(id, n);
+                files.by_content.insert(content_path, file);
                 files
-                    .by_content
-                    .insert(content_path, FileRef::Bundle(id, n));
-                files.by_site.insert(
-                    format!("{}{}", page.path, asset.name),
-                    FileRef::Bundle(id, n),
-                );
+                    .by_site
+                    .insert(format!("{}{}", page.path, asset.name), file);
             }
         }
         for (n, asset) in loose.iter().enumerate() {
@@ -166,38 +150,30 @@ impl Files {
     }
 
     /// The file a link names: by its content path first, else by the site path it fetches.
-    fn find(&self, content_path: Option<&str>, site_path: Option<&str>) -> Option<FileRef> {
-        content_path
-            .and_then(|p| self.by_content.get(p))
-            .or_else(|| site_path.and_then(|p| self.by_site.get(p)))
-            .copied()
+    fn find(&self, link: &FileLink) -> Option<FileRef> {
+        let by = |map: &FxHashMap<String, FileRef>, path: &Option<String>| {
+            path.as_deref().and_then(|p| map.get(p)).copied()
+        };
+        by(&self.by_content, &link.content_path).or_else(|| by(&self.by_site, &link.site_path))
     }
 
-    fn asset<'a>(&self, pages: &'a [Arc<Page>], loose: &'a [Asset], file: FileRef) -> &'a Asset {
+    fn asset(&self, file: FileRef) -> &'a Asset {
         match file {
-            FileRef::Bundle(id, n) => &pages[id].assets[n],
-            FileRef::Loose(n) => &loose[n],
+            FileRef::Bundle(id, n) => &self.pages[id].assets[n],
+            FileRef::Loose(n) => &self.loose[n],
         }
     }
 
     /// Every file, pages' bundles first (in page order), then the loose ones.
-    fn all<'a>(
-        &self,
-        pages: &'a [Arc<Page>],
-        loose: &'a [Asset],
-    ) -> impl Iterator<Item = (FileRef, &'a Asset)> {
-        let bundles = pages.iter().enumerate().flat_map(|(id, page)| {
+    fn all(&self) -> impl Iterator<Item = (FileRef, &'a Asset)> + 'a {
+        let bundles = self.pages.iter().enumerate().flat_map(|(id, page)| {
             page.assets
                 .iter()
                 .enumerate()
                 .map(move |(n, asset)| (FileRef::Bundle(id, n), asset))
         });
-        bundles.chain(
-            loose
-                .iter()
-                .enumerate()
-                .map(|(n, a)| (FileRef::Loose(n), a)),
-        )
+        let loose = self.loose.iter().enumerate();
+        bundles.chain(loose.map(|(n, asset)| (FileRef::Loose(n), asset)))
     }
 }
 
@@ -225,15 +201,19 @@ pub fn is_private_looking(name: &str) -> bool {
     })
 }
 
-/// True when `path` (from the site's root) is one of the static files, the site's or the theme's.
-fn is_static(config: &Config, path: &str) -> bool {
-    let is_clean = path
-        .split('/')
-        .all(|part| !part.is_empty() && part != "." && part != "..");
-    is_clean
-        && [config.static_dir(), config.theme_dir().join("static")]
-            .iter()
-            .any(|dir| dir.join(path).is_file() && config.site.contains(&dir.join(path)))
+/// True when a rooted `link` names one of the static files, the site's or the theme's.
+fn is_static(config: &Config, link: &FileLink) -> bool {
+    let Some(path) = link.content_path.as_deref() else {
+        return false;
+    };
+    [config.static_dir(), config.theme_dir().join("static")]
+        .iter()
+        .any(|dir| {
+            config
+                .site
+                .resolve(&dir.join(path))
+                .is_ok_and(|real| real.is_file())
+        })
 }
 
 fn missing_image(page: &Page, src: &str) -> Diagnostic {

@@ -18,7 +18,9 @@ use serde::Serialize;
 use crate::config::{Config, MarkdownConfig};
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::{SUMMARY_WORDS, escape_html, first_words_prefix, percent_decode, slugify};
+use crate::text::{
+    SUMMARY_WORDS, escape_html, first_words_prefix, is_url, percent_decode, slugify,
+};
 pub use highlight::Highlighter;
 
 /// A heading in a page's body, for a table of contents.
@@ -75,16 +77,7 @@ impl FileLink {
         len: usize,
     ) -> Option<FileLink> {
         let path = dest.split(['#', '?']).next().unwrap_or_default();
-        let lower = path.to_ascii_lowercase();
-        let is_elsewhere = path.is_empty()
-            || path.starts_with("//")
-            || lower.split_once(':').is_some_and(|(scheme, _)| {
-                !scheme.is_empty()
-                    && scheme
-                        .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-            });
-        if is_elsewhere {
+        if path.is_empty() || is_url(path) {
             return None;
         }
         let decoded = percent_decode(path);
@@ -422,7 +415,7 @@ fn resolve_link(
     };
     let lower = path.to_ascii_lowercase();
     let is_page_link = lower.ends_with(".md") || lower.ends_with(".markdown");
-    if !is_page_link || path.contains("://") || path.starts_with("mailto:") {
+    if !is_page_link || is_url(path) {
         return Ok(None);
     }
     let decoded = percent_decode(path);

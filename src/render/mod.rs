@@ -44,14 +44,14 @@ pub fn render_each<T: Send>(
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let jobs = Job::all(config, site);
-    let (copied, replacing) = copied_files(templates, config, site);
+    let copied = copied_files(templates, site);
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
-    let copied_paths: Vec<&str> = copied.iter().map(|f| f.path.as_str()).collect();
-    let clashes = clashes(config, site, &jobs, &paths, &copied_paths);
+    let statics: Vec<&str> = templates.statics.keys().map(String::as_str).collect();
     // A clashing output is left out, so the rest still renders and reports its own errors.
-    let left_out: BTreeSet<usize> = clashes.iter().map(|(n, _)| *n).collect();
-    let mut diagnostics = replacing;
-    diagnostics.extend(clashes.into_iter().filter_map(|(_, d)| d));
+    let Clashes {
+        left_out,
+        mut diagnostics,
+    } = clashes(config, site, &jobs, &paths, &statics);
     let views = Views::new(config, site, &templates.labels);
     let results: Vec<Result<T, Diagnostic>> = jobs
         .par_iter()
@@ -77,42 +77,42 @@ pub fn render_each<T: Send>(
     Ok(done)
 }
 
-/// Fails when two outputs would be written to one path, or one output where
-/// another needs a folder (an alias over a listing, a feed or a static file).
-pub fn check_paths(
-    config: &Config,
-    site: &SiteIndex,
-    jobs: &[Job],
-    paths: &[String],
-    copied: &[&str],
-) -> Result<(), Diagnostics> {
-    let mut diagnostics = Diagnostics::new();
-    diagnostics.extend(
-        clashes(config, site, jobs, paths, copied)
-            .into_iter()
-            .filter_map(|(_, d)| d),
-    );
-    diagnostics.into_result().map(|_| ())
+/// What `clashes` found.
+#[derive(Debug, Default)]
+pub struct Clashes {
+    /// Positions in the jobs of outputs to leave out.
+    pub left_out: BTreeSet<usize>,
+    /// The errors, each at the page (and line) or file that asked for the path.
+    pub diagnostics: Diagnostics,
 }
 
-/// Every clash among the outputs: the position in `jobs` of the output to
-/// leave out, and the error, at the page and line that asked for the path
-/// (none when a static file simply replaces a built-in output).
-fn clashes(
+/// Every clash among the outputs: two on one path, one where another needs a
+/// folder (an alias `atom.xml` over the feed), or a file from content/ over
+/// a static file (a page's `js/search.js` over the theme's script). A static
+/// file of the site's own (`static/robots.txt`) replaces the output arkiv
+/// would make, without an error. `statics` are the static files' paths.
+pub fn clashes(
     config: &Config,
     site: &SiteIndex,
     jobs: &[Job],
     paths: &[String],
-    copied: &[&str],
-) -> Vec<(usize, Option<Diagnostic>)> {
+    statics: &[&str],
+) -> Clashes {
+    let mut found = Clashes::default();
     let mut files: rustc_hash::FxHashMap<&str, Owner> = Default::default();
-    for path in copied {
-        files.insert(path, Owner::Copied);
-    }
+    files.extend(statics.iter().map(|path| (*path, Owner::Static)));
     if config.search {
-        files.insert(crate::search::BUNDLE, Owner::Copied);
+        files.insert(crate::search::BUNDLE, Owner::Static);
     }
-    let mut found = Vec::new();
+    let content: Vec<OutputFile> = content_files(site).collect();
+    for file in &content {
+        match files.get(file.path.as_str()) {
+            Some(Owner::Static) => found.diagnostics.push(replaces_static(config, file)),
+            _ => {
+                files.insert(&file.path, Owner::Content);
+            }
+        }
+    }
     // Shallow paths first, so a file is known before any output under it as a folder.
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&n| paths[n].matches('/').count());
@@ -127,18 +127,31 @@ fn clashes(
             }
         };
         match taken {
-            // A static file of the site's own (`static/robots.txt`) replaces what arkiv would make.
-            Some((Owner::Copied, taken)) if taken == path && !job.is_page_like() => {
-                found.push((n, None))
-            }
-            Some((owner, taken)) => found.push((n, Some(clash(site, jobs, *job, owner, taken)))),
             None => {
                 files.insert(path, Owner::Job(n));
+                continue;
             }
+            Some((Owner::Static, taken)) if taken == path && !job.is_page_like() => {}
+            Some((owner, taken)) => found
+                .diagnostics
+                .push(clash(site, jobs, *job, owner, taken)),
         }
+        found.left_out.insert(n);
     }
-    found.sort_by_key(|(n, _)| *n);
     found
+}
+
+fn replaces_static(config: &Config, file: &OutputFile) -> Diagnostic {
+    let source = match &file.contents {
+        crate::output::Contents::Copy(source) => config.site.display(source),
+        crate::output::Contents::Bytes(_) => file.path.clone(),
+    };
+    Diagnostic::error(format!(
+        "this file would replace /{}, a file of the site's own static/ folder or of its theme",
+        file.path
+    ))
+    .in_file(source)
+    .hint("rename the file or move it into another folder: files under content/ may not replace the site's own")
 }
 
 /// Who writes an output path.
@@ -146,15 +159,17 @@ fn clashes(
 enum Owner {
     /// An output made by a job, by its position.
     Job(usize),
-    /// A copied file (static, an attachment) or the search index.
-    Copied,
+    /// A static file, or the search index.
+    Static,
+    /// A file from content/: an attachment or a loose file.
+    Content,
 }
 
 /// The error for `job`, whose path clashes with `taken`, written by `owner`.
 fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) -> Diagnostic {
     let other = match owner {
         Owner::Job(m) => Some(jobs[m]),
-        Owner::Copied => None,
+        Owner::Static | Owner::Content => None,
     };
     let page_of = |job: Job| match job {
         Job::Alias(id, n) => Some((&site.pages[id], "aliases", Some(n))),
@@ -189,58 +204,33 @@ fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) ->
         .hint("an alias or slug may not take a path the site makes itself (listings, feeds, the calendar, static files): remove the alias or choose another path")
 }
 
-/// Files copied as they are: the theme's static files, then the site's (which win),
-/// then bundle attachments and loose content files.
-///
-/// A file from content/ may not replace a static file (a page's `js/search.js`
-/// over the theme's script): that is an error, and the static file stays.
-fn copied_files(
-    templates: &Templates,
-    config: &Config,
-    site: &SiteIndex,
-) -> (Vec<OutputFile>, Diagnostics) {
-    let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
-    for file in static_files(templates, config) {
-        by_path.insert(file.path.clone(), file);
-    }
-    let statics: BTreeSet<String> = by_path.keys().cloned().collect();
-    let content = (0..site.pages.len())
-        .flat_map(|id| asset_files(site, id))
-        .chain(
-            site.published_files
-                .iter()
-                .map(|file| OutputFile::copy(&file.name, &file.source)),
-        );
-    let mut diagnostics = Diagnostics::new();
-    for file in content {
-        let is_static = statics.contains(&file.path);
-        if is_static {
-            let source = match &file.contents {
-                crate::output::Contents::Copy(source) => config.site.display(source),
-                crate::output::Contents::Bytes(_) => file.path.clone(),
-            };
-            diagnostics.push(
-                Diagnostic::error(format!("this file would replace /{}, a static file of the site or its theme", file.path))
-                    .in_file(source)
-                    .hint("rename the file or move it into another folder: files under content/ may not replace the site's own"),
-            );
-            continue;
-        }
-        by_path.insert(file.path.clone(), file);
-    }
-    (by_path.into_values().collect(), diagnostics)
-}
-
-/// The theme's static files and the site's own `static/`, which wins on a clash.
-pub fn static_files(templates: &Templates, config: &Config) -> Vec<OutputFile> {
-    let mut by_path: BTreeMap<String, OutputFile> = BTreeMap::new();
-    for dir in [templates.static_dir.clone(), config.static_dir()] {
-        // Links that leave the site were refused (and reported) when the templates were loaded.
-        for (name, path) in config.site.files_under(&dir).0 {
-            by_path.insert(name.clone(), OutputFile::copy(name, path));
-        }
+/// Files copied as they are: the theme's static files, then the site's
+/// (which win), then the files from content/ that are published, except
+/// those that would replace a static file (an error, see `clashes`).
+fn copied_files(templates: &Templates, site: &SiteIndex) -> Vec<OutputFile> {
+    let mut by_path: BTreeMap<String, OutputFile> = static_files(templates)
+        .map(|file| (file.path.clone(), file))
+        .collect();
+    for file in content_files(site) {
+        by_path.entry(file.path.clone()).or_insert(file);
     }
     by_path.into_values().collect()
+}
+
+/// The theme's static files and the site's own `static/`, which wins on a
+/// clash, as listed when the templates were loaded.
+pub fn static_files(templates: &Templates) -> impl Iterator<Item = OutputFile> + '_ {
+    templates
+        .statics
+        .iter()
+        .map(|(name, path)| OutputFile::copy(name, path))
+}
+
+/// The files from content/ that are published: bundle files beside their pages, then loose files.
+pub fn content_files(site: &SiteIndex) -> impl Iterator<Item = OutputFile> + '_ {
+    let bundles = (0..site.pages.len()).flat_map(|id| asset_files(site, id));
+    let loose = site.published_files.iter();
+    bundles.chain(loose.map(|file| OutputFile::copy(&file.name, &file.source)))
 }
 
 /// The published files of page `id`'s bundle, beside the page.

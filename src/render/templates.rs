@@ -66,6 +66,8 @@ pub struct Templates {
     pub labels: Labels,
     /// The theme's static folder.
     pub static_dir: PathBuf,
+    /// The static files, the theme's and the site's (which win), by output path.
+    pub statics: BTreeMap<String, PathBuf>,
     /// Template name → file, for error locations.
     files: BTreeMap<String, PathBuf>,
     site: SiteRoot,
@@ -92,10 +94,8 @@ impl Templates {
             files.extend(found);
             diagnostics.extend(refused);
         }
-        // Static files are copied later; a link of theirs that leaves the site is refused here.
-        for dir in [theme_dir.join("static"), config.static_dir()] {
-            diagnostics.extend(config.site.files_under(&dir).1);
-        }
+        let (statics, refused) = list_static(config, &theme_dir.join("static"));
+        diagnostics.extend(refused);
         let mut sources = Vec::new();
         for (name, path) in &files {
             match config.site.read(path, MAX_TEXT_BYTES) {
@@ -119,6 +119,7 @@ impl Templates {
             tera,
             labels,
             static_dir: theme_dir.join("static"),
+            statics,
             files,
             site: config.site.clone(),
         };
@@ -129,6 +130,13 @@ impl Templates {
             return Err(templates.build_diagnostics(&err));
         }
         Ok(templates)
+    }
+
+    /// Lists the static files again (after one changed); links out of the site are refused.
+    pub fn reload_static(&mut self, config: &Config) -> Diagnostics {
+        let (statics, refused) = list_static(config, &self.static_dir);
+        self.statics = statics;
+        refused
     }
 
     /// Renders `name` with `context`.
@@ -242,6 +250,18 @@ fn template_hint(message: &str) -> String {
     } else {
         "see the Tera template syntax at keats.github.io/tera".into()
     }
+}
+
+/// The theme's static files under `theme_static` and the site's own, which win.
+fn list_static(config: &Config, theme_static: &Path) -> (BTreeMap<String, PathBuf>, Diagnostics) {
+    let mut statics = BTreeMap::new();
+    let mut refused = Diagnostics::new();
+    for dir in [theme_static.to_path_buf(), config.static_dir()] {
+        let (files, diagnostics) = config.site.files_under(&dir);
+        statics.extend(files);
+        refused.extend(diagnostics);
+    }
+    (statics, refused)
 }
 
 fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics> {

@@ -130,10 +130,7 @@ impl Session {
             pending: BTreeSet::new(),
             pending_full: false,
             today: self.opts.today.unwrap_or_else(crate::today_in_stockholm),
-            statics: render::static_files(&prepared.templates, &prepared.config)
-                .into_iter()
-                .map(|f| f.path)
-                .collect(),
+            statics: prepared.templates.statics.keys().cloned().collect(),
             previewed: Vec::new(),
             config: prepared.config,
             templates: prepared.templates,
@@ -298,7 +295,11 @@ impl Session {
 impl State {
     /// Static files under the changed paths (files or whole folders), and those now gone.
     fn static_changes(&mut self, paths: &[&Path], update: &mut Update) {
-        let now = render::static_files(&self.templates, &self.config);
+        // A link out of the site is refused here as in a build, and said.
+        update
+            .warnings
+            .extend(self.templates.reload_static(&self.config));
+        let now: Vec<OutputFile> = render::static_files(&self.templates).collect();
         let names: BTreeSet<String> = now.iter().map(|f| f.path.clone()).collect();
         update
             .removed
@@ -723,18 +724,11 @@ impl State {
         let everything = global != self.global;
         let jobs = Job::all(&self.config, &site);
         let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
-        let copied: Vec<String> = (0..site.pages.len())
-            .flat_map(|id| render::asset_files(&site, id))
-            .map(|f| f.path)
-            .chain(site.published_files.iter().map(|f| f.name.clone()))
-            .collect();
-        let copied: Vec<&str> = self
-            .statics
-            .iter()
-            .chain(&copied)
-            .map(String::as_str)
-            .collect();
-        render::check_paths(&self.config, &site, &jobs, &paths, &copied)?;
+        let statics: Vec<&str> = self.statics.iter().map(String::as_str).collect();
+        let clashes = render::clashes(&self.config, &site, &jobs, &paths, &statics);
+        clashes.diagnostics.into_result()?;
+        // What a build leaves out (a built-in output a static file replaces), serve does too.
+        let left_out: HashSet<Job> = clashes.left_out.iter().map(|&n| jobs[n]).collect();
         let new_deps: Vec<(String, (Job, Deps))> = jobs
             .par_iter()
             .zip(paths)
@@ -752,6 +746,7 @@ impl State {
                     || deps.pages.iter().any(|p| dirty.contains(p))
             })
             .map(|(job, _)| job)
+            .filter(|job| !left_out.contains(*job))
             .filter(|job| !done.iter().any(|(d, _)| d == *job))
             .collect();
         clock.lap("deps");
@@ -824,15 +819,14 @@ impl State {
 
     /// Loose files under content/ (outside bundles) after one was added, removed or written.
     fn loose_files(&mut self, update: &mut Update) {
-        let Ok(content) = content::load(&self.config) else {
+        // Listed, not read: the pages themselves are what the index holds.
+        let Ok(listing) = content::load::list(&self.config) else {
             return;
         };
-        let published = index::files::published(
-            &self.config,
-            &self.site.pages,
-            &self.site.bodies,
-            &content.files,
-        );
+        update.warnings.extend(listing.diagnostics.iter().cloned());
+        let loose = listing.into_loose();
+        let published =
+            index::files::published(&self.config, &self.site.pages, &self.site.bodies, &loose);
         let name = |f: &Asset| f.name.clone();
         let old: BTreeSet<String> = self.site.published_files.iter().map(name).collect();
         let new: BTreeSet<String> = published.loose.iter().map(name).collect();
@@ -843,7 +837,7 @@ impl State {
                 .iter()
                 .map(|f| OutputFile::copy(&f.name, &f.source)),
         );
-        self.site.files = content.files;
+        self.site.files = loose;
         self.site.published_files = published.loose;
     }
 }
