@@ -66,7 +66,9 @@ pub fn published(
         if let Some(image) = &page.front.image {
             // Read as a body image would be: from the page's folder, or from the site's root.
             let link = FileLink::of(config, page, &image.src, 0, 0);
-            match link.as_ref().and_then(|l| files.find(l)) {
+            let own = || page.assets.iter().position(|a| a.name == image.src);
+            let found = link.as_ref().and_then(|l| files.find(l));
+            match found.or_else(|| own().map(|n| FileRef::Bundle(id, n))) {
                 Some(file) => uses.push((id, file, Use::Image)),
                 None if !image.src.starts_with('/')
                     || link.is_some_and(|l| is_static(config, &l)) => {}

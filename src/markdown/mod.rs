@@ -68,7 +68,8 @@ pub struct FileLink {
 
 impl FileLink {
     /// What `dest` names, written on `page` at `offset` (of `len` bytes) in its
-    /// source; `None` for URLs, anchors and mail links, which name no file.
+    /// source; `None` for URLs, anchors, mail links and paths whose last part
+    /// has no extension (pages), which name no file.
     pub fn of(
         config: &Config,
         page: &Page,
@@ -77,7 +78,10 @@ impl FileLink {
         len: usize,
     ) -> Option<FileLink> {
         let path = dest.split(['#', '?']).next().unwrap_or_default();
-        if path.is_empty() || is_url(path) {
+        // A file is named with its extension; `/nyheter/x/` and `../x` are pages.
+        // Links to pages are most of a body's links: they are not kept.
+        let name = path.rsplit('/').next().unwrap_or_default();
+        if !name.contains('.') || is_url(path) {
             return None;
         }
         let decoded = percent_decode(path);
