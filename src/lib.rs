@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod new;
 pub mod output;
 pub mod render;
+pub mod routes;
 pub mod search;
 pub mod serve;
 pub mod text;

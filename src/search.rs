@@ -19,7 +19,7 @@ use crate::render::Labels;
 use crate::text::escape_html;
 
 /// The folder the search files are written to.
-pub const BUNDLE: &str = "pagefind";
+use crate::routes::SEARCH_BUNDLE as BUNDLE;
 
 /// Indexes every page's title, lead and text; returns the files of `/pagefind/`.
 ///

@@ -739,6 +739,11 @@ mod same_as_a_full_build {
             }
         }
 
+        /// The served file at `path`, as text.
+        fn text(&self, path: &str) -> String {
+            String::from_utf8(self.files[path].clone()).unwrap()
+        }
+
         /// As the server does: the edited pages first, then the rest.
         fn apply(&mut self, changes: &[Change]) {
             let mut firsts = Vec::new();
@@ -861,6 +866,43 @@ mod same_as_a_full_build {
             "title: Nära vård i regionen",
         )]);
         served.assert_same_as_full_build();
+    }
+
+    /// A site's own templates show what the gr theme does not: a page's
+    /// `extra` value and, in the section listing, each item's municipalities.
+    /// What an output shows is recorded while it renders, so an edit of
+    /// either reaches every output that shows it.
+    #[test]
+    fn after_edits_of_fields_only_a_site_template_shows() {
+        let fixture = Fixture::copy("taxonomies");
+        fixture.write(
+            "templates/news.html",
+            "<h1>{{ page.title }}</h1><p class=\"banner\">{{ page.extra.banner | default(value=\"\") }}</p>\n",
+        );
+        fixture.write(
+            "templates/section.html",
+            "{% for item in paginator.items %}<p>{{ item.title }}:{% for m in item.municipalities %} {{ m.title }}{% endfor %}</p>{% endfor %}\n",
+        );
+        let mellan = "content/nyheter/2022-01-15-mellan.md";
+        fixture.replace(
+            mellan,
+            "summary: Mitt emellan.",
+            "summary: Mitt emellan.\nextra:\n  banner: Gul",
+        );
+        let mut served = Served::start(&fixture, fixture.options());
+        served.preview_and_apply(&[edit(&fixture, mellan, "banner: Gul", "banner: Blå")]);
+        served.assert_same_as_full_build();
+        assert!(served.text("nyheter/mellan/index.html").contains("Blå"));
+        let listing = "nyheter/index.html";
+        assert!(!served.text(listing).contains("Öckerö"));
+        served.preview_and_apply(&[edit(
+            &fixture,
+            mellan,
+            "topics:",
+            "municipalities: [Öckerö]\ntopics:",
+        )]);
+        served.assert_same_as_full_build();
+        assert!(served.text(listing).contains("Mellannyhet: Öckerö"));
     }
 
     #[test]

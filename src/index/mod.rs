@@ -5,7 +5,6 @@
 //! and refers to them by `PageId`. Cross references that lead nowhere
 //! (`programme:`, `conference:`) are located errors. It renders nothing.
 
-pub mod deps;
 pub mod files;
 pub mod taxonomy;
 
@@ -20,7 +19,6 @@ use crate::content::{Page, PageDate, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Body;
 use crate::text::SwedishOrder;
-pub use deps::{Deps, Job};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 /// A page's position in `SiteIndex::pages`.
@@ -136,10 +134,8 @@ pub struct SiteIndex {
     pub attachments: Vec<Vec<crate::content::Asset>>,
     /// The loose files that are published.
     pub published_files: Vec<crate::content::Asset>,
-    /// Each page's `deps::page_key`, same order as `pages`.
+    /// Each page's `page_key`, same order as `pages`.
     pub page_keys: Vec<u64>,
-    /// A hash of the term names each page is shown with, same order as `pages`.
-    pub page_terms: Vec<u64>,
 }
 
 /// Indexes the pages and decides which files under content/ are published
@@ -191,7 +187,6 @@ pub fn build(
         ..
     } = references;
     let warnings = diagnostics.into_result()?;
-    let page_terms = page_terms(&pages, &taxonomies);
     Ok((
         SiteIndex {
             pages,
@@ -212,13 +207,33 @@ pub fn build(
             attachments: published.attachments,
             published_files: published.loose,
             page_keys,
-            page_terms,
         },
         warnings,
     ))
 }
 
+/// A page's identity across rebuilds: a hash of its content path.
+pub fn page_key(content_path: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    content_path.hash(&mut hasher);
+    hasher.finish()
+}
+
 impl SiteIndex {
+    /// A calendar entry's name in URLs and UIDs: `konferenser-arsmote-2024`, `…-aktivitet-2`.
+    pub fn entry_slug(&self, n: usize) -> String {
+        let entry = &self.calendar[n];
+        let page = self.pages[entry.page]
+            .path
+            .trim_end_matches('/')
+            .replace('/', "-");
+        match entry.source {
+            EventSource::Event => page,
+            EventSource::Activity(a) => format!("{page}-aktivitet-{}", a + 1),
+        }
+    }
+
     /// The section of `kind`.
     pub fn section(&self, kind: PageKind) -> Option<&Section> {
         self.sections.iter().find(|s| s.kind == kind)
@@ -324,31 +339,10 @@ impl References {
             archive: archive(pages, newest),
             calendar,
             calendar_of,
-            page_keys: pages
-                .iter()
-                .map(|p| deps::page_key(&p.content_path))
-                .collect(),
+            page_keys: pages.iter().map(|p| page_key(&p.content_path)).collect(),
             diagnostics,
         }
     }
-}
-
-/// For each page, a hash of its terms' names as the taxonomy spells them.
-fn page_terms(pages: &[Arc<Page>], taxonomies: &[Taxonomy]) -> Vec<u64> {
-    use rayon::prelude::*;
-    use std::hash::{Hash, Hasher};
-    pages
-        .par_iter()
-        .map(|page| {
-            let mut hasher = rustc_hash::FxHasher::default();
-            for taxonomy in taxonomies {
-                for name in taxonomy.kind.terms_of(page) {
-                    taxonomy.spelling(name).hash(&mut hasher);
-                }
-            }
-            hasher.finish()
-        })
-        .collect()
 }
 
 /// Every page newest first (undated last, then by content path), and each

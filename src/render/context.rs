@@ -4,6 +4,7 @@
 //! dates already written out in the site's language. Templates never see
 //! `Page` or `Config` directly, so what a template can show is written here.
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -12,6 +13,9 @@ use crate::config::Config;
 use crate::content::front_matter::{Attendee, Contact, Speaker};
 use crate::content::{PageDate, PageKind};
 use crate::index::{CalendarEntry, PageId, SiteIndex, Taxonomy, TaxonomyKind};
+use crate::render::globals::Globals;
+use crate::render::record::{Read, Relation, Shown};
+use crate::routes;
 use crate::text::{SUMMARY_WORDS, date_range, file_size, long_date, month_name};
 
 /// A date as templates need it.
@@ -203,8 +207,8 @@ pub struct ImageView {
     pub alt: String,
 }
 
-/// Builds views for one site; holds what every view needs.
-pub struct Views<'a> {
+/// What every output's views share: the site, and the values every template gets.
+pub struct SiteViews<'a> {
     /// The configuration.
     pub config: &'a Config,
     /// The site.
@@ -213,34 +217,108 @@ pub struct Views<'a> {
     pub labels: &'a crate::render::Labels,
     /// What every template gets, made once.
     globals: OnceLock<Globals>,
+    /// True when each output's views record what they show (for `serve`).
+    records: bool,
 }
 
-/// Template values every output shows, shared between outputs.
-pub struct Globals {
-    /// `site`: title, menu, members…
-    pub site: tera::Value,
-    /// `t`: the UI strings.
-    pub t: tera::Value,
-}
-
-impl<'a> Views<'a> {
+impl<'a> SiteViews<'a> {
     /// Views of `site`.
     pub fn new(config: &'a Config, site: &'a SiteIndex, labels: &'a crate::render::Labels) -> Self {
-        Views {
+        SiteViews {
             config,
             site,
             labels,
             globals: OnceLock::new(),
+            records: false,
         }
     }
 
-    /// The values every template gets, made by `make` the first time.
-    pub fn globals(&self, make: impl FnOnce() -> Globals) -> &Globals {
-        self.globals.get_or_init(make)
+    /// These views, recording what each output shows (`Views::finish`).
+    pub fn recording(mut self) -> Self {
+        self.records = true;
+        self
+    }
+
+    /// True when each output's views record what they show.
+    pub fn records(&self) -> bool {
+        self.records
+    }
+
+    /// The views for one output.
+    pub fn output(&self) -> Views<'_> {
+        Views {
+            config: self.config,
+            labels: self.labels,
+            site: self.site,
+            shared: self,
+            shown: self.records.then(RefCell::default),
+        }
+    }
+
+    /// The values every template gets.
+    pub fn globals(&self) -> &Globals {
+        self.globals.get_or_init(|| Globals::new(self))
+    }
+
+    /// A hash of the values every template gets.
+    pub fn globals_digest(&self) -> u64 {
+        self.globals().digest
+    }
+}
+
+/// Builds the views of one output and records what they hand out (`record`).
+pub struct Views<'v> {
+    /// The configuration.
+    pub config: &'v Config,
+    /// UI strings: section names and the like.
+    pub labels: &'v crate::render::Labels,
+    site: &'v SiteIndex,
+    shared: &'v SiteViews<'v>,
+    shown: Option<RefCell<Shown>>,
+}
+
+impl<'v> Views<'v> {
+    /// The site, for what outputs are and where they go; what it shows goes through the views.
+    pub fn site(&self) -> &'v SiteIndex {
+        self.site
+    }
+
+    /// The values every template gets.
+    pub fn globals(&self) -> &'v Globals {
+        self.read(Read::Globals);
+        self.shared.globals()
+    }
+
+    /// What this output showed; empty unless the views record.
+    pub fn finish(self) -> Shown {
+        self.shown
+            .map(|shown| shown.into_inner().finish())
+            .unwrap_or_default()
+    }
+
+    /// Notes that this output read `read`.
+    pub fn read(&self, read: Read) {
+        if let Some(shown) = &self.shown {
+            shown.borrow_mut().read(read);
+        }
+    }
+
+    /// Notes that this output shows page `id`.
+    pub fn show(&self, id: PageId) {
+        if let Some(shown) = &self.shown {
+            shown.borrow_mut().page(self.site.page_keys[id]);
+        }
+    }
+
+    /// The pages related to page `id` in one way.
+    fn related(&self, relation: Relation, id: PageId) -> Vec<PageId> {
+        self.read(Read::Related(relation, self.site.page_keys[id]));
+        relation.of(self.site, id)
     }
 
     /// A page's summary for listings.
     pub fn summary(&self, id: PageId) -> PageSummary {
+        self.show(id);
         let page = &self.site.pages[id];
         let language = self.config.language.as_str();
         let summary = page
@@ -299,18 +377,16 @@ impl<'a> Views<'a> {
                 alt: image.alt.clone(),
             }),
             contacts: front.contacts.clone(),
-            conference: site.conference_of.get(&id).map(|&c| self.summary_value(c)),
-            presentations: site
-                .presentations
-                .get(&id)
-                .map(|ids| self.presentation_order(ids))
-                .unwrap_or_default(),
-            programme: site.programme_of.get(&id).map(|&p| self.link(p)),
-            programme_pages: site
-                .programme_pages
-                .get(&id)
-                .map(|ids| self.summaries(ids))
-                .unwrap_or_default(),
+            conference: self
+                .related(Relation::Conference, id)
+                .first()
+                .map(|&c| self.summary_value(c)),
+            presentations: self.presentation_order(&self.related(Relation::Presentations, id)),
+            programme: self
+                .related(Relation::Programme, id)
+                .first()
+                .map(|&p| self.link(p)),
+            programme_pages: self.summaries(&self.related(Relation::ProgrammePages, id)),
             attendee_groups: group_attendees(&front.attendees),
             attendee_count: front.attendees.len(),
             activities: site
@@ -319,19 +395,17 @@ impl<'a> Views<'a> {
                 .map(|e| self.event(e))
                 .collect(),
             breadcrumbs: self.breadcrumbs(id),
-            archive_url: page.date.filter(|_| page.kind != PageKind::Plain).map(|d| {
-                self.config.url(&format!(
-                    "arkiv/{}/{:02}/",
-                    d.date().year(),
-                    d.date().month()
-                ))
-            }),
+            archive_url: page
+                .date
+                .filter(|_| page.kind != PageKind::Plain)
+                .map(|d| self.url(&routes::archive_month(d.date().year(), d.date().month()))),
             extra: front.extra.clone(),
         }
     }
 
     /// A page as an Atom feed entry.
     pub fn feed_entry(&self, id: PageId) -> FeedEntry {
+        self.show(id);
         let page = &self.site.pages[id];
         let summary = self.summary(id);
         let published = page.date.map(|d| d.rfc3339());
@@ -354,6 +428,7 @@ impl<'a> Views<'a> {
 
     /// A calendar entry as templates show it.
     pub fn event(&self, entry: &CalendarEntry) -> EventView {
+        self.show(entry.page);
         let language = self.config.language.as_str();
         let page = &self.site.pages[entry.page];
         let mut when = match entry.end {
@@ -379,15 +454,13 @@ impl<'a> Views<'a> {
             location: entry.location.clone(),
             is_event: entry.source == crate::index::EventSource::Event,
             is_upcoming: entry.is_upcoming(self.site.today),
-            ics_url: self.config.url(&format!(
-                "kalender/{}.ics",
-                self.site.entry_slug(entry.index)
-            )),
+            ics_url: self.url(&routes::event_file(&self.site.entry_slug(entry.index))),
         }
     }
 
     /// A link to page `id`.
     pub fn link(&self, id: PageId) -> Link {
+        self.show(id);
         let page = &self.site.pages[id];
         Link {
             title: page.front.title.clone(),
@@ -395,18 +468,24 @@ impl<'a> Views<'a> {
         }
     }
 
-    /// The URL of taxonomy `kind`'s term page for `name`.
+    /// The URL of a site path (`nyheter/`), with the site's base path.
+    pub fn url(&self, path: &str) -> String {
+        self.config.url(path)
+    }
+
+    /// The URL of `taxonomy`'s term page for `slug`.
     pub fn term_url(&self, taxonomy: &Taxonomy, slug: &str) -> String {
-        self.config.url(&format!("{}/{slug}/", taxonomy.path))
+        self.url(&routes::term(&taxonomy.path, slug))
     }
 
     fn term_links(&self, kind: TaxonomyKind, names: &[String]) -> Vec<Link> {
-        let Some(taxonomy) = self.site.taxonomies.iter().find(|t| t.kind == kind) else {
-            return Vec::new();
-        };
+        let taxonomy = self.site.taxonomy(kind);
         names
             .iter()
-            .filter_map(|name| taxonomy.term(name))
+            .filter_map(|name| {
+                self.read(Read::Term(kind, name.clone()));
+                taxonomy.term(name)
+            })
             .map(|term| Link {
                 title: term.name.clone(),
                 url: self.term_url(taxonomy, &term.slug),
@@ -472,7 +551,7 @@ impl<'a> Views<'a> {
         if let Some(folder) = page.kind.folder() {
             crumbs.push(Link {
                 title: self.labels.section(page.kind).to_string(),
-                url: self.config.url(&format!("{folder}/")),
+                url: self.url(&routes::section(folder)),
             });
         }
         crumbs.push(self.link(id));

@@ -6,8 +6,13 @@
 //! later rebuild can redo only some. It writes nothing to disk.
 
 pub mod context;
+mod feeds;
+pub mod globals;
 mod ics;
 mod jobs;
+mod listings;
+pub mod outputs;
+pub mod record;
 mod templates;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,10 +23,11 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-pub use crate::index::Job;
 use crate::index::SiteIndex;
 use crate::output::OutputFile;
-pub use context::Views;
+pub use context::{SiteViews, Views};
+pub use outputs::Job;
+use record::Shown;
 pub use templates::{Labels, Templates};
 
 /// Renders every output of the site; every template error is reported.
@@ -43,6 +49,30 @@ pub fn render_each<T: Send>(
     site: &SiteIndex,
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
+    let views = SiteViews::new(config, site, &templates.labels);
+    let (done, _) = render_site(templates, &views, each)?;
+    Ok(done)
+}
+
+/// Every output an output path holds, and what it showed when it was rendered.
+pub type Shows = rustc_hash::FxHashMap<String, (Job, Shown)>;
+
+/// `render_all`, with what each output showed (`record`), by output path.
+pub fn render_recorded(
+    templates: &Templates,
+    config: &Config,
+    site: &SiteIndex,
+) -> Result<(Vec<OutputFile>, Shows), Diagnostics> {
+    let views = SiteViews::new(config, site, &templates.labels).recording();
+    render_site(templates, &views, Ok)
+}
+
+fn render_site<T: Send>(
+    templates: &Templates,
+    views: &SiteViews<'_>,
+    each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+) -> Result<(Vec<T>, Shows), Diagnostics> {
+    let (config, site) = (views.config, views.site);
     let jobs = Job::all(config, site);
     let copied = copied_files(templates, site);
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
@@ -52,19 +82,28 @@ pub fn render_each<T: Send>(
         left_out,
         mut diagnostics,
     } = clashes(config, site, &jobs, &paths, &statics);
-    let views = Views::new(config, site, &templates.labels);
-    let results: Vec<Result<T, Diagnostic>> = jobs
+    type Made<T> = Result<(T, Option<(Job, Shown)>), Diagnostic>;
+    let rendered: Vec<Made<T>> = jobs
         .par_iter()
         .enumerate()
         .filter(|(n, _)| !left_out.contains(n))
-        .map(|(_, job)| job.render(templates, &views).and_then(&each))
-        .chain(copied.into_par_iter().map(&each))
+        .map(|(_, job)| {
+            let (file, shown) = render_job(templates, views, *job)?;
+            Ok((each(file)?, Some((*job, shown))))
+        })
+        .chain(copied.into_par_iter().map(|file| Ok((each(file)?, None))))
         .collect();
-    let mut done = Vec::with_capacity(results.len());
+    let mut done = Vec::with_capacity(rendered.len());
+    let mut shows = Shows::default();
     let mut seen_errors: BTreeSet<String> = BTreeSet::new();
-    for result in results {
+    for result in rendered {
         match result {
-            Ok(file) => done.push(file),
+            Ok((file, shown)) => {
+                done.push(file);
+                if let Some((job, shown)) = shown.filter(|_| views.records()) {
+                    shows.insert(job.path(site), (job, shown));
+                }
+            }
             Err(d) => {
                 // One broken template fails every page that uses it: say it once.
                 if seen_errors.insert(d.render_plain()) {
@@ -74,7 +113,18 @@ pub fn render_each<T: Send>(
         }
     }
     diagnostics.into_result()?;
-    Ok(done)
+    Ok((done, shows))
+}
+
+/// Renders one output, with what it showed.
+pub fn render_job(
+    templates: &Templates,
+    views: &SiteViews<'_>,
+    job: Job,
+) -> Result<(OutputFile, Shown), Diagnostic> {
+    let output = views.output();
+    let file = job.render(templates, &output)?;
+    Ok((file, output.finish()))
 }
 
 /// What `clashes` found.
@@ -102,7 +152,7 @@ pub fn clashes(
     let mut files: rustc_hash::FxHashMap<&str, Owner> = Default::default();
     files.extend(statics.iter().map(|path| (*path, Owner::Static)));
     if config.search {
-        files.insert(crate::search::BUNDLE, Owner::Static);
+        files.insert(crate::routes::SEARCH_BUNDLE, Owner::Static);
     }
     let content: Vec<OutputFile> = content_files(site).collect();
     for file in &content {

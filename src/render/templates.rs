@@ -16,6 +16,16 @@ use crate::fs::{MAX_TEXT_BYTES, SiteRoot};
 use crate::text::long_date;
 use crate::yaml;
 
+/// The template of a redirect from an old address (`aliases:`).
+pub const ALIAS: &str = "alias.html";
+
+/// The templates arkiv brings itself; a theme's or site's template of the same name wins.
+const BUILT_IN: [(&str, &str); 3] = [
+    ("sitemap.xml", include_str!("builtin/sitemap.xml")),
+    ("robots.txt", include_str!("builtin/robots.txt")),
+    (ALIAS, include_str!("builtin/alias.html")),
+];
+
 /// UI strings from the theme's language file (`lang/sv.yaml`).
 #[derive(Debug, Clone, Default)]
 pub struct Labels {
@@ -111,6 +121,12 @@ impl Templates {
             }
         }
         diagnostics.clone().into_result()?;
+        // Built-in templates, for a theme or site to replace by a file of the same name.
+        for (name, text) in BUILT_IN {
+            if !files.contains_key(name) {
+                sources.push((name.to_string(), text.to_string()));
+            }
+        }
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml"]);
         register_filters(&mut tera, &config.language);

@@ -2,31 +2,29 @@
 //!
 //! In: `Change`s from the watcher. Out: an `Update`: the output files to
 //! replace and remove. An edited page re-renders that page and the outputs
-//! that show it, as `index::deps` says. The edited page is handed over as
-//! soon as the new index is made, before the listings (`Session::apply_with`),
-//! and a text edit that leaves the page in its place in every list skips
-//! indexing altogether (`State::text_edit`); a template
-//! change re-renders everything; `site.yaml` rebuilds from scratch. A failed
+//! that showed it or read what changed, as they recorded it while they were
+//! rendered (`render::record`). The edited page is handed over as
+//! soon as the new index is made, before the listings (`Session::apply_with`);
+//! a template change re-renders everything; `site.yaml` rebuilds from scratch. A failed
 //! rebuild keeps the last good site and reports every error; the failing
 //! files are retried on every later change.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::config::Config;
 use crate::content::load::{Asset, is_bundle_index, is_ignored, is_markdown, load_one};
-use crate::content::{self, Page, PageKind, SourceFile};
+use crate::content::{self, Page, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::deps::page_key;
-use crate::index::{self, Deps, Job, PageId, SiteIndex};
+use crate::index::{self, SiteIndex, page_key};
 use crate::markdown::{self, Body, Highlighter, LinkMap, LinkTarget};
 use crate::output::OutputFile;
-use crate::render::{self, Templates, Views};
+use crate::render::record::{Changes, Shown};
+use crate::render::{self, Job, Shows, SiteViews, Templates};
 use crate::serve::watch::Change;
 use crate::{BuildOptions, prepare};
 
@@ -72,12 +70,8 @@ struct State {
     site: SiteIndex,
     /// Where links to each content path lead in `site`.
     links: LinkMap,
-    /// Output path → the output and what it shows.
-    deps: HashMap<String, (Job, Deps)>,
-    /// Warnings the last indexing gave (unknown terms).
-    index_warnings: Diagnostics,
-    /// What every page shows (menu, footer links).
-    global: u64,
+    /// Output path → the output and what it showed when last rendered.
+    shows: Shows,
     /// Content paths changed since the last good rebuild: retried until they work.
     pending: BTreeSet<String>,
     /// A template change not yet rendered because content was broken.
@@ -107,12 +101,19 @@ impl Session {
     /// Builds everything, as `arkiv build` would, but keeps it in memory.
     pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
         let prepared = prepare(&self.opts)?;
-        let files = crate::render_files(&prepared).map_err(|mut errors| {
+        let with_warnings = |mut errors: Diagnostics| {
             errors.extend(prepared.warnings.clone());
             errors.sorted()
-        })?;
-        let deps = deps_of(&prepared.config, &prepared.site);
-        let global = global_shape(&prepared.site);
+        };
+        let (mut files, shows) =
+            render::render_recorded(&prepared.templates, &prepared.config, &prepared.site)
+                .map_err(with_warnings)?;
+        if prepared.config.search {
+            let index =
+                crate::search::index(&prepared.config, &prepared.site, &prepared.templates.labels)
+                    .map_err(with_warnings)?;
+            files.extend(index);
+        }
         let links = LinkMap::new(prepared.site.pages.iter().map(|p| &**p))
             .with_unpublished(&prepared.drafts, &[]);
         self.state = Some(State {
@@ -123,10 +124,8 @@ impl Session {
                 .map(|s| (s.content_path.clone(), s))
                 .collect(),
             drafts: prepared.drafts.into_iter().collect(),
-            deps,
-            index_warnings: prepared.index_warnings,
+            shows,
             links,
-            global,
             pending: BTreeSet::new(),
             pending_full: false,
             today: self.opts.today.unwrap_or_else(crate::today_in_stockholm),
@@ -201,10 +200,11 @@ impl Session {
             ids.push(id);
         }
         let site = site?;
-        let views = Views::new(&state.config, &site, &state.templates.labels);
+        let views = SiteViews::new(&state.config, &site, &state.templates.labels);
         let files = ids
             .into_iter()
-            .map(|id| Job::Page(id).render(&state.templates, &views).ok())
+            .map(|id| render::render_job(&state.templates, &views, Job::Page(id)).ok())
+            .map(|rendered| rendered.map(|(file, _)| file))
             .collect::<Option<Vec<OutputFile>>>()?;
         state.previewed = previewed;
         Some(Update {
@@ -444,11 +444,6 @@ impl State {
                 self.sources.remove(key);
             }
         }
-        if !errors.has_errors()
-            && let Some(done) = self.text_edit(touched, &mut previewed, update)
-        {
-            return done;
-        }
 
         let mut entries: Vec<(Arc<Page>, Option<Arc<Body>>)> = self
             .site
@@ -567,24 +562,22 @@ impl State {
                 )
             })
             .unzip();
-        let mut index_warnings = Diagnostics::new();
         let loose = self.site.files.clone();
         let outcome = index::build(&self.config, page_list, bodies, loose, self.today).and_then(
             |(site, warnings)| {
-                index_warnings = warnings;
-                update.warnings.extend(index_warnings.iter().cloned());
+                update.warnings.extend(warnings);
                 clock.lap("index");
                 let edited = self.edited_pages(&site, touched);
                 let edited_paths: Vec<String> =
-                    edited.iter().map(|(_, file)| file.path.clone()).collect();
+                    edited.iter().map(|e| e.file.path.clone()).collect();
                 if !edited.is_empty() {
                     first(Update {
-                        files: edited.iter().map(|(_, file)| file.clone()).collect(),
+                        files: edited.iter().map(|e| e.file.clone()).collect(),
                         ..Update::default()
                     });
                     clock.lap("edited pages");
                 }
-                let outcome = self.render_affected(site, &dirty, edited, update);
+                let outcome = self.render_affected(site, dirty, edited, update);
                 if outcome.is_err() && !edited_paths.is_empty() {
                     first(self.as_before(&edited_paths));
                 }
@@ -599,94 +592,24 @@ impl State {
             return Err(errors.sorted());
         }
         self.drafts = drafts;
-        self.index_warnings = index_warnings;
         Ok(())
-    }
-
-    /// The most common edit, made cheap: text changed in one page that
-    /// `preview` has already parsed and rendered, and its title, if it changed,
-    /// does not move it in any list. The index then holds the same lists as
-    /// before, so the page and its body are swapped into it in place and only
-    /// the outputs that show the page are rendered, without indexing every page
-    /// and working out what every output shows again.
-    ///
-    /// `None` when the edit is not of that kind; the full rebuild handles it.
-    fn text_edit(
-        &mut self,
-        touched: &BTreeSet<String>,
-        previewed: &mut Vec<Previewed>,
-        update: &mut Update,
-    ) -> Option<Result<(), Diagnostics>> {
-        let mut clock = crate::Stopwatch::from_env();
-        let [key] = Vec::from_iter(touched).try_into().ok()?;
-        let source = self.sources.get(key)?;
-        let at = previewed
-            .iter()
-            .position(|p| p.page.content_path == *key && p.text == source.text)?;
-        let id = self.site.page_id(key)?;
-        let (old, new) = (&self.site.pages[id], &previewed[at].page);
-        // Plain pages are in every page's footer, a page's event is in the
-        // calendar under its title, and an index warning about the page may
-        // point at a line that moved: those go the long way.
-        let cheap = old.kind != PageKind::Plain
-            && old.front.event.is_none()
-            && same_but_text(old, new)
-            && source.assets == old.assets
-            && same_files(&self.site.bodies[id], &previewed[at].body)
-            && keeps_its_place(&self.site.pages, id, &new.front.title)
-            && !self
-                .index_warnings
-                .iter()
-                .any(|w| w.file.as_deref() == Some(old.display_path.as_str()));
-        if !cheap {
-            return None;
-        }
-        let done = previewed.swap_remove(at);
-        let shown_by = self.site.page_keys[id];
-        let jobs: Vec<Job> = self
-            .deps
-            .values()
-            .filter(|(_, deps)| deps.pages.contains(&shown_by))
-            .map(|(job, _)| *job)
-            .collect();
-        let old_page = std::mem::replace(&mut self.site.pages[id], done.page);
-        let old_body = std::mem::replace(&mut self.site.bodies[id], done.body);
-        clock.lap("text edit");
-        let views = Views::new(&self.config, &self.site, &self.templates.labels);
-        let rendered: Vec<Result<OutputFile, Diagnostic>> = jobs
-            .par_iter()
-            .map(|job| job.render(&self.templates, &views))
-            .collect();
-        clock.lap("render");
-        update.warnings.extend(done.warnings);
-        update.warnings.extend(self.index_warnings.iter().cloned());
-        let mut errors = Diagnostics::new();
-        for result in rendered {
-            match result {
-                Ok(file) => update.files.push(file),
-                Err(error) => errors.push(error),
-            }
-        }
-        if errors.has_errors() {
-            self.site.pages[id] = old_page;
-            self.site.bodies[id] = old_body;
-            errors.extend(update.warnings.iter().cloned());
-            return Some(Err(errors.sorted()));
-        }
-        Some(Ok(()))
     }
 
     /// The touched pages' own outputs, rendered against the new index `site`;
     /// none if any of them fails to render (`render_affected` reports it).
-    fn edited_pages(&self, site: &SiteIndex, touched: &BTreeSet<String>) -> Vec<(Job, OutputFile)> {
-        let views = Views::new(&self.config, site, &self.templates.labels);
+    fn edited_pages(&self, site: &SiteIndex, touched: &BTreeSet<String>) -> Vec<Rendered> {
+        let views = SiteViews::new(&self.config, site, &self.templates.labels).recording();
         touched
             .iter()
             .filter_map(|key| site.page_id(key))
             .filter(|&id| !site.pages[id].is_section_index)
             .map(|id| {
                 let job = Job::Page(id);
-                job.render(&self.templates, &views).map(|file| (job, file))
+                render::render_job(&self.templates, &views, job).map(|(file, shown)| Rendered {
+                    job,
+                    file,
+                    shown,
+                })
             })
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_default()
@@ -695,104 +618,111 @@ impl State {
     /// What the current (last good) site serves at `paths`: those outputs
     /// rendered again, and the paths it has no output at removed.
     fn as_before(&self, paths: &[String]) -> Update {
-        let views = Views::new(&self.config, &self.site, &self.templates.labels);
+        let views = SiteViews::new(&self.config, &self.site, &self.templates.labels);
         let mut update = Update::default();
         for path in paths {
-            match self.deps.get(path) {
+            match self.shows.get(path) {
                 // It rendered for the last good site with these templates.
-                Some((job, _)) => update
-                    .files
-                    .extend(job.render(&self.templates, &views).ok()),
+                Some((job, _)) => update.files.extend(
+                    render::render_job(&self.templates, &views, *job)
+                        .ok()
+                        .map(|(file, _)| file),
+                ),
                 None => update.removed.push(path.clone()),
             }
         }
         update
     }
 
-    /// Renders the outputs whose pages or shape changed, and swaps in `site`.
-    /// The outputs in `done` are rendered already: they go into `update` as
-    /// they are.
+    /// Renders the outputs that showed a changed page or read something that
+    /// now reads otherwise (see `render::record`), and swaps in `site`. The
+    /// outputs in `done` are rendered already: they go into `update` as they are.
     fn render_affected(
         &mut self,
         site: SiteIndex,
-        dirty: &HashSet<u64>,
-        done: Vec<(Job, OutputFile)>,
+        dirty: HashSet<u64>,
+        done: Vec<Rendered>,
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::Stopwatch::from_env();
-        let global = global_shape(&site);
-        let everything = global != self.global;
         let jobs = Job::all(&self.config, &site);
         let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
         let statics: Vec<&str> = self.statics.iter().map(String::as_str).collect();
         let clashes = render::clashes(&self.config, &site, &jobs, &paths, &statics);
         clashes.diagnostics.into_result()?;
+        let labels = &self.templates.labels;
+        let old_views = SiteViews::new(&self.config, &self.site, labels);
+        let views = SiteViews::new(&self.config, &site, labels).recording();
+        let shown = self.shows.values().map(|(_, shown)| shown);
+        let changes = Changes::between(&old_views, &views, shown, dirty);
+        let everything = changes.is_global();
         // What a build leaves out (a built-in output a static file replaces), serve does too.
-        let left_out: HashSet<Job> = clashes.left_out.iter().map(|&n| jobs[n]).collect();
-        let new_deps: Vec<(String, (Job, Deps))> = jobs
-            .par_iter()
-            .zip(paths)
-            .map(|(job, path)| (path, (*job, job.deps(&self.config, &site))))
-            .collect();
-        let affected: Vec<&Job> = jobs
-            .iter()
-            .zip(&new_deps)
-            .filter(|(_, (path, (_, deps)))| {
+        let affected: Vec<usize> = (0..jobs.len())
+            .filter(|n| !clashes.left_out.contains(n))
+            .filter(|&n| !done.iter().any(|d| d.job == jobs[n]))
+            .filter(|&n| {
                 everything
                     || self
-                        .deps
-                        .get(path)
-                        .is_none_or(|(_, old)| old.shape != deps.shape)
-                    || deps.pages.iter().any(|p| dirty.contains(p))
+                        .shows
+                        .get(&paths[n])
+                        .is_none_or(|(_, shown)| changes.affect(shown))
             })
-            .map(|(job, _)| job)
-            .filter(|job| !left_out.contains(*job))
-            .filter(|job| !done.iter().any(|(d, _)| d == *job))
             .collect();
-        clock.lap("deps");
-        let views = Views::new(&self.config, &site, &self.templates.labels);
-        let rendered: Vec<Result<OutputFile, Diagnostic>> = affected
+        clock.lap("affected");
+        let rendered: Vec<Result<Rendered, Diagnostic>> = affected
             .par_iter()
-            .map(|job| job.render(&self.templates, &views))
+            .map(|&n| {
+                let job = jobs[n];
+                render::render_job(&self.templates, &views, job).map(|(file, shown)| Rendered {
+                    job,
+                    file,
+                    shown,
+                })
+            })
             .collect();
         clock.lap("render");
+        drop((old_views, views));
         let mut errors = Diagnostics::new();
-        update.files.extend(done.into_iter().map(|(_, file)| file));
+        let mut fresh: Vec<Rendered> = done;
         for result in rendered {
             match result {
-                Ok(file) => update.files.push(file),
+                Ok(rendered) => fresh.push(rendered),
                 Err(error) => errors.push(error),
             }
         }
         if errors.has_errors() {
             return Err(errors.sorted());
         }
-        let new_deps: HashMap<String, (Job, Deps)> = new_deps.into_iter().collect();
-        update.removed.extend(
-            self.deps
-                .keys()
-                .filter(|path| !new_deps.contains_key(*path))
-                .cloned(),
-        );
-        self.asset_changes(&site, dirty, update);
+        let mut shows = std::mem::take(&mut self.shows);
+        let mut new_shows = Shows::default();
+        for (n, path) in paths.into_iter().enumerate() {
+            if let Some((_, shown)) = shows.remove(&path) {
+                new_shows.insert(path, (jobs[n], shown));
+            }
+        }
+        update.removed.extend(shows.into_keys());
+        for Rendered { job, file, shown } in fresh {
+            new_shows.insert(file.path.clone(), (job, shown));
+            update.files.push(file);
+        }
+        self.asset_changes(&site, &changes, update);
         update.reload_all = everything;
         clock.lap("swap");
-        let old_deps = std::mem::replace(&mut self.deps, new_deps);
+        self.shows = new_shows;
         let old_site = std::mem::replace(&mut self.site, site);
-        self.global = global;
-        // Freeing the old index and deps takes milliseconds on a large site:
+        // Freeing the old index takes milliseconds on a large site:
         // done beside, not before the reader gets the new pages.
-        rayon::spawn(move || drop((old_deps, old_site)));
+        rayon::spawn(move || drop(old_site));
         Ok(())
     }
 
     /// Files under content/ whose publishing changed: bundle files of changed
     /// pages, and files that a page started or stopped using, are published;
     /// files no page uses any more are removed.
-    fn asset_changes(&self, site: &SiteIndex, dirty: &HashSet<u64>, update: &mut Update) {
+    fn asset_changes(&self, site: &SiteIndex, changes: &Changes, update: &mut Update) {
         let outputs = |site: &SiteIndex| -> BTreeMap<String, (OutputFile, bool)> {
             let bundles = (0..site.pages.len()).flat_map(|id| {
-                let is_dirty = dirty.contains(&site.page_keys[id]);
+                let is_dirty = changes.is_dirty(site.page_keys[id]);
                 render::asset_files(site, id)
                     .into_iter()
                     .map(move |f| (f.path.clone(), (f, is_dirty)))
@@ -842,57 +772,11 @@ impl State {
     }
 }
 
-/// True when two bodies link or embed the same files, so what is published stays the same.
-fn same_files(old: &Body, new: &Body) -> bool {
-    let names = |body: &Body| -> Vec<(Option<String>, Option<String>)> {
-        body.files
-            .iter()
-            .map(|f| (f.content_path.clone(), f.site_path.clone()))
-            .collect()
-    };
-    names(old) == names(new)
-}
-
-fn deps_of(config: &Config, site: &SiteIndex) -> HashMap<String, (Job, Deps)> {
-    Job::all(config, site)
-        .par_iter()
-        .map(|job| (job.path(site), (*job, job.deps(config, site))))
-        .collect()
-}
-
-/// A hash of what every page shows: the plain pages in the footer and which sections have pages.
-fn global_shape(site: &SiteIndex) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    for &id in &site.plain {
-        (&site.pages[id].front.title, &site.pages[id].path).hash(&mut hasher);
-    }
-    for section in &site.sections {
-        section.pages.is_empty().hash(&mut hasher);
-    }
-    for taxonomy in &site.taxonomies {
-        taxonomy.terms.is_empty().hash(&mut hasher);
-    }
-    // The footer links each member municipality that has pages.
-    for term in &site
-        .taxonomy(crate::index::TaxonomyKind::Municipalities)
-        .terms
-    {
-        term.slug.hash(&mut hasher);
-    }
-    hasher.finish()
-}
-
-/// True if page `id`, titled `title`, sorts among the pages as it does now.
-/// Lists are newest first, and the title breaks ties between pages of the same
-/// date (`Page::newest_first_key`, in a stable sort: then the page order).
-fn keeps_its_place(pages: &[Arc<Page>], id: PageId, title: &str) -> bool {
-    let (date, old) = pages[id].newest_first_key();
-    pages.iter().enumerate().all(|(other, page)| {
-        let (other_date, other_title) = page.newest_first_key();
-        other == id
-            || other_date != date
-            || (other_title, other).cmp(&(old, id)) == (other_title, other).cmp(&(title, id))
-    })
+/// An output rendered in a rebuild, with what it showed.
+struct Rendered {
+    job: Job,
+    file: OutputFile,
+    shown: Shown,
 }
 
 /// True if `new` is `old` with at most another title, summary and body.

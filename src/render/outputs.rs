@@ -1,0 +1,202 @@
+//! Every output of the site as a value (`Job`) with its path.
+//!
+//! In: a `SiteIndex`. Out: the jobs and where each is written, from the URL
+//! scheme in `routes`. What each output shows is not written here: the views
+//! record it while the output is rendered (`render::record`).
+
+use crate::config::Config;
+use crate::content::PageKind;
+use crate::index::{PageId, SiteIndex, TaxonomyKind};
+use crate::routes;
+
+/// How many news items the start page shows.
+pub const HOME_NEWS: usize = 6;
+/// How many conferences the start page shows.
+pub const HOME_CONFERENCES: usize = 3;
+/// How many upcoming events and activities the start page shows.
+pub const HOME_UPCOMING: usize = 6;
+/// How many entries a feed has.
+pub const FEED_SIZE: usize = 20;
+
+/// One output file of the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    /// A page of its own.
+    Page(PageId),
+    /// The start page.
+    Home,
+    /// Page `n` (from 1) of a section listing.
+    Section(PageKind, usize),
+    /// The list of all terms of a taxonomy.
+    Taxonomy(TaxonomyKind),
+    /// Page `n` of a term's listing: taxonomy, term index, page number.
+    Term(TaxonomyKind, usize, usize),
+    /// The archive's list of years.
+    Archive,
+    /// One year of the archive.
+    ArchiveYear(usize),
+    /// One month: year index, month index.
+    ArchiveMonth(usize, usize),
+    /// `/404.html`.
+    NotFound,
+    /// `/sitemap.xml`.
+    Sitemap,
+    /// `/robots.txt`.
+    Robots,
+    /// A redirect from a page's old path (`aliases:`): page, alias index.
+    Alias(PageId, usize),
+    /// An Atom feed.
+    Feed(Feed),
+    /// `/kalender/`: upcoming and past events and activities.
+    Calendar,
+    /// `/kalender.ics`: every event and activity.
+    CalendarFeed,
+    /// One event's `.ics` ("Lägg till i kalender"): its position in `SiteIndex::calendar`.
+    EventFile(usize),
+    /// `/sok/`: the search page.
+    Search,
+}
+
+/// Which Atom feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Feed {
+    /// `/atom.xml`: the whole site.
+    Site,
+    /// `/<section>/atom.xml`.
+    Section(PageKind),
+    /// `/amnen/<topic>/atom.xml`: a topic's term index.
+    Topic(usize),
+}
+
+impl Feed {
+    /// The folder of the listing the feed follows: `""`, `nyheter/`, `amnen/vard/`.
+    pub fn folder(self, site: &SiteIndex) -> String {
+        match self {
+            Feed::Site => String::new(),
+            Feed::Section(kind) => routes::section(kind.folder().unwrap_or_default()),
+            Feed::Topic(t) => {
+                let topics = site.taxonomy(TaxonomyKind::Topics);
+                routes::term(&topics.path, &topics.terms[t].slug)
+            }
+        }
+    }
+
+    /// The feed's pages, newest first.
+    pub fn pages(self, site: &SiteIndex) -> Vec<PageId> {
+        let ids: Vec<PageId> = match self {
+            Feed::Site => site
+                .archive
+                .iter()
+                .flat_map(|year| year.months.iter().flat_map(|m| m.pages.iter().copied()))
+                .take(FEED_SIZE)
+                .collect(),
+            Feed::Section(kind) => site
+                .section(kind)
+                .map_or_else(Vec::new, |s| s.pages.clone()),
+            Feed::Topic(t) => site.taxonomy(TaxonomyKind::Topics).terms[t].pages.clone(),
+        };
+        ids.into_iter().take(FEED_SIZE).collect()
+    }
+}
+
+/// How many listing pages `items` items fill, at least one.
+pub fn page_count(items: usize, per_page: usize) -> usize {
+    items.div_ceil(per_page.max(1)).max(1)
+}
+
+/// The positions of the items on page `number` (from 1) of a listing of `len` items.
+pub fn page_range(len: usize, per_page: usize, number: usize) -> std::ops::Range<usize> {
+    let per_page = per_page.max(1);
+    let start = (number.saturating_sub(1) * per_page).min(len);
+    start..(start + per_page).min(len)
+}
+
+impl Job {
+    /// True for the outputs a page asks for: the page itself and its aliases.
+    pub fn is_page_like(&self) -> bool {
+        matches!(self, Job::Page(_) | Job::Alias(..))
+    }
+
+    /// Every output the site has.
+    pub fn all(config: &Config, site: &SiteIndex) -> Vec<Job> {
+        let mut jobs: Vec<Job> = site.listed_pages().map(Job::Page).collect();
+        jobs.push(Job::Home);
+        for section in &site.sections {
+            for n in 1..=page_count(section.pages.len(), config.paginate) {
+                jobs.push(Job::Section(section.kind, n));
+            }
+        }
+        for taxonomy in &site.taxonomies {
+            jobs.push(Job::Taxonomy(taxonomy.kind));
+            for (t, term) in taxonomy.terms.iter().enumerate() {
+                for n in 1..=page_count(term.pages.len(), config.paginate) {
+                    jobs.push(Job::Term(taxonomy.kind, t, n));
+                }
+            }
+        }
+        jobs.push(Job::Archive);
+        for (y, year) in site.archive.iter().enumerate() {
+            jobs.push(Job::ArchiveYear(y));
+            jobs.extend((0..year.months.len()).map(|m| Job::ArchiveMonth(y, m)));
+        }
+        jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots, Job::Search]);
+        jobs.push(Job::Feed(Feed::Site));
+        for section in site.sections.iter().filter(|s| !s.pages.is_empty()) {
+            jobs.push(Job::Feed(Feed::Section(section.kind)));
+        }
+        let topics = site.taxonomy(TaxonomyKind::Topics);
+        jobs.extend((0..topics.terms.len()).map(|t| Job::Feed(Feed::Topic(t))));
+        jobs.extend([Job::Calendar, Job::CalendarFeed]);
+        jobs.extend((0..site.calendar.len()).map(Job::EventFile));
+        for id in site.listed_pages() {
+            jobs.extend((0..site.pages[id].front.aliases.len()).map(|n| Job::Alias(id, n)));
+        }
+        jobs
+    }
+
+    /// The folder an HTML output is served as (`nyheter/sida/2/`); `None` for other files.
+    pub fn folder(&self, site: &SiteIndex) -> Option<String> {
+        Some(match *self {
+            Job::Page(id) => site.pages[id].path.clone(),
+            Job::Home => String::new(),
+            Job::Section(kind, n) => {
+                routes::pagination(&routes::section(kind.folder().unwrap_or_default()), n)
+            }
+            Job::Taxonomy(kind) => routes::taxonomy(&site.taxonomy(kind).path),
+            Job::Term(kind, t, n) => {
+                let taxonomy = site.taxonomy(kind);
+                routes::pagination(&routes::term(&taxonomy.path, &taxonomy.terms[t].slug), n)
+            }
+            Job::Archive => routes::archive(),
+            Job::ArchiveYear(y) => routes::archive_year(site.archive[y].year),
+            Job::ArchiveMonth(y, m) => {
+                routes::archive_month(site.archive[y].year, site.archive[y].months[m].month)
+            }
+            Job::Alias(id, n) => format!("{}/", site.pages[id].front.aliases[n]),
+            Job::Calendar => routes::calendar(),
+            Job::Search => routes::search(),
+            Job::NotFound
+            | Job::Sitemap
+            | Job::Robots
+            | Job::Feed(_)
+            | Job::CalendarFeed
+            | Job::EventFile(_) => return None,
+        })
+    }
+
+    /// The output file this job writes: `nyheter/x/index.html`, `sitemap.xml`.
+    pub fn path(&self, site: &SiteIndex) -> String {
+        if let Some(folder) = self.folder(site) {
+            return routes::index_file(&folder);
+        }
+        match *self {
+            Job::NotFound => routes::NOT_FOUND.into(),
+            Job::Sitemap => routes::SITEMAP.into(),
+            Job::Robots => routes::ROBOTS.into(),
+            Job::Feed(feed) => routes::feed(&feed.folder(site)),
+            Job::CalendarFeed => routes::calendar_feed(),
+            Job::EventFile(n) => routes::event_file(&site.entry_slug(n)),
+            _ => unreachable!("every other output is a folder's index.html"),
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! What each output showed, recorded while it was rendered.
+//!
+//! The views (`context.rs`) note every page they hand out and every list or
+//! value of the site they read (`Read`), by names that outlast a rebuild
+//! (content paths, slugs, years). `serve` keeps that record per output and
+//! redoes exactly the outputs that showed a page that changed or read
+//! something that now reads otherwise (`Changes`). Nothing here is written by
+//! hand per output: a template that shows more of what the views hand out is
+//! covered as it is.
+
+use std::hash::{Hash, Hasher};
+
+pub use crate::index::page_key;
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+
+use crate::content::PageKind;
+use crate::index::{PageId, SiteIndex, TaxonomyKind};
+use crate::render::context::SiteViews;
+
+/// A page's identity across rebuilds: a hash of its content path (`SiteIndex::page_keys`).
+pub type PageKey = u64;
+
+/// Something of the site besides a page's own content that an output read.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Read {
+    /// `site` and `t`, which every template gets: menu, footer links, members.
+    Globals,
+    /// Which page is the start page's own (`content/_index.md`).
+    Home,
+    /// Which page is a section's introduction (its `_index.md`).
+    Intro(PageKind),
+    /// Items `start..end` of a list, and how long the list is.
+    Slice(List, usize, usize),
+    /// How a taxonomy shows the term a page names: its name and slug, if any.
+    Term(TaxonomyKind, String),
+    /// Every term of a taxonomy, with its page count.
+    Terms(TaxonomyKind),
+    /// The archive's years, and each year's months with their page counts.
+    Archive,
+    /// One year's months with their page counts.
+    Year(i16),
+    /// The first `n` calendar entries that have not ended.
+    Upcoming(usize),
+    /// Every calendar entry, and whether it is upcoming.
+    Calendar,
+    /// The pages related to a page in one way.
+    Related(Relation, PageKey),
+    /// Every listed page's address and date (the sitemap).
+    Addresses,
+    /// Which pages a feed holds, and its topic's name.
+    Feed(FeedKey),
+    /// Whether a feed has entries, and its topic's name: what a link to it shows.
+    FeedLink(FeedKey),
+}
+
+/// A list of pages, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum List {
+    /// A section's pages.
+    Section(PageKind),
+    /// A term's pages (by slug), with the term's name.
+    Term(TaxonomyKind, String),
+    /// One month of the archive.
+    Month(i16, i8),
+}
+
+/// How pages relate (`SiteIndex::conference_of` and the like).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    /// A presentation's conference.
+    Conference,
+    /// A conference's presentations.
+    Presentations,
+    /// A page's programme.
+    Programme,
+    /// A programme's pages.
+    ProgrammePages,
+}
+
+/// A feed by names that outlast a rebuild.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FeedKey {
+    /// The whole site's.
+    Site,
+    /// A section's.
+    Section(PageKind),
+    /// A topic's, by slug.
+    Topic(String),
+}
+
+/// What one output showed.
+#[derive(Debug, Clone, Default)]
+pub struct Shown {
+    /// The pages it handed to its template, in any form.
+    pub pages: Vec<PageKey>,
+    /// What else of the site it read.
+    pub reads: Vec<Read>,
+}
+
+impl Shown {
+    /// Adds `read`, unless it is there already.
+    pub fn read(&mut self, read: Read) {
+        if !self.reads.contains(&read) {
+            self.reads.push(read);
+        }
+    }
+
+    /// Adds page `key`.
+    pub fn page(&mut self, key: PageKey) {
+        self.pages.push(key);
+    }
+
+    /// Sorts and deduplicates, to keep the record small.
+    pub fn finish(mut self) -> Self {
+        self.pages.sort_unstable();
+        self.pages.dedup();
+        self
+    }
+}
+
+/// What changed between two versions of the site, as outputs read it.
+pub struct Changes {
+    dirty: FxHashSet<PageKey>,
+    changed: FxHashSet<Read>,
+}
+
+impl Changes {
+    /// Compares every read in `shown` between `old` and `new`; `dirty` are
+    /// the pages whose content changed (edited, added, removed or re-rendered).
+    pub fn between<'s>(
+        old: &SiteViews<'_>,
+        new: &SiteViews<'_>,
+        shown: impl Iterator<Item = &'s Shown>,
+        dirty: FxHashSet<PageKey>,
+    ) -> Changes {
+        let reads: FxHashSet<&Read> = shown.flat_map(|s| &s.reads).collect();
+        let (old_ids, new_ids) = (key_map(old.site), key_map(new.site));
+        let changed = reads
+            .into_par_iter()
+            .filter(|read| read.digest(old, &old_ids) != read.digest(new, &new_ids))
+            .cloned()
+            .collect();
+        Changes { dirty, changed }
+    }
+
+    /// True when what every output shows changed (the menu, say).
+    pub fn is_global(&self) -> bool {
+        self.changed.contains(&Read::Globals)
+    }
+
+    /// True when page `key`'s content changed.
+    pub fn is_dirty(&self, key: PageKey) -> bool {
+        self.dirty.contains(&key)
+    }
+
+    /// True when an output that showed `shown` would show something else now.
+    pub fn affect(&self, shown: &Shown) -> bool {
+        shown.pages.iter().any(|p| self.dirty.contains(p))
+            || shown.reads.iter().any(|r| self.changed.contains(r))
+    }
+}
+
+fn key_map(site: &SiteIndex) -> FxHashMap<PageKey, PageId> {
+    site.page_keys
+        .iter()
+        .enumerate()
+        .map(|(id, key)| (*key, id))
+        .collect()
+}
+
+impl Read {
+    /// A hash of what this read gives on `views`' site.
+    fn digest(&self, views: &SiteViews<'_>, ids: &FxHashMap<PageKey, PageId>) -> u64 {
+        let site = views.site;
+        let mut h = FxHasher::default();
+        let keys = |ids: &[PageId], h: &mut FxHasher| {
+            for &id in ids {
+                site.page_keys[id].hash(h);
+            }
+        };
+        match self {
+            Read::Globals => views.globals_digest().hash(&mut h),
+            Read::Home => site.home.map(|id| site.page_keys[id]).hash(&mut h),
+            Read::Intro(kind) => site
+                .section(*kind)
+                .and_then(|s| s.intro)
+                .map(|id| site.page_keys[id])
+                .hash(&mut h),
+            Read::Slice(list, start, end) => {
+                let (pages, name) = list.pages(site);
+                name.hash(&mut h);
+                pages.len().hash(&mut h);
+                keys(
+                    &pages[(*start).min(pages.len())..(*end).min(pages.len())],
+                    &mut h,
+                );
+            }
+            Read::Term(kind, name) => site
+                .taxonomy(*kind)
+                .term(name)
+                .map(|t| (&t.name, &t.slug))
+                .hash(&mut h),
+            Read::Terms(kind) => {
+                for term in &site.taxonomy(*kind).terms {
+                    (&term.name, &term.slug, term.pages.len()).hash(&mut h);
+                }
+            }
+            Read::Archive => {
+                for year in &site.archive {
+                    year.year.hash(&mut h);
+                    year_shape(year, &mut h);
+                }
+            }
+            Read::Year(y) => {
+                let year = site.archive.iter().find(|a| a.year == *y);
+                year.is_some().hash(&mut h);
+                year.into_iter().for_each(|year| year_shape(year, &mut h));
+            }
+            Read::Upcoming(n) => {
+                for entry in site.upcoming().take(*n) {
+                    (site.page_keys[entry.page], entry.source).hash(&mut h);
+                }
+            }
+            Read::Calendar => {
+                for entry in &site.calendar {
+                    let upcoming = entry.is_upcoming(site.today);
+                    (site.page_keys[entry.page], entry.source, upcoming).hash(&mut h);
+                }
+            }
+            Read::Related(relation, key) => {
+                ids.get(key).is_some().hash(&mut h);
+                if let Some(&id) = ids.get(key) {
+                    keys(&relation.of(site, id), &mut h);
+                }
+            }
+            Read::Addresses => {
+                for id in site.listed_pages() {
+                    let page = &site.pages[id];
+                    (
+                        &page.path,
+                        page.front.updated.or(page.date).map(|d| d.date()),
+                    )
+                        .hash(&mut h);
+                }
+                for taxonomy in &site.taxonomies {
+                    taxonomy.terms.iter().for_each(|t| t.slug.hash(&mut h));
+                }
+            }
+            Read::Feed(key) | Read::FeedLink(key) => {
+                let feed = key.resolve(site);
+                let pages = feed.map(|feed| feed.pages(site)).unwrap_or_default();
+                if let FeedKey::Topic(slug) = key {
+                    let topics = site.taxonomy(TaxonomyKind::Topics);
+                    let term = topics.terms.iter().find(|t| t.slug == *slug);
+                    term.map(|t| &t.name).hash(&mut h);
+                }
+                if matches!(self, Read::Feed(_)) {
+                    keys(&pages, &mut h);
+                } else {
+                    pages.is_empty().hash(&mut h);
+                }
+            }
+        }
+        h.finish()
+    }
+}
+
+fn year_shape(year: &crate::index::ArchiveYear, h: &mut FxHasher) {
+    for month in &year.months {
+        (month.month, month.pages.len()).hash(h);
+    }
+}
+
+impl List {
+    /// The list's pages on `site`, and the name shown with it (a term's).
+    pub fn pages<'s>(&self, site: &'s SiteIndex) -> (&'s [PageId], Option<&'s str>) {
+        match self {
+            List::Section(kind) => (site.section(*kind).map_or(&[][..], |s| &s.pages), None),
+            List::Term(kind, slug) => {
+                let term = site.taxonomy(*kind).terms.iter().find(|t| t.slug == *slug);
+                term.map_or((&[][..], None), |t| (&t.pages[..], Some(t.name.as_str())))
+            }
+            List::Month(year, month) => {
+                let pages = site
+                    .archive
+                    .iter()
+                    .find(|y| y.year == *year)
+                    .and_then(|y| y.months.iter().find(|m| m.month == *month))
+                    .map_or(&[][..], |m| &m.pages[..]);
+                (pages, None)
+            }
+        }
+    }
+}
+
+impl Relation {
+    /// The pages related to page `id` in this way.
+    pub fn of(self, site: &SiteIndex, id: PageId) -> Vec<PageId> {
+        match self {
+            Relation::Conference => site.conference_of.get(&id).copied().into_iter().collect(),
+            Relation::Programme => site.programme_of.get(&id).copied().into_iter().collect(),
+            Relation::Presentations => site.presentations.get(&id).cloned().unwrap_or_default(),
+            Relation::ProgrammePages => site.programme_pages.get(&id).cloned().unwrap_or_default(),
+        }
+    }
+}
+
+/// The stable name of `feed`.
+pub fn feed_key(site: &SiteIndex, feed: crate::render::outputs::Feed) -> FeedKey {
+    use crate::render::outputs::Feed;
+    match feed {
+        Feed::Site => FeedKey::Site,
+        Feed::Section(kind) => FeedKey::Section(kind),
+        Feed::Topic(t) => FeedKey::Topic(site.taxonomy(TaxonomyKind::Topics).terms[t].slug.clone()),
+    }
+}
+
+impl FeedKey {
+    /// The feed of this name on `site`, if it has one.
+    fn resolve(&self, site: &SiteIndex) -> Option<crate::render::outputs::Feed> {
+        use crate::render::outputs::Feed;
+        match self {
+            FeedKey::Site => Some(Feed::Site),
+            FeedKey::Section(kind) => Some(Feed::Section(*kind)),
+            FeedKey::Topic(slug) => site
+                .taxonomy(TaxonomyKind::Topics)
+                .terms
+                .iter()
+                .position(|t| t.slug == *slug)
+                .map(Feed::Topic),
+        }
+    }
+}
