@@ -2,7 +2,7 @@
 //! whose inputs have not changed since the last one into the same output can
 //! leave that output as it is.
 //!
-//! In: the options, the configuration and the loaded content. Out: a hex
+//! In: the configuration and the loaded content. Out: a hex
 //! string kept in the output's marker file. Files are hashed by content
 //! (Markdown, site.yaml) or by their stamp: size, times and inode
 //! (attachments, the theme); the day counts too, since "upcoming" depends on it, and so does
@@ -13,17 +13,16 @@
 //! changed need not read the content at all.
 
 use std::collections::hash_map::DefaultHasher;
-use std::fs::Metadata;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
 use jiff::civil::Date;
 
-use crate::BuildOptions;
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::Content;
 use crate::content::load::Listing;
+use crate::diagnostics::Diagnostics;
+use crate::output::BuildStamp;
 
 /// Everything a build reads but content/: arkiv itself, site.yaml, the
 /// options, the day, the theme and static files; hashed once, for both
@@ -31,8 +30,9 @@ use crate::content::load::Listing;
 pub struct Inputs(DefaultHasher);
 
 impl Inputs {
-    /// Hashes the inputs of a build with `config` and `opts` on `today`.
-    pub fn new(opts: &BuildOptions, config: &Config, today: Date) -> Self {
+    /// Hashes the inputs of a build with `config` on `today`; `base_url` is the
+    /// command line's, if it gave one.
+    pub fn new(config: &Config, base_url: Option<&str>, today: Date) -> Self {
         let mut hasher = DefaultHasher::new();
         env!("CARGO_PKG_VERSION").hash(&mut hasher);
         if let Ok(exe) = std::env::current_exe() {
@@ -43,7 +43,7 @@ impl Inputs {
             .read(&config.root.join(CONFIG_FILE), crate::fs::MAX_TEXT_BYTES)
             .ok()
             .hash(&mut hasher);
-        (opts.drafts, &opts.base_url, today.to_string()).hash(&mut hasher);
+        (config.drafts, base_url, today.to_string()).hash(&mut hasher);
         for dir in [
             config.theme_dir(),
             config.root.join("templates"),
@@ -83,32 +83,59 @@ impl Inputs {
     }
 }
 
-/// The stamp of the file at `path` (see `file_stamp`), if it can be read.
+/// The stamp of the file at `path` (see `fs::file_stamp`), if it can be read.
 fn stamp(path: &Path) -> Option<impl Hash + use<>> {
-    std::fs::metadata(path).ok().as_ref().map(file_stamp)
+    std::fs::metadata(path)
+        .ok()
+        .as_ref()
+        .map(crate::fs::file_stamp)
 }
 
-/// What of a file's metadata changes when it is written or replaced: size,
-/// modification and change times, and (on Unix) inode. The change time cannot
-/// be set back by hand, so an edit that keeps size and modification time
-/// still shows.
-pub fn file_stamp(metadata: &Metadata) -> impl Hash + use<> {
-    let modified = metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    #[cfg(unix)]
-    let changed = {
-        use std::os::unix::fs::MetadataExt;
-        (
-            metadata.ctime(),
-            metadata.ctime_nsec(),
-            metadata.ino(),
-            metadata.dev(),
-        )
+/// What the fingerprints say of a build into an output folder.
+pub enum Freshness {
+    /// Nothing the build reads has changed: the output stands as it is.
+    UpToDate(BuildStamp),
+    /// Something changed: the content, read, and the stamp to leave after a clean build.
+    Stale(Content, BuildStamp),
+}
+
+/// Compares the site with the last clean build into `output`: first as
+/// listed, then (when only stamps changed, as after a fresh checkout) as read.
+pub fn freshness(
+    config: &Config,
+    base_url: Option<&str>,
+    today: Date,
+    output: &Path,
+) -> Result<Freshness, Diagnostics> {
+    let previous = crate::output::previous_build(output)
+        .filter(|previous| crate::output::file_count(output) == previous.files);
+    let listing = crate::content::load::list(config)?;
+    let inputs = Inputs::new(config, base_url, today);
+    let listed = inputs.with_listing(&listing);
+    let clean = !listing.diagnostics.has_errors();
+    // Nothing listed has changed: the content need not even be read.
+    if let Some(previous) = previous.as_ref().filter(|p| p.listing == listed && clean) {
+        return Ok(Freshness::UpToDate(previous.clone()));
+    }
+    let content = crate::content::load::read(config, listing);
+    let fingerprint = inputs.with_content(&content);
+    if let Some(previous) = previous
+        && previous.fingerprint == fingerprint
+        && !content.diagnostics.has_errors()
+    {
+        let stamp = BuildStamp {
+            listing: listed,
+            ..previous
+        };
+        // Not restamped, the next build reads the content again, as this one did.
+        let _ = crate::output::restamp(output, &stamp);
+        return Ok(Freshness::UpToDate(stamp));
+    }
+    let stamp = BuildStamp {
+        fingerprint,
+        listing: listed,
+        pages: 0,
+        files: 0,
     };
-    #[cfg(not(unix))]
-    let changed = ();
-    (metadata.len(), modified, changed)
+    Ok(Freshness::Stale(content, stamp))
 }

@@ -10,17 +10,18 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::config::BuildOptions;
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{PageId, SiteIndex};
 use crate::markdown::heading_number;
 use crate::output::OutputFile;
+use crate::pipeline::Prepared;
 use crate::text::percent_decode;
-use crate::{BuildOptions, Prepared};
 
 /// Checks the site; returns every finding, errors and warnings, sorted.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    let (prepared, files) = match crate::render_site(opts) {
+    let (prepared, files) = match crate::pipeline::render_site(opts) {
         Ok(built) => built,
         Err(errors) => return errors,
     };

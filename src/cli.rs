@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::BuildOptions;
+use crate::config::BuildOptions;
 use crate::diagnostics::Diagnostics;
 
 /// arkiv builds archive sites for programme documentation, conferences and meeting notes.
@@ -118,7 +118,7 @@ impl NewArgs {
             &self.site.root,
             &self.section,
             &self.title,
-            crate::today_in_stockholm(),
+            crate::content::page::today_in_stockholm(),
         ) {
             Ok(path) => {
                 println!(

@@ -5,6 +5,8 @@
 //! the theme's files are read by the render stage.
 
 use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +14,38 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fs::{MAX_TEXT_BYTES, SiteRoot, is_plain_name};
 use crate::yaml;
+
+/// What to build, and how.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// The site's folder (with `site.yaml` and `content/`).
+    pub root: PathBuf,
+    /// Where to write; `root/public` when `None`.
+    pub output: Option<PathBuf>,
+    /// Build draft pages too.
+    pub drafts: bool,
+    /// Replaces `base_url` from site.yaml.
+    pub base_url: Option<String>,
+    /// The day to count "upcoming" from; today in Stockholm when `None`.
+    pub today: Option<Date>,
+}
+
+impl BuildOptions {
+    /// Options for the site at `root` with everything else as default.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            ..BuildOptions::default()
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
 
 /// The configuration file's name in the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
@@ -199,7 +233,7 @@ impl Config {
             }
             Err(refused) => return Err(refused.into()),
         };
-        let text = crate::content::load::decode(&bytes).map_err(|(line, column)| {
+        let text = crate::fs::decode(&bytes).map_err(|(line, column)| {
             Diagnostic::error(format!("{CONFIG_FILE} is not UTF-8 text"))
                 .in_file(CONFIG_FILE)
                 .at_position(line, column)

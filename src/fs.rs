@@ -7,13 +7,14 @@
 //! names the link and where it points, and nothing behind it is read,
 //! published or printed. A link that stays inside the site is followed. It
 //! never decides what is published; it only refuses what must not be read.
+//! Beside it: decoding text files (`decode`) and file stamps (`file_stamp`).
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use walkdir::{DirEntry, WalkDir};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path, line_column};
 
 /// The largest Markdown page, template, language file or site.yaml arkiv
 /// reads: 16 MiB. A page's text is rarely over 1 MB; a larger file is most
@@ -264,6 +265,52 @@ fn absolute(path: &Path) -> PathBuf {
             .map(|dir| dir.join(path))
             .unwrap_or_else(|_| path.to_path_buf())
     }
+}
+
+/// UTF-8 text without BOM and with LF endings, or the line and column of the first bad byte.
+pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(normalise_line_endings(text)),
+        Err(err) => {
+            let valid = std::str::from_utf8(&bytes[..err.valid_up_to()])
+                .expect("the prefix up to valid_up_to is UTF-8");
+            Err(line_column(valid, valid.len()))
+        }
+    }
+}
+
+fn normalise_line_endings(text: &str) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// What of a file's metadata changes when it is written or replaced: size,
+/// modification and change times, and (on Unix) inode. The change time cannot
+/// be set back by hand, so an edit that keeps size and modification time
+/// still shows.
+pub fn file_stamp(metadata: &std::fs::Metadata) -> impl std::hash::Hash + use<> {
+    let modified = metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    #[cfg(unix)]
+    let changed = {
+        use std::os::unix::fs::MetadataExt;
+        (
+            metadata.ctime(),
+            metadata.ctime_nsec(),
+            metadata.ino(),
+            metadata.dev(),
+        )
+    };
+    #[cfg(not(unix))]
+    let changed = ();
+    (metadata.len(), modified, changed)
 }
 
 #[cfg(test)]

@@ -166,6 +166,32 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     }
 }
 
+/// Publishes a site into `output`: `render` gets a function that writes each
+/// file into a folder beside the output as soon as it is made; when it is
+/// done, that folder is swapped in whole. On any error the output is left as
+/// it was. `stamp` (when the build is to be remembered) gets the counts of
+/// `pages` and files written. Returns how many files were written.
+pub fn publish<T>(
+    root: &Path,
+    output: &Path,
+    stamp: Option<BuildStamp>,
+    pages: usize,
+    render: impl FnOnce(
+        &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
+    ) -> Result<T, Diagnostics>,
+) -> Result<usize, Diagnostics> {
+    let staging = Staging::create(root, output)?;
+    render(&|file| staging.write(&file))?;
+    let files = staging.written();
+    let stamp = stamp.map(|stamp| BuildStamp {
+        pages,
+        files,
+        ..stamp
+    });
+    staging.finish(stamp.as_ref())?;
+    Ok(files)
+}
+
 /// A fresh folder beside the output that files are written into as they are
 /// made (from many threads); `finish` swaps it in, and dropping it unfinished
 /// removes it, so the output stays as it was.

@@ -190,3 +190,53 @@ fn an_alias_may_not_climb_out_of_the_site() {
     let error = errors.iter().next().unwrap();
     assert_eq!(error.location().as_deref(), Some("content/om.md:3:11"));
 }
+
+/// A YAML error, a broken link and a template error, in three files, come
+/// in one run of `build` and of `check`; a link and a `conference:` that
+/// name a page that failed to parse are not reported as broken too.
+#[test]
+fn errors_of_every_stage_come_in_one_run() {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "content/nyheter/2024-02-01-yaml-fel.md",
+        "---\ntitle: [oavslutad\n---\nText.\n",
+    );
+    fixture.write(
+        "content/nyheter/2024-02-02-trasig-lank.md",
+        "---\ntitle: Trasig länk\n---\nLäs [här](finns-inte.md).\n",
+    );
+    fixture.write(
+        "content/nyheter/2024-02-03-mallfel.md",
+        "---\ntitle: Mallfel\ntemplate: fel.html\n---\nText.\n",
+    );
+    fixture.write("templates/fel.html", "<h1>{{ page.finns_inte }}</h1>\n");
+    fixture.write(
+        "content/konferenser/2024-03-01-trasig.md",
+        "---\ntitle: Trasig\ndate: inte ett datum\n---\nText.\n",
+    );
+    fixture.write(
+        "content/presentationer/2024-03-01-tal.md",
+        "---\ntitle: Tal\nconference: trasig\n---\nSe [nyheten](../nyheter/2024-02-01-yaml-fel.md).\n",
+    );
+    let files = |errors: &arkiv::diagnostics::Diagnostics| -> Vec<String> {
+        errors
+            .iter()
+            .filter(|d| d.severity == arkiv::diagnostics::Severity::Error)
+            .map(|d| d.file.clone().unwrap_or_default())
+            .collect()
+    };
+    let expected = [
+        "content/konferenser/2024-03-01-trasig.md",
+        "content/nyheter/2024-02-01-yaml-fel.md",
+        "content/nyheter/2024-02-02-trasig-lank.md",
+        "templates/fel.html",
+    ];
+    let built = fixture.build_errors();
+    assert_eq!(files(&built), expected, "{}", render(&built));
+    let checked = arkiv::check::check(&fixture.options());
+    assert_eq!(files(&checked), expected, "{}", render(&checked));
+    assert!(
+        !fixture.public().exists(),
+        "a failed build publishes nothing"
+    );
+}

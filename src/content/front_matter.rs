@@ -4,13 +4,17 @@
 //! warnings for unknown keys with a "did you mean" hint. Every error names the
 //! line and column in the page's file. It never reads files or other pages.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 use jiff::fmt::temporal::Pieces;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use crate::content::fences::KeyLines;
+pub use crate::content::fences::{Split, split};
+pub use crate::content::fields::{
+    Activity, AttachmentRef, Attendee, Contact, Event, FrontMatter, Image, Speaker,
+};
 use crate::content::page::PageDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml;
@@ -54,100 +58,6 @@ const OTHER_NAMES: [(&str, &str); 10] = [
     ("author", "contacts"),
 ];
 
-/// A picture shown with the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Image {
-    /// The file, relative to the page's bundle folder, or a URL.
-    pub src: String,
-    /// What the picture shows, for people who cannot see it ("" only if decorative).
-    pub alt: String,
-}
-
-/// A person to contact about the page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Contact {
-    /// Full name.
-    pub name: String,
-    /// Role or title.
-    #[serde(default)]
-    pub role: Option<String>,
-    /// Organisation.
-    #[serde(default)]
-    pub organisation: Option<String>,
-    /// Telephone, as written.
-    #[serde(default)]
-    pub phone: Option<String>,
-    /// Email address.
-    #[serde(default)]
-    pub email: Option<String>,
-}
-
-/// A speaker at a conference.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Speaker {
-    /// Full name.
-    pub name: String,
-    /// Role or title.
-    #[serde(default)]
-    pub role: Option<String>,
-    /// Organisation.
-    #[serde(default)]
-    pub organisation: Option<String>,
-}
-
-/// Someone present at a meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Attendee {
-    /// Full name.
-    pub name: String,
-    /// The organisation they came from, which groups the list.
-    #[serde(default)]
-    pub organisation: Option<String>,
-    /// e.g. "del av mötet".
-    #[serde(default)]
-    pub note: Option<String>,
-}
-
-/// A file in the page's bundle, listed with its type and size.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct AttachmentRef {
-    /// The file name in the bundle folder.
-    pub file: String,
-    /// The link text; the file name when missing.
-    #[serde(default)]
-    pub title: Option<String>,
-}
-
-/// When and where something happens.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Event {
-    /// Start: a day or a moment.
-    pub start: PageDate,
-    /// End, if it is not the same day.
-    pub end: Option<PageDate>,
-    /// Where.
-    pub location: Option<String>,
-}
-
-/// An upcoming activity named in meeting notes.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Activity {
-    /// What.
-    pub title: String,
-    /// When.
-    pub start: PageDate,
-    /// Until when, for several days.
-    pub end: Option<PageDate>,
-    /// Where.
-    pub location: Option<String>,
-}
-
-/// Front matter as written: every key optional, dates still text.
 #[derive(Debug, Default, Deserialize)]
 struct RawFrontMatter {
     title: Option<String>,
@@ -194,103 +104,6 @@ struct RawActivity {
     location: Option<String>,
 }
 
-/// Front matter, validated, with dates parsed and defaults filled in.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct FrontMatter {
-    /// The page's title.
-    pub title: String,
-    /// Publication date, when written.
-    pub date: Option<PageDate>,
-    /// Last update ("Senast uppdaterad").
-    pub updated: Option<PageDate>,
-    /// The lead paragraph.
-    pub summary: Option<String>,
-    /// Ämnen.
-    pub topics: Vec<String>,
-    /// Kommuner.
-    pub municipalities: Vec<String>,
-    /// The slug of the programme page this page belongs to.
-    pub programme: Option<String>,
-    /// Left out of builds unless `--drafts`.
-    pub is_draft: bool,
-    /// A picture with alt text.
-    pub image: Option<Image>,
-    /// People to contact.
-    pub contacts: Vec<Contact>,
-    /// When and where, for conferences and events.
-    pub event: Option<Event>,
-    /// Speakers of a presentation.
-    pub speakers: Vec<Speaker>,
-    /// The slug of the conference a presentation belongs to.
-    pub conference: Option<String>,
-    /// Files in the bundle to list.
-    pub attachments: Vec<AttachmentRef>,
-    /// People at a meeting.
-    pub attendees: Vec<Attendee>,
-    /// Upcoming activities.
-    pub activities: Vec<Activity>,
-    /// Free keys for templates.
-    pub extra: serde_json::Value,
-    /// Replaces the slug taken from the file name.
-    pub slug: Option<String>,
-    /// Replaces the template the page's kind gives.
-    pub template: Option<String>,
-    /// Orders plain pages (lower first).
-    pub weight: i64,
-    /// Old paths that should redirect here.
-    pub aliases: Vec<String>,
-    /// The line of each top-level key in the page's file.
-    pub key_lines: BTreeMap<String, usize>,
-}
-
-/// A page's text split into front matter and body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Split<'a> {
-    /// The YAML between the `---` lines.
-    pub yaml: &'a str,
-    /// The 1-based line of the YAML's first line in the file.
-    pub yaml_line: usize,
-    /// Where the body starts.
-    pub body_offset: usize,
-}
-
-/// Finds the front matter between a first `---` line and the next `---` (or `...`) line.
-pub fn split<'a>(file: &str, text: &'a Arc<str>) -> Result<Split<'a>, Diagnostic> {
-    let first_line = text.lines().next().unwrap_or_default();
-    if first_line.trim_end() != "---" {
-        let hint = if first_line.trim_end() == "+++" {
-            "arkiv reads YAML front matter between --- lines, not TOML between +++ lines"
-        } else {
-            "start the file with a line `---`, then `title: …`, then another line `---`"
-        };
-        let message = if text.trim().is_empty() {
-            "this page is empty: it has no front matter"
-        } else {
-            "this page has no front matter"
-        };
-        return Err(Diagnostic::error(message)
-            .at_line(file, text, 1, 1)
-            .hint(hint));
-    }
-    let yaml_start = first_line.len() + 1;
-    let mut offset = yaml_start.min(text.len());
-    while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        let line = text[offset..end].trim_end();
-        if line == "---" || line == "..." {
-            return Ok(Split {
-                yaml: &text[yaml_start..offset],
-                yaml_line: 2,
-                body_offset: (end + 1).min(text.len()),
-            });
-        }
-        offset = end + 1;
-    }
-    Err(Diagnostic::error("the front matter is never closed")
-        .at_line(file, text, 1, 1)
-        .hint("add a line `---` after the last front matter key"))
-}
-
 /// Parses and validates the front matter of `text`; warnings go to `warnings`.
 pub fn parse(
     file: &str,
@@ -327,92 +140,6 @@ pub fn parse(
         errors: Diagnostics::new(),
     }
     .resolve(raw)
-}
-
-/// The line of each top-level key, so later errors can point at it.
-struct KeyLines {
-    /// Top-level keys and their 1-based lines in the file, in order.
-    keys: Vec<(String, usize)>,
-    /// The YAML's lines with their 1-based line in the file.
-    text_lines: Vec<(usize, String)>,
-    /// The line after the front matter.
-    end_line: usize,
-}
-
-impl KeyLines {
-    fn new(split: &Split<'_>) -> Self {
-        let mut keys = Vec::new();
-        let mut text_lines = Vec::new();
-        for (i, line) in split.yaml.lines().enumerate() {
-            let number = split.yaml_line + i;
-            text_lines.push((number, line.to_string()));
-            if let Some(key) = top_level_key(line) {
-                keys.push((key.to_string(), number));
-            }
-        }
-        let end_line = split.yaml_line + text_lines.len();
-        KeyLines {
-            keys,
-            text_lines,
-            end_line,
-        }
-    }
-
-    fn line_of(&self, key: &str) -> Option<usize> {
-        self.keys.iter().find(|(k, _)| k == key).map(|(_, l)| *l)
-    }
-
-    /// Line and column of `needle` inside `key`'s block, else of the key itself.
-    fn locate(&self, key: &str, needle: &str) -> (usize, usize) {
-        let Some(start) = self.line_of(key) else {
-            return (1, 1);
-        };
-        let end = self
-            .keys
-            .iter()
-            .map(|(_, line)| *line)
-            .find(|line| *line > start)
-            .unwrap_or(self.end_line);
-        self.text_lines
-            .iter()
-            .filter(|(line, _)| (start..end).contains(line))
-            .find_map(|(line, text)| {
-                let at = text.find(needle).filter(|_| !needle.is_empty())?;
-                Some((*line, text[..at].chars().count() + 1))
-            })
-            .unwrap_or((start, 1))
-    }
-
-    /// The byte offset of the key on `line`: after its quote, when it has one.
-    fn key_offset(&self, text: &str, line: usize) -> usize {
-        let start = crate::diagnostics::offset_of(text, line, 1);
-        start + usize::from(text[start..].starts_with(['"', '\'']))
-    }
-}
-
-/// The key a line starts, unquoted (`topics:`) or quoted (`"topcis":`, `'topics':`).
-fn top_level_key(line: &str) -> Option<&str> {
-    let first = line.chars().next()?;
-    if let Some(quote) = line.strip_prefix(['"', '\'']).map(|_| first) {
-        let (key, rest) = line[1..].split_once(quote)?;
-        return rest
-            .trim_start()
-            .starts_with(':')
-            .then_some(key)
-            .filter(|k| {
-                !k.is_empty()
-                    && k.chars()
-                        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-            });
-    }
-    if first.is_whitespace() || matches!(first, '#' | '-' | '{' | '[') {
-        return None;
-    }
-    let (key, _) = line.split_once(':')?;
-    let key = key.trim_end();
-    key.chars()
-        .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        .then_some(key)
 }
 
 struct Resolver<'a> {

@@ -12,10 +12,9 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::cache::file_stamp;
 use crate::config::Config;
-use crate::diagnostics::{Diagnostic, Diagnostics, display_path, line_column};
-use crate::fs::MAX_TEXT_BYTES;
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::fs::{MAX_TEXT_BYTES, decode, file_stamp};
 
 /// A Markdown file, read.
 #[derive(Debug, Clone)]
@@ -292,27 +291,6 @@ pub fn is_markdown(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "markdown")
     )
-}
-
-/// UTF-8 text without BOM and with LF endings, or the line and column of the first bad byte.
-pub fn decode(bytes: &[u8]) -> Result<String, (usize, usize)> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(normalise_line_endings(text)),
-        Err(err) => {
-            let valid = std::str::from_utf8(&bytes[..err.valid_up_to()])
-                .expect("the prefix up to valid_up_to is UTF-8");
-            Err(line_column(valid, valid.len()))
-        }
-    }
-}
-
-fn normalise_line_endings(text: &str) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    }
 }
 
 /// True for a bundle's `index.md` (or `index.markdown`).

@@ -4,6 +4,8 @@
 //! validated front matter, drafts left out unless asked for. Markdown bodies
 //! are not rendered here; that is the markdown stage's work.
 
+mod fences;
+pub mod fields;
 pub mod front_matter;
 pub mod load;
 pub mod page;
@@ -12,8 +14,8 @@ use rayon::prelude::*;
 
 use crate::config::{Config, MarkdownConfig};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::markdown::typography::smarten;
 use crate::text::slugify;
+use crate::text::typography::smarten;
 pub use load::{Asset, Content, SourceFile, load};
 pub use page::{Page, PageDate, PageKind};
 
@@ -61,7 +63,13 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
             }
         }
     }
-    check_paths(config, &parsed.pages, &mut parsed.diagnostics);
+    // A page whose URL is refused is left out, as one that fails to parse is,
+    // so later stages neither render it nor report it a second time.
+    let refused = check_paths(config, &parsed.pages, &mut parsed.diagnostics);
+    for at in refused.into_iter().rev() {
+        let page = parsed.pages.remove(at);
+        parsed.broken.push(page.content_path);
+    }
     parsed
 }
 
@@ -237,18 +245,20 @@ fn split_date_prefix(name: &str) -> (Option<PageDate>, &str) {
     (None, name)
 }
 
-/// Reports pages that want the same URL, or a URL the site makes itself.
+/// Reports pages that want the same URL, or a URL the site makes itself;
+/// returns the positions of the pages refused, in order.
 pub fn check_paths<'a>(
     config: &Config,
     pages: impl IntoIterator<Item = &'a Page> + Clone,
     diagnostics: &mut Diagnostics,
-) {
+) -> Vec<usize> {
+    let mut refused = std::collections::BTreeSet::new();
     let mut seen: rustc_hash::FxHashMap<&str, &Page> = Default::default();
     let taxonomies = [
         config.taxonomies.topics.path.as_str(),
         config.taxonomies.municipalities.path.as_str(),
     ];
-    for page in pages.clone() {
+    for (at, page) in pages.clone().into_iter().enumerate() {
         let first = page.path.split('/').next().unwrap_or_default();
         let is_reserved = !page.is_section_index
             && (RESERVED_FOLDERS.contains(&first)
@@ -263,9 +273,11 @@ pub fn check_paths<'a>(
                     .in_file(&page.display_path)
                     .hint("rename the file or folder, or set another `slug:`"),
             );
+            refused.insert(at);
             continue;
         }
-        if let Some(other) = seen.insert(page.path.as_str(), page) {
+        if let Some(other) = seen.get(page.path.as_str()) {
+            refused.insert(at);
             diagnostics.push(
                 Diagnostic::error(format!(
                     "two pages want the URL /{}: this one and {}",
@@ -274,11 +286,14 @@ pub fn check_paths<'a>(
                 .in_file(&page.display_path)
                 .hint("rename one of the files, or give one a `slug:` of its own"),
             );
+        } else {
+            seen.insert(page.path.as_str(), page);
         }
     }
-    for page in pages {
+    for (at, page) in pages.into_iter().enumerate() {
         for alias in &page.front.aliases {
             if let Some(other) = seen.get(format!("{alias}/").as_str()) {
+                refused.insert(at);
                 diagnostics.push(
                     Diagnostic::error(format!(
                         "the alias /{alias}/ is the URL of {}",
@@ -290,6 +305,7 @@ pub fn check_paths<'a>(
             }
         }
     }
+    refused.into_iter().collect()
 }
 
 #[cfg(test)]

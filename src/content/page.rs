@@ -137,6 +137,11 @@ pub fn stockholm() -> TimeZone {
     TimeZone::get("Europe/Stockholm").unwrap_or(TimeZone::UTC)
 }
 
+/// Today's date in Europe/Stockholm.
+pub fn today_in_stockholm() -> jiff::civil::Date {
+    jiff::Timestamp::now().to_zoned_datetime(stockholm()).date()
+}
+
 /// A page: where it came from, what it is, where it goes, and its Markdown.
 #[derive(Debug, Clone)]
 pub struct Page {

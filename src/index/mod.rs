@@ -139,7 +139,8 @@ pub struct SiteIndex {
 }
 
 /// Indexes the pages and decides which files under content/ are published
-/// (`loose` are those outside bundles); every broken cross reference is reported.
+/// (`loose` are those outside bundles); every broken cross reference is an
+/// error, and the index comes with the warnings.
 pub fn build(
     config: &Config,
     pages: Vec<Arc<Page>>,
@@ -147,6 +148,27 @@ pub fn build(
     loose: Vec<crate::content::Asset>,
     today: Date,
 ) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
+    let (site, diagnostics) = build_anyway(config, pages, bodies, loose, &[], today);
+    let warnings = diagnostics.into_result()?;
+    Ok((site, warnings))
+}
+
+/// `build`, which indexes what it can even when cross references are broken,
+/// and returns every error and warning beside the index. A reference to a
+/// section with a page that failed to parse (`unparsed`, content paths) may
+/// name that page: it is not reported.
+pub fn build_anyway(
+    config: &Config,
+    pages: Vec<Arc<Page>>,
+    bodies: Vec<Arc<Body>>,
+    loose: Vec<crate::content::Asset>,
+    unparsed: &[String],
+    today: Date,
+) -> (SiteIndex, Diagnostics) {
+    let unparsed: Vec<PageKind> = unparsed
+        .iter()
+        .map(|path| PageKind::from_folder(path.split('/').next().unwrap_or_default()))
+        .collect();
     let order = SwedishOrder::new();
     let home = pages
         .iter()
@@ -167,7 +189,7 @@ pub fn build(
                         });
                     (Vec::from(taxonomies), diagnostics)
                 },
-                || References::build(&pages, newest),
+                || References::build(&pages, newest, &unparsed),
             )
         },
     );
@@ -186,8 +208,7 @@ pub fn build(
         page_keys,
         ..
     } = references;
-    let warnings = diagnostics.into_result()?;
-    Ok((
+    (
         SiteIndex {
             pages,
             bodies,
@@ -208,8 +229,8 @@ pub fn build(
             published_files: published.loose,
             page_keys,
         },
-        warnings,
-    ))
+        diagnostics,
+    )
 }
 
 /// A page's identity across rebuilds: a hash of its content path.
@@ -320,10 +341,15 @@ struct References {
 }
 
 impl References {
-    fn build(pages: &[Arc<Page>], newest: &Newest) -> References {
+    fn build(pages: &[Arc<Page>], newest: &Newest, unparsed: &[PageKind]) -> References {
         let mut diagnostics = Diagnostics::new();
-        let programme_of = resolve_references(pages, Reference::Programme, &mut diagnostics);
-        let conference_of = resolve_references(pages, Reference::Conference, &mut diagnostics);
+        // A page named may be one that failed to parse, which is reported already.
+        let mut resolve = |reference: Reference| {
+            let report = !unparsed.contains(&reference.target_kind());
+            resolve_references(pages, reference, report, &mut diagnostics)
+        };
+        let programme_of = resolve(Reference::Programme);
+        let conference_of = resolve(Reference::Conference);
         let programme_pages = group_by_target(newest, &programme_of);
         let presentations = group_by_target(newest, &conference_of);
         let calendar = calendar(pages);
@@ -416,6 +442,7 @@ impl Reference {
 fn resolve_references(
     pages: &[Arc<Page>],
     reference: Reference,
+    report: bool,
     diagnostics: &mut Diagnostics,
 ) -> BTreeMap<PageId, PageId> {
     let targets: BTreeMap<&str, PageId> = pages
@@ -434,6 +461,7 @@ fn resolve_references(
             Some(&target) => {
                 resolved.insert(id, target);
             }
+            None if !report => {}
             None => {
                 let key = reference.key();
                 let (line, column) = crate::content::locate_value(

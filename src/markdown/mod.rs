@@ -7,7 +7,6 @@
 
 pub mod highlight;
 pub mod sanitize;
-pub mod typography;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -164,27 +163,24 @@ impl LinkMap {
     }
 }
 
-/// Renders every page's body in parallel; every broken link in every page is reported.
+/// Renders every page's body in parallel, in the pages' order; a page whose
+/// body fails has none, and every broken link in every page is reported.
 pub fn render_all(
     config: &Config,
     pages: &[Page],
     links: &LinkMap,
     highlighter: &Highlighter,
-) -> Result<Vec<Body>, Diagnostics> {
+) -> (Vec<Option<Body>>, Diagnostics) {
     let results: Vec<Result<Body, Vec<Diagnostic>>> = pages
         .par_iter()
         .map(|page| render(config, &config.markdown, highlighter, page, links))
         .collect();
-    let mut bodies = Vec::with_capacity(results.len());
     let mut diagnostics = Diagnostics::new();
-    for result in results {
-        match result {
-            Ok(body) => bodies.push(body),
-            Err(errors) => diagnostics.extend(errors),
-        }
-    }
-    diagnostics.into_result()?;
-    Ok(bodies)
+    let bodies = results
+        .into_iter()
+        .map(|result| result.map_err(|errors| diagnostics.extend(errors)).ok())
+        .collect();
+    (bodies, diagnostics)
 }
 
 /// Renders one page's body.
@@ -278,7 +274,7 @@ pub fn render(
             }
             Event::Text(t) => {
                 let t = if options.smart_punctuation {
-                    CowStr::from(typography::swedish_quotes(&t).into_owned())
+                    CowStr::from(crate::text::typography::swedish_quotes(&t).into_owned())
                 } else {
                     t
                 };

@@ -14,6 +14,7 @@ mod listings;
 pub mod outputs;
 pub mod record;
 mod templates;
+pub mod views;
 
 use std::collections::{BTreeMap, BTreeSet};
 

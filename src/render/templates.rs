@@ -109,7 +109,7 @@ impl Templates {
         let mut sources = Vec::new();
         for (name, path) in &files {
             match config.site.read(path, MAX_TEXT_BYTES) {
-                Ok(bytes) => match crate::content::load::decode(&bytes) {
+                Ok(bytes) => match crate::fs::decode(&bytes) {
                     Ok(text) => sources.push((name.clone(), text)),
                     Err(_) => diagnostics.push(
                         Diagnostic::error("cannot read this template as UTF-8 text")
@@ -211,7 +211,7 @@ impl Templates {
         match self
             .site
             .read(path, MAX_TEXT_BYTES)
-            .map(|b| crate::content::load::decode(&b))
+            .map(|b| crate::fs::decode(&b))
         {
             Ok(Ok(text)) => diagnostic.at_line(file, &Arc::from(text), line, column),
             _ => diagnostic.in_file(file),
@@ -287,7 +287,7 @@ fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics>
     let Some(bytes) = config.site.read_optional(&path, MAX_TEXT_BYTES)? else {
         return Ok(Labels::default());
     };
-    let text = crate::content::load::decode(&bytes).map_err(|(line, column)| {
+    let text = crate::fs::decode(&bytes).map_err(|(line, column)| {
         Diagnostic::error("the language file is not UTF-8 text")
             .in_file(display_path(&config.root, &path))
             .at_position(line, column)

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 
+use crate::config::BuildOptions;
 use crate::config::Config;
 use crate::content::load::{Asset, is_bundle_index, is_ignored, is_markdown, load_one};
 use crate::content::{self, Page, SourceFile};
@@ -23,10 +24,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{self, SiteIndex, page_key};
 use crate::markdown::{self, Body, Highlighter, LinkMap, LinkTarget};
 use crate::output::OutputFile;
+use crate::pipeline::prepare;
 use crate::render::record::{Changes, Shown};
 use crate::render::{self, Job, Shows, SiteViews, Templates};
 use crate::serve::watch::Change;
-use crate::{BuildOptions, prepare};
 
 /// What a rebuild changed in the served site.
 #[derive(Debug, Default)]
@@ -128,7 +129,10 @@ impl Session {
             links,
             pending: BTreeSet::new(),
             pending_full: false,
-            today: self.opts.today.unwrap_or_else(crate::today_in_stockholm),
+            today: self
+                .opts
+                .today
+                .unwrap_or_else(crate::content::page::today_in_stockholm),
             statics: prepared.templates.statics.keys().cloned().collect(),
             previewed: Vec::new(),
             config: prepared.config,
@@ -424,7 +428,7 @@ impl State {
         update: &mut Update,
         first: &mut dyn FnMut(Update),
     ) -> Result<(), Diagnostics> {
-        let mut clock = crate::Stopwatch::from_env();
+        let mut clock = crate::timing::Stopwatch::from_env();
         let content_dir = self.config.content_dir();
         let mut errors = Diagnostics::new();
         let mut previewed = std::mem::take(&mut self.previewed);
@@ -644,7 +648,7 @@ impl State {
         done: Vec<Rendered>,
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
-        let mut clock = crate::Stopwatch::from_env();
+        let mut clock = crate::timing::Stopwatch::from_env();
         let jobs = Job::all(&self.config, &site);
         let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
         let statics: Vec<&str> = self.statics.iter().map(String::as_str).collect();

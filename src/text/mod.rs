@@ -3,6 +3,8 @@
 //!
 //! Pure functions over strings and dates; nothing here reads files or config.
 
+pub mod typography;
+
 use std::cmp::Ordering;
 
 use icu_collator::options::{CollatorOptions, Strength};
