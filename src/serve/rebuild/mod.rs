@@ -1,0 +1,305 @@
+//! The site held in memory, rebuilt in part when files change.
+//!
+//! In: `Change`s from the watcher. Out: an `Update`: the output files to
+//! replace and remove. An edited page re-renders that page and the outputs
+//! that showed it or read what changed, as they recorded it while they were
+//! rendered (`render::record`). The edited page is handed over as
+//! soon as the new index is made, before the listings (`Session::apply_with`);
+//! a template change re-renders everything; `site.yaml` rebuilds from scratch. A failed
+//! rebuild keeps the last good site and reports every error; the failing
+//! files are retried on every later change.
+
+mod files;
+mod outputs;
+mod pages;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::config::BuildOptions;
+use crate::config::Config;
+use crate::content::load::load_one;
+use crate::content::{self, Page, SourceFile};
+use crate::diagnostics::Diagnostics;
+use crate::index::SiteIndex;
+use crate::markdown::{self, Body, Highlighter, LinkMap};
+use crate::output::OutputFile;
+use crate::pipeline::prepare;
+use crate::render::{self, Job, Shows, SiteViews, Templates};
+use crate::serve::watch::Change;
+
+/// What a rebuild changed in the served site.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Files to add or replace.
+    pub files: Vec<OutputFile>,
+    /// Output paths that no longer exist.
+    pub removed: Vec<String>,
+    /// True when `files` is the whole site: what is not in it is gone.
+    pub is_full: bool,
+    /// True when every page changed (menu, footer, templates): open pages all reload.
+    pub reload_all: bool,
+    /// Warnings from the rebuild.
+    pub warnings: Diagnostics,
+}
+
+impl Update {
+    /// True when only stylesheets changed, so pages can swap CSS without reloading.
+    pub fn is_css_only(&self) -> bool {
+        !self.is_full
+            && !self.reload_all
+            && self.removed.iter().all(|p| p.ends_with(".css"))
+            && !self.files.is_empty()
+            && self.files.iter().all(|f| f.path.ends_with(".css"))
+    }
+}
+
+/// The in-memory site and what is needed to rebuild parts of it.
+pub struct Session {
+    opts: BuildOptions,
+    state: Option<State>,
+}
+
+struct State {
+    config: Config,
+    templates: Templates,
+    highlighter: Highlighter,
+    /// Every Markdown file, by content path.
+    sources: BTreeMap<String, SourceFile>,
+    drafts: BTreeSet<String>,
+    site: SiteIndex,
+    /// Where links to each content path lead in `site`.
+    links: LinkMap,
+    /// Output path → the output and what it showed when last rendered.
+    shows: Shows,
+    /// Content paths changed since the last good rebuild: retried until they work.
+    pending: BTreeSet<String>,
+    /// A template change not yet rendered because content was broken.
+    pending_full: bool,
+    /// The day "upcoming" counts from.
+    today: jiff::civil::Date,
+    /// Static files as last served, by output path.
+    statics: BTreeSet<String>,
+    /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
+    previewed: Vec<Previewed>,
+}
+
+/// A page as `Session::preview` made it from the file's `text`.
+struct Previewed {
+    text: Arc<str>,
+    page: Arc<Page>,
+    body: Arc<Body>,
+    warnings: Diagnostics,
+}
+
+impl Session {
+    /// A session for the site `opts` describes; nothing is built yet.
+    pub fn new(opts: BuildOptions) -> Self {
+        Session { opts, state: None }
+    }
+
+    /// Builds everything, as `arkiv build` would, but keeps it in memory.
+    pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
+        let prepared = prepare(&self.opts)?;
+        let with_warnings = |mut errors: Diagnostics| {
+            errors.extend(prepared.warnings.clone());
+            errors.sorted()
+        };
+        let (mut files, shows) =
+            render::render_recorded(&prepared.templates, &prepared.config, &prepared.site)
+                .map_err(with_warnings)?;
+        if prepared.config.search {
+            let index =
+                crate::search::index(&prepared.config, &prepared.site, &prepared.templates.labels)
+                    .map_err(with_warnings)?;
+            files.extend(index);
+        }
+        let links = LinkMap::new(prepared.site.pages.iter().map(|p| &**p))
+            .with_unpublished(&prepared.drafts, &[]);
+        self.state = Some(State {
+            highlighter: prepared.highlighter,
+            sources: prepared
+                .sources
+                .into_iter()
+                .map(|s| (s.content_path.clone(), s))
+                .collect(),
+            drafts: prepared.drafts.into_iter().collect(),
+            shows,
+            links,
+            pending: BTreeSet::new(),
+            pending_full: false,
+            today: self
+                .opts
+                .today
+                .unwrap_or_else(crate::content::page::today_in_stockholm),
+            statics: prepared.templates.statics.keys().cloned().collect(),
+            previewed: Vec::new(),
+            config: prepared.config,
+            templates: prepared.templates,
+            site: prepared.site,
+        });
+        Ok(Update {
+            files,
+            removed: Vec::new(),
+            is_full: true,
+            reload_all: true,
+            warnings: prepared.warnings,
+        })
+    }
+
+    /// The edited pages alone, re-rendered at once against the current index,
+    /// so the page an author is looking at changes first (as Hugo's fast
+    /// render mode does); `apply` then brings everything that shows them, and
+    /// reuses the pages and bodies parsed here.
+    ///
+    /// Only for edits of existing pages whose front matter changed at most in
+    /// `title` and `summary`, which cannot move the page, add terms or
+    /// references, or break the build in a way the page alone would not show.
+    /// Anything else, and any error, gives `None`: `apply` handles it.
+    pub fn preview(&mut self, changes: &[Change]) -> Option<Update> {
+        let state = self.state.as_mut()?;
+        state.previewed.clear();
+        if state.pending_full || !state.pending.is_empty() || changes.is_empty() {
+            return None;
+        }
+        let content_dir = state.config.content_dir();
+        let mut site: Option<SiteIndex> = None;
+        let mut previewed = Vec::new();
+        let mut ids = Vec::new();
+        for change in changes {
+            let Change::Content(path) = change else {
+                return None;
+            };
+            let relative = path.strip_prefix(&content_dir).ok()?;
+            let key = crate::diagnostics::display_path(Path::new(""), relative);
+            let source = load_one(&state.config, path).ok()?;
+            if source.assets != state.sources.get(&key)?.assets {
+                return None;
+            }
+            let mut warnings = Diagnostics::new();
+            let page = content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
+            let id = state.site.page_id(&key)?;
+            if !same_but_text(&state.site.pages[id], &page) {
+                return None;
+            }
+            let body = markdown::render(
+                &state.config,
+                &state.config.markdown,
+                &state.highlighter,
+                &page,
+                &state.links,
+            )
+            .ok()?;
+            let (page, body) = (Arc::new(page), Arc::new(body));
+            let site = site.get_or_insert_with(|| state.site.clone());
+            site.pages[id] = Arc::clone(&page);
+            site.bodies[id] = Arc::clone(&body);
+            previewed.push(Previewed {
+                text: source.text,
+                page,
+                body,
+                warnings,
+            });
+            ids.push(id);
+        }
+        let site = site?;
+        let views = SiteViews::new(&state.config, &site, &state.templates.labels);
+        let files = ids
+            .into_iter()
+            .map(|id| render::render_job(&state.templates, &views, Job::Page(id)).ok())
+            .map(|rendered| rendered.map(|(file, _)| file))
+            .collect::<Option<Vec<OutputFile>>>()?;
+        state.previewed = previewed;
+        Some(Update {
+            files,
+            ..Update::default()
+        })
+    }
+
+    /// Applies a batch of changes; on failure the last good site stays as it was.
+    pub fn apply(&mut self, changes: &[Change]) -> Result<Update, Diagnostics> {
+        self.apply_with(changes, &mut |_| {})
+    }
+
+    /// As `apply`, but the edited pages come first: once the new index is
+    /// made, the pages whose files changed are rendered and handed to `first`,
+    /// before the work of finding and rendering the listings that show them.
+    /// The returned update holds them too. If the rebuild then fails, `first`
+    /// gets a second update that puts back what the last good site served at
+    /// those paths, so the last good site still stands.
+    pub fn apply_with(
+        &mut self,
+        changes: &[Change],
+        first: &mut dyn FnMut(Update),
+    ) -> Result<Update, Diagnostics> {
+        let Some(state) = self.state.as_mut() else {
+            return self.full_build();
+        };
+        if changes.contains(&Change::Config) {
+            return self.full_build();
+        }
+        let templates_changed = changes.contains(&Change::Template) || state.pending_full;
+        if templates_changed {
+            state.pending_full = true;
+            state.templates = Templates::load(&state.config)?;
+        }
+        let mut update = Update::default();
+        let statics: Vec<&Path> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Static(path) => Some(path.as_path()),
+                _ => None,
+            })
+            .collect();
+        if !statics.is_empty() {
+            state.static_changes(&statics, &mut update);
+        }
+        let content: Vec<&Path> = changes
+            .iter()
+            .filter_map(|c| match c {
+                Change::Content(path) => Some(path.as_path()),
+                _ => None,
+            })
+            .collect();
+        if !content.is_empty() || !state.pending.is_empty() {
+            // When everything is rendered again below, a page handed over now
+            // could not be taken back if the templates fail on another output.
+            let mut not_yet = |_| {};
+            let first: &mut dyn FnMut(Update) = if templates_changed {
+                &mut not_yet
+            } else {
+                first
+            };
+            state.content_changes(&content, &mut update, first)?;
+        }
+        if templates_changed {
+            // Templates changed (now or while content was broken): everything again.
+            let mut files = render::render_all(&state.templates, &state.config, &state.site)?;
+            if state.config.search {
+                files.extend(crate::search::index(
+                    &state.config,
+                    &state.site,
+                    &state.templates.labels,
+                )?);
+            }
+            state.pending_full = false;
+            return Ok(Update {
+                files,
+                is_full: true,
+                reload_all: true,
+                warnings: update.warnings,
+                ..Update::default()
+            });
+        }
+        Ok(update)
+    }
+}
+
+/// True if `new` is `old` with at most another title, summary and body.
+fn same_but_text(old: &Page, new: &Page) -> bool {
+    let mut front = old.front.clone();
+    front.title.clone_from(&new.front.title);
+    front.summary.clone_from(&new.front.summary);
+    old.path == new.path && front == new.front
+}

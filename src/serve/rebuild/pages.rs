@@ -1,0 +1,218 @@
+//! A rebuild of the pages whose files changed: read again, parsed, their
+//! bodies and those of the pages that link to them rendered, and indexed.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
+
+use super::{Previewed, State, Update};
+use crate::content::load::load_one;
+use crate::content::{self, Page};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::{self, page_key};
+use crate::markdown::{self, Body, LinkTarget};
+use crate::timing::Stopwatch;
+
+/// The site's pages with the touched ones parsed again; a body is `None`
+/// where it must be rendered.
+struct Reparsed {
+    entries: Vec<(Arc<Page>, Option<Arc<Body>>)>,
+    drafts: BTreeSet<String>,
+    /// Where links to each touched content path lead now.
+    targets: Vec<(String, Option<LinkTarget>)>,
+}
+
+/// How to put the link map back as it was.
+type Undo = Vec<(String, Option<LinkTarget>)>;
+
+impl State {
+    /// Re-reads the touched pages, re-renders what shows them, and swaps in the new index.
+    pub(super) fn rebuild_pages(
+        &mut self,
+        touched: &BTreeSet<String>,
+        update: &mut Update,
+        first: &mut dyn FnMut(Update),
+    ) -> Result<(), Diagnostics> {
+        let mut clock = Stopwatch::from_env();
+        let mut errors = self.reread(touched);
+        let mut previewed = std::mem::take(&mut self.previewed);
+        let mut reparsed = self.reparse(touched, &mut previewed, update, &mut errors);
+        clock.lap("reparse");
+        let (moved, undo) = self.relink(std::mem::take(&mut reparsed.targets));
+        let mut dirty: HashSet<u64> = touched.iter().map(|k| page_key(k)).collect();
+        self.render_bodies(&mut reparsed.entries, &moved, &mut dirty, &mut errors);
+        let pages = reparsed.entries.iter().map(|(p, _)| &**p);
+        let _refused = content::check_paths(&self.config, pages, &mut errors);
+        if errors.has_errors() {
+            self.undo_links(undo);
+            errors.extend(update.warnings.iter().cloned());
+            return Err(errors.sorted());
+        }
+        clock.lap("markdown");
+        let (pages, bodies): (Vec<Arc<Page>>, Vec<Arc<Body>>) = reparsed
+            .entries
+            .into_iter()
+            .map(|(page, body)| (page, body.expect("every page without a body was rendered")))
+            .unzip();
+        let loose = self.site.files.clone();
+        let outcome = index::build(&self.config, pages, bodies, loose, self.today).and_then(
+            |(site, warnings)| {
+                update.warnings.extend(warnings);
+                clock.lap("index");
+                self.render_outputs(site, touched, dirty, update, first)
+            },
+        );
+        if let Err(mut errors) = outcome {
+            self.undo_links(undo);
+            errors.extend(update.warnings.iter().cloned());
+            return Err(errors.sorted());
+        }
+        self.drafts = reparsed.drafts;
+        Ok(())
+    }
+
+    /// Reads the touched files again; those gone are forgotten.
+    fn reread(&mut self, touched: &BTreeSet<String>) -> Diagnostics {
+        let content_dir = self.config.content_dir();
+        let mut errors = Diagnostics::new();
+        for key in touched {
+            let path = content_dir.join(key);
+            let source = path.is_file().then(|| load_one(&self.config, &path));
+            match source {
+                Some(Ok(source)) => {
+                    self.sources.insert(key.clone(), source);
+                }
+                Some(Err(error)) => {
+                    self.sources.remove(key);
+                    errors.push(error);
+                }
+                None => {
+                    self.sources.remove(key);
+                }
+            }
+        }
+        errors
+    }
+
+    /// The site's pages, with each touched page parsed again (or taken as
+    /// `preview` parsed it), left out as a draft, or gone.
+    fn reparse(
+        &self,
+        touched: &BTreeSet<String>,
+        previewed: &mut Vec<Previewed>,
+        update: &mut Update,
+        errors: &mut Diagnostics,
+    ) -> Reparsed {
+        let mut reparsed = Reparsed {
+            entries: (self.site.pages.iter().zip(&self.site.bodies))
+                .map(|(p, b)| (Arc::clone(p), Some(Arc::clone(b))))
+                .collect(),
+            drafts: self.drafts.clone(),
+            targets: Vec::new(),
+        };
+        for key in touched {
+            let entries = &mut reparsed.entries;
+            let position = entries.binary_search_by(|(p, _)| p.content_path.as_str().cmp(key));
+            if let Ok(at) = position {
+                entries.remove(at);
+            }
+            reparsed.drafts.remove(key);
+            let Some(source) = self.sources.get(key) else {
+                reparsed.targets.push((key.clone(), None));
+                continue;
+            };
+            let done = previewed
+                .iter()
+                .position(|p| p.page.content_path == *key && p.text == source.text)
+                .map(|at| previewed.swap_remove(at));
+            let parsed = match done {
+                Some(done) => {
+                    update.warnings.extend(done.warnings);
+                    Ok((done.page, Some(done.body)))
+                }
+                None => content::parse_page(source, &self.config.markdown, &mut update.warnings)
+                    .map(|page| (Arc::new(page), None)),
+            };
+            let target = match parsed {
+                Ok((page, _)) if page.front.is_draft && !self.config.drafts => {
+                    reparsed.drafts.insert(key.clone());
+                    LinkTarget::Draft
+                }
+                Ok((page, body)) => {
+                    let target = LinkTarget::Page(page.path.clone());
+                    entries.insert(position.unwrap_or_else(|at| at), (page, body));
+                    target
+                }
+                Err(page_errors) => {
+                    errors.extend(page_errors);
+                    LinkTarget::Broken
+                }
+            };
+            reparsed.targets.push((key.clone(), Some(target)));
+        }
+        reparsed
+    }
+
+    /// Points links to the touched pages where they lead now; returns the
+    /// content paths whose target moved, and how to undo it.
+    fn relink(&mut self, targets: Vec<(String, Option<LinkTarget>)>) -> (BTreeSet<String>, Undo) {
+        let mut moved = BTreeSet::new();
+        let mut undo = Vec::new();
+        for (key, target) in targets {
+            let previous = self.links.set(&key, target.clone());
+            if previous != target {
+                moved.insert(key.clone());
+            }
+            undo.push((key, previous));
+        }
+        (moved, undo)
+    }
+
+    fn undo_links(&mut self, undo: Undo) {
+        for (key, previous) in undo.into_iter().rev() {
+            self.links.set(&key, previous);
+        }
+    }
+
+    /// Renders the bodies that are missing or link to a page that `moved`;
+    /// each page rendered is `dirty`.
+    fn render_bodies(
+        &self,
+        entries: &mut [(Arc<Page>, Option<Arc<Body>>)],
+        moved: &BTreeSet<String>,
+        dirty: &mut HashSet<u64>,
+        errors: &mut Diagnostics,
+    ) {
+        let stale = |body: &Option<Arc<Body>>| match body {
+            None => true,
+            Some(body) => !moved.is_empty() && body.links.iter().any(|l| moved.contains(l)),
+        };
+        let rendered: Vec<(usize, Result<Body, Vec<Diagnostic>>)> = (0..entries.len())
+            .into_par_iter()
+            .filter(|&i| stale(&entries[i].1))
+            .map(|i| {
+                let page = &entries[i].0;
+                let config = &self.config;
+                let body = markdown::render(
+                    config,
+                    &config.markdown,
+                    &self.highlighter,
+                    page,
+                    &self.links,
+                );
+                (i, body)
+            })
+            .collect();
+        for (i, body) in rendered {
+            match body {
+                Ok(body) => {
+                    dirty.insert(page_key(&entries[i].0.content_path));
+                    entries[i].1 = Some(Arc::new(body));
+                }
+                Err(body_errors) => errors.extend(body_errors),
+            }
+        }
+    }
+}
