@@ -37,6 +37,8 @@ pub struct Prepared {
     pub highlighter: Highlighter,
     /// Warnings from every stage.
     pub warnings: Diagnostics,
+    /// The warnings of these that indexing gave (unknown terms).
+    pub index_warnings: Diagnostics,
 }
 
 /// Runs every stage but `publish`: the site and its files in memory.
@@ -122,6 +124,7 @@ pub fn prepare_loaded(
     let today = opts.today.unwrap_or_else(content::page::today_in_stockholm);
     let loose = content.files;
     let (site, found) = index::build_anyway(&config, pages, bodies, loose, &parsed.broken, today);
+    let index_warnings = found.clone();
     diagnostics.extend(found);
     clock.lap("index");
     let templates = match Templates::load(&config) {
@@ -146,6 +149,7 @@ pub fn prepare_loaded(
         templates,
         highlighter,
         warnings: diagnostics.sorted(),
+        index_warnings,
     })
 }
 

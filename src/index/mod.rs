@@ -5,6 +5,7 @@
 //! and refers to them by `PageId`. Cross references that lead nowhere
 //! (`programme:`, `conference:`) are located errors. It renders nothing.
 
+mod edit;
 pub mod files;
 pub mod taxonomy;
 

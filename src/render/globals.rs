@@ -1,6 +1,7 @@
 //! What every template gets: `site` (title, menu, footer links, members) and
 //! `t` (the UI strings), made once per version of the site.
 
+use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
@@ -61,6 +62,12 @@ pub struct SiteView<'a> {
     pub pages: Vec<Link>,
     /// The archive's URL.
     pub archive_url: String,
+    /// Each section's listing, by kind: `site.section_urls.news` is `/nyheter/`.
+    pub section_urls: BTreeMap<String, String>,
+    /// The search page's URL.
+    pub search_url: String,
+    /// The search index's folder (Pagefind's scripts and styles are in it).
+    pub search_bundle_url: String,
     /// site.yaml's `extra`.
     pub extra: &'a serde_json::Value,
 }
@@ -108,6 +115,15 @@ impl<'a> SiteView<'a> {
                 })
                 .collect(),
             archive_url: config.url(&routes::archive()),
+            section_urls: crate::content::page::SECTIONS
+                .iter()
+                .filter_map(|(kind, folder, _)| {
+                    let name = serde_json::to_value(kind).ok()?.as_str()?.to_string();
+                    Some((name, config.url(&routes::section(folder))))
+                })
+                .collect(),
+            search_url: config.url(&routes::search()),
+            search_bundle_url: config.url(&format!("{}/", routes::SEARCH_BUNDLE)),
             extra: &config.extra,
         }
     }

@@ -28,7 +28,7 @@ use crate::index::SiteIndex;
 use crate::output::OutputFile;
 pub use context::{SiteViews, Views};
 pub use outputs::Job;
-use record::Shown;
+use record::{Record, Shown};
 pub use templates::{Labels, Templates};
 
 /// Renders every output of the site; every template error is reported.
@@ -55,15 +55,12 @@ pub fn render_each<T: Send>(
     Ok(done)
 }
 
-/// Every output an output path holds, and what it showed when it was rendered.
-pub type Shows = rustc_hash::FxHashMap<String, (Job, Shown)>;
-
 /// `render_all`, with what each output showed (`record`), by output path.
 pub fn render_recorded(
     templates: &Templates,
     config: &Config,
     site: &SiteIndex,
-) -> Result<(Vec<OutputFile>, Shows), Diagnostics> {
+) -> Result<(Vec<OutputFile>, Record), Diagnostics> {
     let views = SiteViews::new(config, site, &templates.labels).recording();
     render_site(templates, &views, Ok)
 }
@@ -72,7 +69,7 @@ fn render_site<T: Send>(
     templates: &Templates,
     views: &SiteViews<'_>,
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
-) -> Result<(Vec<T>, Shows), Diagnostics> {
+) -> Result<(Vec<T>, Record), Diagnostics> {
     let (config, site) = (views.config, views.site);
     let jobs = Job::all(config, site);
     let copied = copied_files(templates, site);
@@ -95,14 +92,14 @@ fn render_site<T: Send>(
         .chain(copied.into_par_iter().map(|file| Ok((each(file)?, None))))
         .collect();
     let mut done = Vec::with_capacity(rendered.len());
-    let mut shows = Shows::default();
+    let mut record = Record::default();
     let mut seen_errors: BTreeSet<String> = BTreeSet::new();
     for result in rendered {
         match result {
             Ok((file, shown)) => {
                 done.push(file);
                 if let Some((job, shown)) = shown.filter(|_| views.records()) {
-                    shows.insert(job.path(site), (job, shown));
+                    record.insert(job.path(site), job, shown);
                 }
             }
             Err(d) => {
@@ -114,7 +111,7 @@ fn render_site<T: Send>(
         }
     }
     diagnostics.into_result()?;
-    Ok((done, shows))
+    Ok((done, record))
 }
 
 /// Renders one output, with what it showed.

@@ -18,6 +18,7 @@ use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::content::PageKind;
 use crate::index::{PageId, SiteIndex, TaxonomyKind};
 use crate::render::context::SiteViews;
+use crate::render::outputs::Job;
 
 /// A page's identity across rebuilds: a hash of its content path (`SiteIndex::page_keys`).
 pub type PageKey = u64;
@@ -120,45 +121,114 @@ impl Shown {
     }
 }
 
-/// What changed between two versions of the site, as outputs read it.
-pub struct Changes {
-    dirty: FxHashSet<PageKey>,
-    changed: FxHashSet<Read>,
+/// What every output of a site showed, by output path, with each read kept
+/// once for all the outputs that made it.
+#[derive(Default)]
+pub struct Record {
+    /// Every read any output made, once.
+    reads: Vec<Read>,
+    ids: FxHashMap<Read, u32>,
+    outputs: FxHashMap<String, (Job, Noted)>,
 }
 
-impl Changes {
-    /// Compares every read in `shown` between `old` and `new`; `dirty` are
-    /// the pages whose content changed (edited, added, removed or re-rendered).
-    pub fn between<'s>(
+/// What one output showed, its reads by their place in `Record::reads`.
+struct Noted {
+    pages: Vec<PageKey>,
+    reads: Vec<u32>,
+}
+
+impl Record {
+    /// Notes that the output at `path`, made by `job`, showed `shown`.
+    pub fn insert(&mut self, path: String, job: Job, shown: Shown) {
+        let reads = shown
+            .reads
+            .into_iter()
+            .map(|read| match self.ids.get(&read) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(self.reads.len()).expect("fewer reads than 2³²");
+                    self.ids.insert(read.clone(), id);
+                    self.reads.push(read);
+                    id
+                }
+            })
+            .collect();
+        let pages = shown.pages;
+        self.outputs.insert(path, (job, Noted { pages, reads }));
+    }
+
+    /// The job that made the output at `path`, if one did.
+    pub fn job(&self, path: &str) -> Option<Job> {
+        self.outputs.get(path).map(|(job, _)| *job)
+    }
+
+    /// Keeps the outputs at `paths`, made now by `jobs`; returns the paths of the others.
+    pub fn keep(&mut self, jobs: &[Job], paths: &[String]) -> Vec<String> {
+        let mut old = std::mem::take(&mut self.outputs);
+        for (job, path) in jobs.iter().zip(paths) {
+            if let Some((path, (_, noted))) = old.remove_entry(path) {
+                self.outputs.insert(path, (*job, noted));
+            }
+        }
+        old.into_keys().collect()
+    }
+
+    /// Compares every read between `old` and `new`; `dirty` are the pages
+    /// whose content changed (edited, added, removed or re-rendered).
+    pub fn changes(
+        &self,
         old: &SiteViews<'_>,
         new: &SiteViews<'_>,
-        shown: impl Iterator<Item = &'s Shown>,
         dirty: FxHashSet<PageKey>,
     ) -> Changes {
-        let reads: FxHashSet<&Read> = shown.flat_map(|s| &s.reads).collect();
         let (old_ids, new_ids) = (key_map(old.site), key_map(new.site));
-        let changed = reads
-            .into_par_iter()
-            .filter(|read| read.digest(old, &old_ids) != read.digest(new, &new_ids))
-            .cloned()
+        let changed = self
+            .reads
+            .par_iter()
+            .map(|read| read.digest(old, &old_ids) != read.digest(new, &new_ids))
             .collect();
         Changes { dirty, changed }
     }
 
+    /// True when the output at `path` is new, or showed a page that changed
+    /// or read something that now reads otherwise.
+    pub fn is_affected(&self, changes: &Changes, path: &str) -> bool {
+        self.outputs.get(path).is_none_or(|(_, noted)| {
+            noted.pages.iter().any(|p| changes.dirty.contains(p))
+                || noted.reads.iter().any(|&r| changes.changed[r as usize])
+        })
+    }
+
+    /// How many outputs are recorded.
+    pub fn len(&self) -> usize {
+        self.outputs.len()
+    }
+
+    /// True when no output is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.outputs.is_empty()
+    }
+}
+
+/// What changed between two versions of the site, as outputs read it.
+pub struct Changes {
+    dirty: FxHashSet<PageKey>,
+    /// For each of `Record::reads`, whether it reads otherwise now.
+    changed: Vec<bool>,
+}
+
+impl Changes {
     /// True when what every output shows changed (the menu, say).
-    pub fn is_global(&self) -> bool {
-        self.changed.contains(&Read::Globals)
+    pub fn is_global(&self, record: &Record) -> bool {
+        record
+            .ids
+            .get(&Read::Globals)
+            .is_some_and(|&id| self.changed[id as usize])
     }
 
     /// True when page `key`'s content changed.
     pub fn is_dirty(&self, key: PageKey) -> bool {
         self.dirty.contains(&key)
-    }
-
-    /// True when an output that showed `shown` would show something else now.
-    pub fn affect(&self, shown: &Shown) -> bool {
-        shown.pages.iter().any(|p| self.dirty.contains(p))
-            || shown.reads.iter().any(|r| self.changed.contains(r))
     }
 }
 

@@ -39,6 +39,8 @@ impl State {
             }
         }
         self.statics = names;
+        // A static file may now replace a built-in output, or no longer.
+        self.outputs = None;
     }
 
     pub(super) fn content_changes(

@@ -26,7 +26,8 @@ use crate::index::SiteIndex;
 use crate::markdown::{self, Body, Highlighter, LinkMap};
 use crate::output::OutputFile;
 use crate::pipeline::prepare;
-use crate::render::{self, Job, Shows, SiteViews, Templates};
+use crate::render::record::Record;
+use crate::render::{self, Job, SiteViews, Templates};
 use crate::serve::watch::Change;
 
 /// What a rebuild changed in the served site.
@@ -71,8 +72,12 @@ struct State {
     site: SiteIndex,
     /// Where links to each content path lead in `site`.
     links: LinkMap,
-    /// Output path → the output and what it showed when last rendered.
-    shows: Shows,
+    /// What each output showed when it was last rendered.
+    record: Record,
+    /// The outputs of `site` and their paths, while its index stands.
+    outputs: Option<Outputs>,
+    /// Warnings the last indexing gave (unknown terms).
+    index_warnings: Diagnostics,
     /// Content paths changed since the last good rebuild: retried until they work.
     pending: BTreeSet<String>,
     /// A template change not yet rendered because content was broken.
@@ -83,6 +88,14 @@ struct State {
     statics: BTreeSet<String>,
     /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
     previewed: Vec<Previewed>,
+}
+
+/// The outputs of a site (`Job::all`) and their paths, with the positions
+/// of those a build leaves out (`render::clashes`).
+struct Outputs {
+    jobs: Vec<Job>,
+    paths: Vec<String>,
+    left_out: BTreeSet<usize>,
 }
 
 /// A page as `Session::preview` made it from the file's `text`.
@@ -106,7 +119,7 @@ impl Session {
             errors.extend(prepared.warnings.clone());
             errors.sorted()
         };
-        let (mut files, shows) =
+        let (mut files, record) =
             render::render_recorded(&prepared.templates, &prepared.config, &prepared.site)
                 .map_err(with_warnings)?;
         if prepared.config.search {
@@ -125,7 +138,9 @@ impl Session {
                 .map(|s| (s.content_path.clone(), s))
                 .collect(),
             drafts: prepared.drafts.into_iter().collect(),
-            shows,
+            record,
+            outputs: None,
+            index_warnings: prepared.index_warnings,
             links,
             pending: BTreeSet::new(),
             pending_full: false,

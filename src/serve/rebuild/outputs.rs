@@ -6,11 +6,11 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{State, Update};
+use super::{Outputs, State, Update};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::SiteIndex;
 use crate::output::OutputFile;
-use crate::render::record::{Changes, Shown};
+use crate::render::record::Shown;
 use crate::render::{self, Job, SiteViews};
 
 /// An output rendered in a rebuild, with what it showed.
@@ -73,10 +73,10 @@ impl State {
         let views = SiteViews::new(&self.config, &self.site, &self.templates.labels);
         let mut update = Update::default();
         for path in paths {
-            match self.shows.get(path) {
+            match self.record.job(path) {
                 // It rendered for the last good site with these templates.
-                Some((job, _)) => update.files.extend(
-                    render::render_job(&self.templates, &views, *job)
+                Some(job) => update.files.extend(
+                    render::render_job(&self.templates, &views, job)
                         .ok()
                         .map(|(file, _)| file),
                 ),
@@ -97,28 +97,25 @@ impl State {
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::timing::Stopwatch::from_env();
-        let jobs = Job::all(&self.config, &site);
-        let paths: Vec<String> = jobs.par_iter().map(|job| job.path(&site)).collect();
-        let statics: Vec<&str> = self.statics.iter().map(String::as_str).collect();
-        let clashes = render::clashes(&self.config, &site, &jobs, &paths, &statics);
-        clashes.diagnostics.into_result()?;
+        let outputs = match self.outputs.take() {
+            Some(outputs) => outputs,
+            None => self.outputs_of(&site)?,
+        };
+        let Outputs {
+            jobs,
+            paths,
+            left_out,
+        } = &outputs;
         let labels = &self.templates.labels;
         let old_views = SiteViews::new(&self.config, &self.site, labels);
         let views = SiteViews::new(&self.config, &site, labels).recording();
-        let shown = self.shows.values().map(|(_, shown)| shown);
-        let changes = Changes::between(&old_views, &views, shown, dirty);
-        let everything = changes.is_global();
+        let changes = self.record.changes(&old_views, &views, dirty);
+        let everything = changes.is_global(&self.record);
         // What a build leaves out (a built-in output a static file replaces), serve does too.
         let affected: Vec<usize> = (0..jobs.len())
-            .filter(|n| !clashes.left_out.contains(n))
+            .filter(|n| !left_out.contains(n))
             .filter(|&n| !done.iter().any(|d| d.job == jobs[n]))
-            .filter(|&n| {
-                everything
-                    || self
-                        .shows
-                        .get(&paths[n])
-                        .is_none_or(|(_, shown)| changes.affect(shown))
-            })
+            .filter(|&n| everything || self.record.is_affected(&changes, &paths[n]))
             .collect();
         clock.lap("affected");
         let rendered: Vec<Result<Rendered, Diagnostic>> = affected
@@ -145,7 +142,8 @@ impl State {
         if errors.has_errors() {
             return Err(errors.sorted());
         }
-        self.record(&jobs, paths, fresh, update);
+        self.record(jobs, paths, fresh, update);
+        self.outputs = Some(outputs);
         self.asset_changes(&site, &changes, update);
         update.reload_all = everything;
         clock.lap("swap");
@@ -162,20 +160,28 @@ impl State {
     fn record(
         &mut self,
         jobs: &[Job],
-        paths: Vec<String>,
+        paths: &[String],
         fresh: Vec<Rendered>,
         update: &mut Update,
     ) {
-        let mut old = std::mem::take(&mut self.shows);
-        for (job, path) in jobs.iter().zip(paths) {
-            if let Some((_, shown)) = old.remove(&path) {
-                self.shows.insert(path, (*job, shown));
-            }
-        }
-        update.removed.extend(old.into_keys());
+        update.removed.extend(self.record.keep(jobs, paths));
         for Rendered { job, file, shown } in fresh {
-            self.shows.insert(file.path.clone(), (job, shown));
+            self.record.insert(file.path.clone(), job, shown);
             update.files.push(file);
         }
+    }
+
+    /// The outputs of `site`; a clash among them is an error.
+    fn outputs_of(&self, site: &SiteIndex) -> Result<Outputs, Diagnostics> {
+        let jobs = Job::all(&self.config, site);
+        let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
+        let statics: Vec<&str> = self.statics.iter().map(String::as_str).collect();
+        let clashes = render::clashes(&self.config, site, &jobs, &paths, &statics);
+        clashes.diagnostics.into_result()?;
+        Ok(Outputs {
+            jobs,
+            paths,
+            left_out: clashes.left_out,
+        })
     }
 }

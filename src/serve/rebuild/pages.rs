@@ -51,6 +51,18 @@ impl State {
             return Err(errors.sorted());
         }
         clock.lap("markdown");
+        if let Some(site) = self.edited_in_place(touched, &reparsed, &moved) {
+            // The index stands as it was but for the page: no indexing, same outputs.
+            clock.lap("index kept");
+            update.warnings.extend(self.index_warnings.iter().cloned());
+            return self
+                .render_outputs(site, touched, dirty, update, first)
+                .map_err(|mut errors| {
+                    self.undo_links(undo);
+                    errors.extend(update.warnings.iter().cloned());
+                    errors.sorted()
+                });
+        }
         let (pages, bodies): (Vec<Arc<Page>>, Vec<Arc<Body>>) = reparsed
             .entries
             .into_iter()
@@ -59,7 +71,9 @@ impl State {
         let loose = self.site.files.clone();
         let outcome = index::build(&self.config, pages, bodies, loose, self.today).and_then(
             |(site, warnings)| {
-                update.warnings.extend(warnings);
+                update.warnings.extend(warnings.iter().cloned());
+                self.index_warnings = warnings;
+                self.outputs = None;
                 clock.lap("index");
                 self.render_outputs(site, touched, dirty, update, first)
             },
@@ -214,5 +228,25 @@ impl State {
                 Err(body_errors) => errors.extend(body_errors),
             }
         }
+    }
+
+    /// The current index with the one touched page put in its place, when
+    /// the edit leaves the index as it was but for that page's content
+    /// (`SiteIndex::with_edited`) and moved no link.
+    fn edited_in_place(
+        &self,
+        touched: &BTreeSet<String>,
+        reparsed: &Reparsed,
+        moved: &BTreeSet<String>,
+    ) -> Option<crate::index::SiteIndex> {
+        let [key] = Vec::from_iter(touched).try_into().ok()?;
+        let id = self.site.page_id(key)?;
+        let (page, body) = reparsed.entries.get(id)?;
+        let same_pages = reparsed.entries.len() == self.site.pages.len();
+        if !moved.is_empty() || !same_pages || page.content_path != *key {
+            return None;
+        }
+        let body = Arc::clone(body.as_ref()?);
+        self.site.with_edited(id, Arc::clone(page), body)
     }
 }

@@ -1,0 +1,74 @@
+//! An edit that leaves the index as it was but for one page's content: the
+//! index is not made again, the page and its body are put in its place.
+//!
+//! What the index makes of a page is written in `index::build`; this module
+//! names what of a page that reads, so an edit of anything else (the text,
+//! a lead, `extra`, a title that keeps the page's place) can skip it. What
+//! the outputs show of the page is not decided here: they recorded it
+//! (`render::record`).
+
+use std::sync::Arc;
+
+use crate::content::{Page, PageKind};
+use crate::index::{PageId, SiteIndex};
+use crate::markdown::Body;
+
+impl SiteIndex {
+    /// This index with page `id` replaced by `page` and its body by `body`,
+    /// when the index made from them would be this one; `None` when the edit
+    /// could change it (then index again).
+    pub fn with_edited(&self, id: PageId, page: Arc<Page>, body: Arc<Body>) -> Option<SiteIndex> {
+        let old = &self.pages[id];
+        let retitled = old.front.title != page.front.title;
+        let indexed_alike = same_but_content(old, &page)
+            && same_files(&self.bodies[id], &body)
+            // A title names the page's event in the calendar, and orders plain pages.
+            && !(retitled && (page.front.event.is_some() || page.kind == PageKind::Plain))
+            && (!retitled || keeps_its_place(&self.pages, id, &page.front.title));
+        if !indexed_alike {
+            return None;
+        }
+        let mut site = self.clone();
+        site.pages[id] = page;
+        site.bodies[id] = body;
+        Some(site)
+    }
+}
+
+/// True if `new` is `old` with at most another title, lead, `extra` and body.
+fn same_but_content(old: &Page, new: &Page) -> bool {
+    let mut front = old.front.clone();
+    front.title.clone_from(&new.front.title);
+    front.summary.clone_from(&new.front.summary);
+    front.extra.clone_from(&new.front.extra);
+    old.path == new.path
+        && old.kind == new.kind
+        && old.is_section_index == new.is_section_index
+        && old.date == new.date
+        && old.assets == new.assets
+        && front == new.front
+}
+
+/// True when two bodies link or embed the same files, so what is published stays the same.
+fn same_files(old: &Body, new: &Body) -> bool {
+    let names = |body: &Body| -> Vec<(Option<String>, Option<String>)> {
+        body.files
+            .iter()
+            .map(|f| (f.content_path.clone(), f.site_path.clone()))
+            .collect()
+    };
+    names(old) == names(new)
+}
+
+/// True if page `id`, titled `title`, sorts among the pages as it does now.
+/// Lists are newest first, and the title breaks ties between pages of the same
+/// date (`Page::newest_first_key`, in a stable sort: then the page order).
+fn keeps_its_place(pages: &[Arc<Page>], id: PageId, title: &str) -> bool {
+    let (date, old) = pages[id].newest_first_key();
+    pages.iter().enumerate().all(|(other, page)| {
+        let (other_date, other_title) = page.newest_first_key();
+        other == id
+            || other_date != date
+            || (other_title, other).cmp(&(old, id)) == (other_title, other).cmp(&(title, id))
+    })
+}
