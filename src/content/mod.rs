@@ -19,8 +19,7 @@ use crate::text::typography::smarten;
 pub use load::{Asset, Content, SourceFile, load};
 pub use page::{Page, PageDate, PageKind};
 
-/// URL folders the site makes itself; no page may take them.
-pub const RESERVED_FOLDERS: [&str; 5] = ["arkiv", "kalender", "sok", "sida", "static"];
+use crate::routes::RESERVED_FOLDERS;
 
 /// What parsing produced: the pages that parsed, and what was wrong with the rest.
 #[derive(Debug, Clone, Default)]
@@ -266,7 +265,7 @@ pub fn check_paths<'a>(
                     && PageKind::from_folder(first) != PageKind::Plain)
                 || taxonomies.contains(&first)
                 || (page.kind == PageKind::Plain && page.path.trim_end_matches('/').is_empty()));
-        let is_pagination = page.kind != PageKind::Plain && page.slug == "sida";
+        let is_pagination = page.kind != PageKind::Plain && page.slug == crate::routes::PAGINATION;
         if is_reserved || is_pagination {
             diagnostics.push(
                 Diagnostic::error(format!("the URL /{} is the site's own", page.path))

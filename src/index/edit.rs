@@ -14,24 +14,17 @@ use crate::index::{PageId, SiteIndex};
 use crate::markdown::Body;
 
 impl SiteIndex {
-    /// This index with page `id` replaced by `page` and its body by `body`,
-    /// when the index made from them would be this one; `None` when the edit
-    /// could change it (then index again).
-    pub fn with_edited(&self, id: PageId, page: Arc<Page>, body: Arc<Body>) -> Option<SiteIndex> {
+    /// True when the index made with page `id` replaced by `page` and its
+    /// body by `body` would be this one with just those two replaced; false
+    /// when the edit could change it (then index again).
+    pub fn stands_with(&self, id: PageId, page: &Page, body: &Body) -> bool {
         let old = &self.pages[id];
         let retitled = old.front.title != page.front.title;
-        let indexed_alike = same_but_content(old, &page)
-            && same_files(&self.bodies[id], &body)
+        same_but_content(old, page)
+            && same_files(&self.bodies[id], body)
             // A title names the page's event in the calendar, and orders plain pages.
             && !(retitled && (page.front.event.is_some() || page.kind == PageKind::Plain))
-            && (!retitled || keeps_its_place(&self.pages, id, &page.front.title));
-        if !indexed_alike {
-            return None;
-        }
-        let mut site = self.clone();
-        site.pages[id] = page;
-        site.bodies[id] = body;
-        Some(site)
+            && (!retitled || keeps_its_place(&self.pages, id, &page.front.title))
     }
 }
 

@@ -24,7 +24,7 @@ use crate::render::outputs::Job;
 pub type PageKey = u64;
 
 /// Something of the site besides a page's own content that an output read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Read {
     /// `site` and `t`, which every template gets: menu, footer links, members.
     Globals,
@@ -57,7 +57,7 @@ pub enum Read {
 }
 
 /// A list of pages, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum List {
     /// A section's pages.
     Section(PageKind),
@@ -68,7 +68,7 @@ pub enum List {
 }
 
 /// How pages relate (`SiteIndex::conference_of` and the like).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Relation {
     /// A presentation's conference.
     Conference,
@@ -81,7 +81,7 @@ pub enum Relation {
 }
 
 /// A feed by names that outlast a rebuild.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum FeedKey {
     /// The whole site's.
     Site,
@@ -103,7 +103,8 @@ pub struct Shown {
 impl Shown {
     /// Adds `read`, unless it is there already.
     pub fn read(&mut self, read: Read) {
-        if !self.reads.contains(&read) {
+        // A listing reads the same term for many of its pages: skip the repeat in a row.
+        if self.reads.last() != Some(&read) {
             self.reads.push(read);
         }
     }
@@ -117,6 +118,8 @@ impl Shown {
     pub fn finish(mut self) -> Self {
         self.pages.sort_unstable();
         self.pages.dedup();
+        self.reads.sort_unstable();
+        self.reads.dedup();
         self
     }
 }
@@ -190,6 +193,14 @@ impl Record {
         Changes { dirty, changed }
     }
 
+    /// The changes of an edit that changed pages' content and nothing else an output reads.
+    pub fn only_pages(&self, dirty: FxHashSet<PageKey>) -> Changes {
+        Changes {
+            dirty,
+            changed: vec![false; self.reads.len()],
+        }
+    }
+
     /// True when the output at `path` is new, or showed a page that changed
     /// or read something that now reads otherwise.
     pub fn is_affected(&self, changes: &Changes, path: &str) -> bool {
@@ -197,6 +208,16 @@ impl Record {
             noted.pages.iter().any(|p| changes.dirty.contains(p))
                 || noted.reads.iter().any(|&r| changes.changed[r as usize])
         })
+    }
+
+    /// The jobs of the outputs that showed a page that changed or read
+    /// something that now reads otherwise.
+    pub fn affected(&self, changes: &Changes) -> Vec<Job> {
+        self.outputs
+            .par_iter()
+            .filter(|(path, _)| self.is_affected(changes, path))
+            .map(|(_, (job, _))| *job)
+            .collect()
     }
 
     /// How many outputs are recorded.

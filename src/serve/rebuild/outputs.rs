@@ -8,7 +8,11 @@ use rustc_hash::FxHashSet as HashSet;
 
 use super::{Outputs, State, Update};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::index::SiteIndex;
+use std::sync::Arc;
+
+use crate::content::Page;
+use crate::index::{PageId, SiteIndex};
+use crate::markdown::Body;
 use crate::output::OutputFile;
 use crate::render::record::Shown;
 use crate::render::{self, Job, SiteViews};
@@ -20,19 +24,40 @@ pub(super) struct Rendered {
     shown: Shown,
 }
 
+/// The index a rebuild made.
+pub(super) enum NewIndex {
+    /// A new index of the whole site.
+    Whole(Box<SiteIndex>),
+    /// The current index, with one page and its body put in place
+    /// (`SiteIndex::stands_with` said the rest stands as it is).
+    Page(PageId, Arc<Page>, Arc<Body>),
+}
+
 impl State {
     /// Renders the edited pages and hands them to `first`, then the outputs
-    /// the change affects, and swaps in `site`. If that fails, `first` gets
-    /// what the last good site served at the edited pages' paths.
+    /// the change affects, and swaps in the new index. If that fails, `first`
+    /// gets what the last good site served at the edited pages' paths.
     pub(super) fn render_outputs(
         &mut self,
-        site: SiteIndex,
+        index: NewIndex,
         touched: &BTreeSet<String>,
         dirty: HashSet<u64>,
         update: &mut Update,
         first: &mut dyn FnMut(Update),
     ) -> Result<(), Diagnostics> {
-        let edited = self.edited_pages(&site, touched);
+        let (site, undo) = match index {
+            NewIndex::Whole(site) => (Some(*site), None),
+            NewIndex::Page(id, page, body) => {
+                let page = std::mem::replace(&mut self.site.pages[id], page);
+                let body = std::mem::replace(&mut self.site.bodies[id], body);
+                (None, Some((id, page, body)))
+            }
+        };
+        // Without indexing there is no wait worth handing the page over before the rest.
+        let edited = match &site {
+            Some(site) => self.edited_pages(site, touched),
+            None => Vec::new(),
+        };
         let edited_paths: Vec<String> = edited.iter().map(|e| e.file.path.clone()).collect();
         if !edited.is_empty() {
             first(Update {
@@ -41,8 +66,14 @@ impl State {
             });
         }
         let outcome = self.render_affected(site, dirty, edited, update);
-        if outcome.is_err() && !edited_paths.is_empty() {
-            first(self.as_before(&edited_paths));
+        if outcome.is_err() {
+            if let Some((id, page, body)) = undo {
+                self.site.pages[id] = page;
+                self.site.bodies[id] = body;
+            }
+            if !edited_paths.is_empty() {
+                first(self.as_before(&edited_paths));
+            }
         }
         outcome
     }
@@ -87,41 +118,56 @@ impl State {
     }
 
     /// Renders the outputs that showed a changed page or read something that
-    /// now reads otherwise (see `render::record`), and swaps in `site`. The
-    /// outputs in `done` are rendered already: they go into `update` as they are.
+    /// now reads otherwise (see `render::record`), and swaps in `new`, the
+    /// new index (`None`: the current one, changed in place but for pages'
+    /// content). The outputs in `done` are rendered already: they go into
+    /// `update` as they are.
     fn render_affected(
         &mut self,
-        site: SiteIndex,
+        new: Option<SiteIndex>,
         dirty: HashSet<u64>,
         done: Vec<Rendered>,
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::timing::Stopwatch::from_env();
-        let outputs = match self.outputs.take() {
-            Some(outputs) => outputs,
-            None => self.outputs_of(&site)?,
-        };
-        let Outputs {
-            jobs,
-            paths,
-            left_out,
-        } = &outputs;
+        let site = new.as_ref().unwrap_or(&self.site);
         let labels = &self.templates.labels;
-        let old_views = SiteViews::new(&self.config, &self.site, labels);
-        let views = SiteViews::new(&self.config, &site, labels).recording();
-        let changes = self.record.changes(&old_views, &views, dirty);
+        let views = SiteViews::new(&self.config, site, labels).recording();
+        let (changes, affected) = match &new {
+            Some(_) => {
+                let old_views = SiteViews::new(&self.config, &self.site, labels);
+                let changes = self.record.changes(&old_views, &views, dirty);
+                let outputs = match self.outputs.take() {
+                    Some(outputs) => outputs,
+                    None => self.outputs_of(site)?,
+                };
+                let everything = changes.is_global(&self.record);
+                // What a build leaves out (a built-in output a static file replaces), serve does too.
+                let affected = (0..outputs.jobs.len())
+                    .filter(|n| !outputs.left_out.contains(n))
+                    .filter(|&n| everything || self.record.is_affected(&changes, &outputs.paths[n]))
+                    .map(|n| outputs.jobs[n])
+                    .collect();
+                self.outputs = Some(outputs);
+                (changes, affected)
+            }
+            // Nothing an output reads besides pages changed: the index and its
+            // outputs are the same, so the outputs recorded are the ones to look at.
+            None => {
+                let changes = self.record.only_pages(dirty);
+                let affected = self.record.affected(&changes);
+                (changes, affected)
+            }
+        };
         let everything = changes.is_global(&self.record);
-        // What a build leaves out (a built-in output a static file replaces), serve does too.
-        let affected: Vec<usize> = (0..jobs.len())
-            .filter(|n| !left_out.contains(n))
-            .filter(|&n| !done.iter().any(|d| d.job == jobs[n]))
-            .filter(|&n| everything || self.record.is_affected(&changes, &paths[n]))
+        let affected: Vec<Job> = affected
+            .into_iter()
+            .filter(|job| !done.iter().any(|d| d.job == *job))
             .collect();
         clock.lap("affected");
         let rendered: Vec<Result<Rendered, Diagnostic>> = affected
             .par_iter()
-            .map(|&n| {
-                let job = jobs[n];
+            .map(|&job| {
                 render::render_job(&self.templates, &views, job).map(|(file, shown)| Rendered {
                     job,
                     file,
@@ -130,7 +176,7 @@ impl State {
             })
             .collect();
         clock.lap("render");
-        drop((old_views, views));
+        drop(views);
         let mut errors = Diagnostics::new();
         let mut fresh: Vec<Rendered> = done;
         for result in rendered {
@@ -142,33 +188,27 @@ impl State {
         if errors.has_errors() {
             return Err(errors.sorted());
         }
-        self.record(jobs, paths, fresh, update);
-        self.outputs = Some(outputs);
-        self.asset_changes(&site, &changes, update);
         update.reload_all = everything;
-        clock.lap("swap");
-        let old_site = std::mem::replace(&mut self.site, site);
-        // Freeing the old index takes milliseconds on a large site:
-        // done beside, not before the reader gets the new pages.
-        rayon::spawn(move || drop(old_site));
-        Ok(())
-    }
-
-    /// Keeps what each output showed: for `fresh` outputs what they show now,
-    /// for the others what they showed before; outputs no job makes any more
-    /// (at `paths` of `jobs`) are removed.
-    fn record(
-        &mut self,
-        jobs: &[Job],
-        paths: &[String],
-        fresh: Vec<Rendered>,
-        update: &mut Update,
-    ) {
-        update.removed.extend(self.record.keep(jobs, paths));
+        if new.is_some() {
+            let outputs = self.outputs.take().expect("made above for a new index");
+            update
+                .removed
+                .extend(self.record.keep(&outputs.jobs, &outputs.paths));
+            self.outputs = Some(outputs);
+        }
         for Rendered { job, file, shown } in fresh {
             self.record.insert(file.path.clone(), job, shown);
             update.files.push(file);
         }
+        if let Some(site) = new {
+            self.asset_changes(&site, &changes, update);
+            let old_site = std::mem::replace(&mut self.site, site);
+            // Freeing the old index takes milliseconds on a large site:
+            // done beside, not before the reader gets the new pages.
+            rayon::spawn(move || drop(old_site));
+        }
+        clock.lap("swap");
+        Ok(())
     }
 
     /// The outputs of `site`; a clash among them is an error.

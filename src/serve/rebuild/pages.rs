@@ -7,6 +7,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet as HashSet;
 
+use super::outputs::NewIndex;
 use super::{Previewed, State, Update};
 use crate::content::load::load_one;
 use crate::content::{self, Page};
@@ -51,12 +52,12 @@ impl State {
             return Err(errors.sorted());
         }
         clock.lap("markdown");
-        if let Some(site) = self.edited_in_place(touched, &reparsed, &moved) {
+        if let Some(index) = self.edited_in_place(touched, &reparsed, &moved) {
             // The index stands as it was but for the page: no indexing, same outputs.
             clock.lap("index kept");
             update.warnings.extend(self.index_warnings.iter().cloned());
             return self
-                .render_outputs(site, touched, dirty, update, first)
+                .render_outputs(index, touched, dirty, update, first)
                 .map_err(|mut errors| {
                     self.undo_links(undo);
                     errors.extend(update.warnings.iter().cloned());
@@ -75,7 +76,13 @@ impl State {
                 self.index_warnings = warnings;
                 self.outputs = None;
                 clock.lap("index");
-                self.render_outputs(site, touched, dirty, update, first)
+                self.render_outputs(
+                    NewIndex::Whole(Box::new(site)),
+                    touched,
+                    dirty,
+                    update,
+                    first,
+                )
             },
         );
         if let Err(mut errors) = outcome {
@@ -232,13 +239,13 @@ impl State {
 
     /// The current index with the one touched page put in its place, when
     /// the edit leaves the index as it was but for that page's content
-    /// (`SiteIndex::with_edited`) and moved no link.
+    /// (`SiteIndex::stands_with`) and moved no link.
     fn edited_in_place(
         &self,
         touched: &BTreeSet<String>,
         reparsed: &Reparsed,
         moved: &BTreeSet<String>,
-    ) -> Option<crate::index::SiteIndex> {
+    ) -> Option<NewIndex> {
         let [key] = Vec::from_iter(touched).try_into().ok()?;
         let id = self.site.page_id(key)?;
         let (page, body) = reparsed.entries.get(id)?;
@@ -247,6 +254,7 @@ impl State {
             return None;
         }
         let body = Arc::clone(body.as_ref()?);
-        self.site.with_edited(id, Arc::clone(page), body)
+        let stands = self.site.stands_with(id, page, &body);
+        stands.then(|| NewIndex::Page(id, Arc::clone(page), body))
     }
 }
