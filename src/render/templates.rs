@@ -259,7 +259,7 @@ fn template_hint(message: &str) -> String {
     if message.starts_with("Unknown filter") {
         "besides Tera's own filters arkiv has `datum`; check the spelling".into()
     } else if message.contains("not defined") || message.contains("undefined") {
-        "the value is not in this template's context (see src/render/context.rs); guard it with `{% if x is defined %}` or use `x | default(value=\"\")`".into()
+        "the value is not in this template's context (the README's Themes section lists what each template sees); guard it with `{% if x is defined %}` or use `x | default(value=\"\")`".into()
     } else if message.starts_with("Found") || message.contains("expected") {
         "a tag or expression is incomplete; compare with the Tera syntax at keats.github.io/tera"
             .into()
