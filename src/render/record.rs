@@ -204,19 +204,18 @@ impl Record {
     /// True when the output at `path` is new, or showed a page that changed
     /// or read something that now reads otherwise.
     pub fn is_affected(&self, changes: &Changes, path: &str) -> bool {
-        self.outputs.get(path).is_none_or(|(_, noted)| {
-            noted.pages.iter().any(|p| changes.dirty.contains(p))
-                || noted.reads.iter().any(|&r| changes.changed[r as usize])
-        })
+        self.outputs
+            .get(path)
+            .is_none_or(|(_, noted)| changes.hit(noted))
     }
 
     /// The jobs of the outputs that showed a page that changed or read
     /// something that now reads otherwise.
     pub fn affected(&self, changes: &Changes) -> Vec<Job> {
         self.outputs
-            .par_iter()
-            .filter(|(path, _)| self.is_affected(changes, path))
-            .map(|(_, (job, _))| *job)
+            .values()
+            .filter(|(_, noted)| changes.hit(noted))
+            .map(|(job, _)| *job)
             .collect()
     }
 
@@ -245,6 +244,12 @@ impl Changes {
             .ids
             .get(&Read::Globals)
             .is_some_and(|&id| self.changed[id as usize])
+    }
+
+    /// True when an output that showed `noted` would show something else now.
+    fn hit(&self, noted: &Noted) -> bool {
+        noted.pages.iter().any(|p| self.dirty.contains(p))
+            || noted.reads.iter().any(|&r| self.changed[r as usize])
     }
 
     /// True when page `key`'s content changed.

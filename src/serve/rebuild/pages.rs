@@ -44,15 +44,21 @@ impl State {
         let (moved, undo) = self.relink(std::mem::take(&mut reparsed.targets));
         let mut dirty: HashSet<u64> = touched.iter().map(|k| page_key(k)).collect();
         self.render_bodies(&mut reparsed.entries, &moved, &mut dirty, &mut errors);
-        let pages = reparsed.entries.iter().map(|(p, _)| &**p);
-        let _refused = content::check_paths(&self.config, pages, &mut errors);
+        // A page that keeps its path and aliases cannot clash with another.
+        let in_place = (!errors.has_errors())
+            .then(|| self.edited_in_place(touched, &reparsed, &moved))
+            .flatten();
+        if in_place.is_none() {
+            let pages = reparsed.entries.iter().map(|(p, _)| &**p);
+            let _refused = content::check_paths(&self.config, pages, &mut errors);
+        }
         if errors.has_errors() {
             self.undo_links(undo);
             errors.extend(update.warnings.iter().cloned());
             return Err(errors.sorted());
         }
         clock.lap("markdown");
-        if let Some(index) = self.edited_in_place(touched, &reparsed, &moved) {
+        if let Some(index) = in_place {
             // The index stands as it was but for the page: no indexing, same outputs.
             clock.lap("index kept");
             update.warnings.extend(self.index_warnings.iter().cloned());
