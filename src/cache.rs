@@ -107,14 +107,18 @@ pub fn freshness(
     today: Date,
     output: &Path,
 ) -> Result<Freshness, Diagnostics> {
-    let previous = crate::output::previous_build(output)
-        .filter(|previous| crate::output::file_count(output) == previous.files);
+    let previous = crate::output::previous_build(output);
+    // Counting the output's files walks it: done only when a stamp matches.
+    let intact = |previous: &BuildStamp| crate::output::file_count(output) == previous.files;
     let listing = crate::content::load::list(config)?;
     let inputs = Inputs::new(config, base_url, today);
     let listed = inputs.with_listing(&listing);
     let clean = !listing.diagnostics.has_errors();
     // Nothing listed has changed: the content need not even be read.
-    if let Some(previous) = previous.as_ref().filter(|p| p.listing == listed && clean) {
+    if let Some(previous) = previous
+        .as_ref()
+        .filter(|p| p.listing == listed && clean && intact(p))
+    {
         return Ok(Freshness::UpToDate(previous.clone()));
     }
     let content = crate::content::load::read(config, listing);
@@ -122,6 +126,7 @@ pub fn freshness(
     if let Some(previous) = previous
         && previous.fingerprint == fingerprint
         && !content.diagnostics.has_errors()
+        && intact(&previous)
     {
         let stamp = BuildStamp {
             listing: listed,
