@@ -28,8 +28,9 @@ impl SiteIndex {
     }
 }
 
-/// True if `new` is `old` with at most another title, lead, `extra` and body.
-fn same_but_content(old: &Page, new: &Page) -> bool {
+/// True if `new` is `old` with at most another title, lead, `extra` and body:
+/// nothing the index reads of a page but the title differs.
+pub fn same_but_content(old: &Page, new: &Page) -> bool {
     let mut front = old.front.clone();
     front.title.clone_from(&new.front.title);
     front.summary.clone_from(&new.front.summary);

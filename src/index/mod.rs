@@ -6,6 +6,7 @@
 //! (`programme:`, `conference:`) are located errors. It renders nothing.
 
 mod edit;
+pub use edit::same_but_content;
 pub mod files;
 pub mod taxonomy;
 

@@ -169,8 +169,9 @@ impl Session {
     /// reuses the pages and bodies parsed here.
     ///
     /// Only for edits of existing pages whose front matter changed at most in
-    /// `title` and `summary`, which cannot move the page, add terms or
-    /// references, or break the build in a way the page alone would not show.
+    /// `title`, `summary` and `extra` (`index::same_but_content`), which cannot
+    /// move the page, add terms or references, or break the build in a way the
+    /// page alone would not show.
     /// Anything else, and any error, gives `None`: `apply` handles it.
     pub fn preview(&mut self, changes: &[Change]) -> Option<Update> {
         let state = self.state.as_mut()?;
@@ -195,7 +196,7 @@ impl Session {
             let mut warnings = Diagnostics::new();
             let page = content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
             let id = state.site.page_id(&key)?;
-            if !same_but_text(&state.site.pages[id], &page) {
+            if !crate::index::same_but_content(&state.site.pages[id], &page) {
                 return None;
             }
             let body = markdown::render(
@@ -309,12 +310,4 @@ impl Session {
         }
         Ok(update)
     }
-}
-
-/// True if `new` is `old` with at most another title, summary and body.
-fn same_but_text(old: &Page, new: &Page) -> bool {
-    let mut front = old.front.clone();
-    front.title.clone_from(&new.front.title);
-    front.summary.clone_from(&new.front.summary);
-    old.path == new.path && front == new.front
 }
