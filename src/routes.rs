@@ -91,11 +91,6 @@ pub fn index_file(folder: &str) -> String {
     format!("{folder}index.html")
 }
 
-/// The folder a page's HTML file is served as: `nyheter/x/index.html` → `nyheter/x/`.
-pub fn folder_of(file: &str) -> &str {
-    file.strip_suffix("index.html").unwrap_or(file)
-}
-
 /// The page for addresses that lead nowhere.
 pub const NOT_FOUND: &str = "404.html";
 /// The list of the site's addresses for search engines.
@@ -115,7 +110,6 @@ mod tests {
             index_file(&archive_month(2024, 3)),
             "arkiv/2024/03/index.html"
         );
-        assert_eq!(folder_of("nyheter/x/index.html"), "nyheter/x/");
         assert_eq!(feed(""), "atom.xml");
     }
 }

@@ -70,11 +70,6 @@ impl<'a> SiteViews<'a> {
     pub fn globals(&self) -> &Globals {
         self.globals.get_or_init(|| Globals::new(self))
     }
-
-    /// A hash of the values every template gets.
-    pub fn globals_digest(&self) -> u64 {
-        self.globals().digest
-    }
 }
 
 /// Builds the views of one output and records what they hand out (`record`).

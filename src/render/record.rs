@@ -101,12 +101,9 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// Adds `read`, unless it is there already.
+    /// Adds `read` (repeats go in `finish`).
     pub fn read(&mut self, read: Read) {
-        // A listing reads the same term for many of its pages: skip the repeat in a row.
-        if self.reads.last() != Some(&read) {
-            self.reads.push(read);
-        }
+        self.reads.push(read);
     }
 
     /// Adds page `key`.
@@ -218,16 +215,6 @@ impl Record {
             .map(|(job, _)| *job)
             .collect()
     }
-
-    /// How many outputs are recorded.
-    pub fn len(&self) -> usize {
-        self.outputs.len()
-    }
-
-    /// True when no output is recorded.
-    pub fn is_empty(&self) -> bool {
-        self.outputs.is_empty()
-    }
 }
 
 /// What changed between two versions of the site, as outputs read it.
@@ -277,7 +264,7 @@ impl Read {
             }
         };
         match self {
-            Read::Globals => views.globals_digest().hash(&mut h),
+            Read::Globals => views.globals().digest.hash(&mut h),
             Read::Home => site.home.map(|id| site.page_keys[id]).hash(&mut h),
             Read::Intro(kind) => site
                 .section(*kind)
