@@ -8,13 +8,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
-
 use crate::config::BuildOptions;
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{PageId, SiteIndex};
-use crate::markdown::heading_number;
+use crate::markdown::{Body, LocalLink};
 use crate::output::OutputFile;
 use crate::pipeline::Prepared;
 use crate::text::percent_decode;
@@ -41,21 +39,15 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
             (prepared.config.url(&site.pages[id].path), ids)
         })
         .collect();
-    let page_urls: HashMap<&str, String> = site
-        .pages
-        .iter()
-        .map(|p| (p.content_path.as_str(), prepared.config.url(&p.path)))
-        .collect();
     let targets = Targets {
         base_path: &prepared.config.base_path,
         outputs: &outputs,
         anchors: &anchors,
-        page_urls: &page_urls,
     };
     let mut findings = Diagnostics::new();
     for id in site.listed_pages() {
         let page = &site.pages[id];
-        findings.extend(check_markdown(prepared, page, &targets));
+        findings.extend(check_markdown(prepared, page, &site.bodies[id], &targets));
         findings.extend(check_front_matter_image(page));
         if let Some(date) = page.date.filter(|d| d.date() > site.today) {
             let line = page.front.key_lines.get("date").copied().unwrap_or(1);
@@ -78,11 +70,25 @@ struct Targets<'a> {
     base_path: &'a str,
     outputs: &'a BTreeSet<&'a str>,
     anchors: &'a HashMap<String, BTreeSet<&'a str>>,
-    /// Content path → URL, for links to `.md` files.
-    page_urls: &'a HashMap<&'a str, String>,
 }
 
 impl Targets<'_> {
+    /// Why a link noted in a body leads nowhere, if it does.
+    fn link_problem(&self, from_url: &str, link: &LocalLink) -> Option<(String, String)> {
+        let Some(page_url) = &link.page_url else {
+            return self.problem(from_url, &link.dest);
+        };
+        let fragment = link.dest.split_once('#').map(|(_, f)| f)?;
+        let ids = self.anchors.get(page_url)?;
+        (!ids.contains(fragment)).then(|| {
+            (
+                format!("the linked page has no heading `#{fragment}`"),
+                "check the heading's id: it is the heading's text in lower-case ASCII with dashes"
+                    .into(),
+            )
+        })
+    }
+
     /// Why a link from the page at `from_url` to `dest` leads nowhere, if it does.
     fn problem(&self, from_url: &str, dest: &str) -> Option<(String, String)> {
         if crate::text::is_url(dest) {
@@ -169,120 +175,68 @@ fn join(base: &str, relative: &str) -> String {
     url
 }
 
-fn check_markdown(prepared: &Prepared, page: &Page, targets: &Targets<'_>) -> Vec<Diagnostic> {
-    let markdown = page.markdown();
+/// The links, images and headings of a page's body, as the markdown stage noted them.
+fn check_markdown(
+    prepared: &Prepared,
+    page: &Page,
+    body: &Body,
+    targets: &Targets<'_>,
+) -> Vec<Diagnostic> {
+    let at = |offset: usize, len: usize, d: Diagnostic| {
+        d.at(&page.display_path, &page.source, offset, len)
+    };
     let from_url = prepared.config.url(&page.path);
     let mut findings = Vec::new();
-    let mut last_level = 1;
-    let mut image_alt: Option<(usize, String)> = None;
-    let at = |offset: usize, len: usize, d: Diagnostic| {
-        d.at(
-            &page.display_path,
-            &page.source,
-            page.body_offset + offset,
-            len,
-        )
-    };
-    let options =
-        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_HEADING_ATTRIBUTES;
-    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
-        let is_image = matches!(event, Event::Start(Tag::Image { .. }));
-        match event {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. })
-                if !is_page_link(&dest_url) =>
-            {
-                if let Some((message, hint)) = targets.problem(&from_url, &dest_url) {
-                    findings.push(at(
-                        range.start,
-                        range.len(),
-                        Diagnostic::error(message).hint(hint),
-                    ));
-                }
-                if is_image {
-                    image_alt = Some((range.start, String::new()));
-                }
-            }
-            Event::Start(Tag::Link { dest_url, .. }) => {
-                if let Some(fragment) = dest_url.split_once('#').map(|(_, f)| f)
-                    && let Some(target) = page_link_target(targets.page_urls, page, &dest_url)
-                    && let Some(ids) = targets.anchors.get(&target)
-                    && !ids.contains(fragment)
-                {
-                    findings.push(at(
-                        range.start,
-                        range.len(),
-                        Diagnostic::error(format!("the linked page has no heading `#{fragment}`"))
-                            .hint("check the heading's id: it is the heading's text in lower-case ASCII with dashes"),
-                    ));
-                }
-            }
-            Event::Start(Tag::Image { .. }) => image_alt = Some((range.start, String::new())),
-            Event::Text(text) | Event::Code(text) if image_alt.is_some() => {
-                if let Some((_, alt)) = image_alt.as_mut() {
-                    alt.push_str(&text);
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((start, alt)) = image_alt.take()
-                    && alt.trim().is_empty()
-                {
-                    findings.push(at(
-                        start,
-                        2,
-                        Diagnostic::error("the image has no alt text").hint(
-                            "describe what the picture shows: ![En karta över regionen](karta.png)",
-                        ),
-                    ));
-                }
-            }
-            Event::Start(Tag::Heading { level, .. }) => {
-                let level = usize::from(heading_number(level));
-                if level == 1 {
-                    findings.push(at(
-                        range.start,
-                        range.len().min(80),
-                        Diagnostic::warning(
-                            "a first-level heading in the body: the page's title is already its h1",
-                        )
-                        .hint("start the body's headings at ## (level 2)"),
-                    ));
-                } else if level > last_level + 1 {
-                    findings.push(at(
-                        range.start,
-                        range.len().min(80),
-                        Diagnostic::warning(format!(
-                            "the heading jumps from level {last_level} to level {level}"
-                        ))
-                        .hint(format!(
-                            "use {} here, so screen reader users can follow the outline",
-                            "#".repeat(last_level + 1)
-                        )),
-                    ));
-                }
-                last_level = level;
-            }
-            _ => {}
+    for link in &body.review.links {
+        if let Some((message, hint)) = targets.link_problem(&from_url, link) {
+            findings.push(at(
+                link.offset,
+                link.len,
+                Diagnostic::error(message).hint(hint),
+            ));
         }
+    }
+    for &start in &body.review.missing_alt {
+        findings.push(at(
+            start,
+            2,
+            Diagnostic::error("the image has no alt text")
+                .hint("describe what the picture shows: ![En karta över regionen](karta.png)"),
+        ));
+    }
+    let levels = body.toc.iter().map(|h| usize::from(h.level));
+    let mut last_level = 1;
+    for (level, &(offset, len)) in levels.zip(&body.review.headings) {
+        if let Some(finding) = heading_problem(last_level, level) {
+            findings.push(at(offset, len, finding));
+        }
+        last_level = level;
     }
     findings
 }
 
-fn is_page_link(dest: &str) -> bool {
-    let path = dest
-        .split('#')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    (path.ends_with(".md") || path.ends_with(".markdown")) && !path.contains("://")
-}
-
-/// The URL of the page a `.md` link leads to (the build has checked that it exists).
-fn page_link_target(urls: &HashMap<&str, String>, page: &Page, dest: &str) -> Option<String> {
-    let target = crate::markdown::link_target(page, &percent_decode(dest.split('#').next()?))?;
-    urls.get(target.as_str())
-        .or_else(|| urls.get(format!("{target}/index.md").as_str()))
-        .cloned()
+/// What is wrong with a heading of `level` after one of `last_level`, if anything.
+fn heading_problem(last_level: usize, level: usize) -> Option<Diagnostic> {
+    if level == 1 {
+        Some(
+            Diagnostic::warning(
+                "a first-level heading in the body: the page's title is already its h1",
+            )
+            .hint("start the body's headings at ## (level 2)"),
+        )
+    } else if level > last_level + 1 {
+        Some(
+            Diagnostic::warning(format!(
+                "the heading jumps from level {last_level} to level {level}"
+            ))
+            .hint(format!(
+                "use {} here, so screen reader users can follow the outline",
+                "#".repeat(last_level + 1)
+            )),
+        )
+    } else {
+        None
+    }
 }
 
 fn check_front_matter_image(page: &Page) -> Option<Diagnostic> {

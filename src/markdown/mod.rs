@@ -7,20 +7,20 @@
 
 pub mod highlight;
 pub mod sanitize;
+mod walk;
 
 use std::collections::{BTreeMap, HashSet};
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::{Config, MarkdownConfig};
+use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::{
-    SUMMARY_WORDS, escape_html, first_words_prefix, is_url, percent_decode, slugify,
-};
+use crate::text::{escape_html, is_url, percent_decode, slugify};
 pub use highlight::Highlighter;
+pub use walk::render;
 
 /// A heading in a page's body, for a table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +48,34 @@ pub struct Body {
     /// Links and images that may name a file under content/ (not a page),
     /// for the index to decide what is published.
     pub files: Vec<FileLink>,
+    /// What `arkiv check` reviews, noted where it stands in the source.
+    pub review: Review,
+}
+
+/// Links, images and headings of a body as `arkiv check` reviews them;
+/// offsets are bytes in the page's source.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Review {
+    /// Links and images to addresses in the site (not full URLs), except
+    /// links to pages without a `#fragment`, which the build has resolved.
+    pub links: Vec<LocalLink>,
+    /// Where each image without alt text starts.
+    pub missing_alt: Vec<usize>,
+    /// Where each heading starts and how much of it to underline, in `toc`'s order.
+    pub headings: Vec<(usize, usize)>,
+}
+
+/// A link or image whose target lies in the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalLink {
+    /// The address as written.
+    pub dest: String,
+    /// For a link to a page's `.md` file, that page's URL (the fragment is in `dest`).
+    pub page_url: Option<String>,
+    /// Where it starts in the page's source, in bytes.
+    pub offset: usize,
+    /// Its length in bytes.
+    pub len: usize,
 }
 
 /// A link or image in a body whose target may be a file under content/.
@@ -173,7 +201,7 @@ pub fn render_all(
 ) -> (Vec<Option<Body>>, Diagnostics) {
     let results: Vec<Result<Body, Vec<Diagnostic>>> = pages
         .par_iter()
-        .map(|page| render(config, &config.markdown, highlighter, page, links))
+        .map(|page| render(config, highlighter, page, links))
         .collect();
     let mut diagnostics = Diagnostics::new();
     let bodies = results
@@ -181,153 +209,6 @@ pub fn render_all(
         .map(|result| result.map_err(|errors| diagnostics.extend(errors)).ok())
         .collect();
     (bodies, diagnostics)
-}
-
-/// Renders one page's body.
-pub fn render(
-    config: &Config,
-    options: &MarkdownConfig,
-    highlighter: &Highlighter,
-    page: &Page,
-    links: &LinkMap,
-) -> Result<Body, Vec<Diagnostic>> {
-    let markdown = page.markdown();
-    let mut parser_options = Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES;
-    if options.smart_punctuation {
-        parser_options |= Options::ENABLE_SMART_PUNCTUATION;
-    }
-    let mut errors = Vec::new();
-    let mut linked = Vec::new();
-    let mut files = Vec::new();
-    let mut events: Vec<Event<'_>> = Vec::new();
-    let mut text = String::new();
-    let mut code: Option<(String, String)> = None;
-    for (event, range) in Parser::new_ext(markdown, parser_options).into_offset_iter() {
-        if let Some((language, buffer)) = code.as_mut() {
-            match event {
-                Event::Text(t) => buffer.push_str(&t),
-                Event::End(TagEnd::CodeBlock) => {
-                    let html = if options.highlight {
-                        highlighter.highlight(buffer, language)
-                    } else {
-                        highlighter.highlight(buffer, "")
-                    };
-                    text.push_str(buffer);
-                    text.push('\n');
-                    events.push(Event::Html(html.into()));
-                    code = None;
-                }
-                _ => {}
-            }
-            continue;
-        }
-        match event {
-            Event::Start(Tag::CodeBlock(kind)) => {
-                let language = match kind {
-                    CodeBlockKind::Fenced(lang) => lang.to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                };
-                code = Some((language, String::new()));
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest_url = match resolve_link(config, page, links, &dest_url, &mut linked) {
-                    Ok(Some(url)) => CowStr::from(url),
-                    Ok(None) => {
-                        let at = page.body_offset + range.start;
-                        files.extend(FileLink::of(config, page, &dest_url, at, range.len()));
-                        dest_url
-                    }
-                    Err(message) => {
-                        errors.push(
-                            Diagnostic::error(message.0)
-                                .at(
-                                    &page.display_path,
-                                    &page.source,
-                                    page.body_offset + range.start,
-                                    range.len(),
-                                )
-                                .hint(message.1),
-                        );
-                        dest_url
-                    }
-                };
-                events.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }));
-            }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                let at = page.body_offset + range.start;
-                files.extend(FileLink::of(config, page, dest_url, at, range.len()));
-                events.push(event);
-            }
-            Event::Text(t) => {
-                let t = if options.smart_punctuation {
-                    CowStr::from(crate::text::typography::swedish_quotes(&t).into_owned())
-                } else {
-                    t
-                };
-                text.push_str(&t);
-                events.push(Event::Text(t));
-            }
-            Event::Code(t) => {
-                text.push_str(&t);
-                events.push(Event::Code(t));
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                text.push(' ');
-                events.push(event);
-            }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
-                text.push('\n');
-                events.push(event);
-            }
-            Event::TaskListMarker(done) => {
-                let label = if done { "Klar" } else { "Inte klar" };
-                let checked = if done { " checked" } else { "" };
-                events.push(Event::InlineHtml(
-                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
-                        .into(),
-                ));
-            }
-            other => events.push(other),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let toc = add_heading_anchors(&mut events);
-    let mut html = String::with_capacity(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    if options.safe {
-        html = sanitize::clean(&html);
-    }
-    linked.sort();
-    linked.dedup();
-    // Bodies are kept for the whole build: no spare capacity.
-    html.shrink_to_fit();
-    Ok(Body {
-        html,
-        toc,
-        text: if config.search {
-            text.trim().to_string()
-        } else {
-            first_words_prefix(text.trim(), SUMMARY_WORDS + 1).to_string()
-        },
-        links: linked,
-        files,
-    })
 }
 
 /// Gives every heading an `id` (its own `{#id}` or a slug of its text) and a self-link.
@@ -413,9 +294,7 @@ fn resolve_link(
         Some((path, fragment)) => (path, Some(fragment)),
         None => (dest, None),
     };
-    let lower = path.to_ascii_lowercase();
-    let is_page_link = lower.ends_with(".md") || lower.ends_with(".markdown");
-    if !is_page_link || is_url(path) {
+    if !is_page_link(path) {
         return Ok(None);
     }
     let decoded = percent_decode(path);
@@ -449,6 +328,13 @@ fn resolve_link(
             "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`".into(),
         )),
     }
+}
+
+/// True for a link to a page's Markdown file (`../x.md`, `@/x.md#rubrik`).
+pub fn is_page_link(dest: &str) -> bool {
+    let path = dest.split('#').next().unwrap_or_default();
+    let lower = path.to_ascii_lowercase();
+    (lower.ends_with(".md") || lower.ends_with(".markdown")) && !is_url(path)
 }
 
 /// The content path a (decoded, fragment-free) link to a `.md` file names, seen from

@@ -199,14 +199,8 @@ impl Session {
             if !crate::index::same_but_content(&state.site.pages[id], &page) {
                 return None;
             }
-            let body = markdown::render(
-                &state.config,
-                &state.config.markdown,
-                &state.highlighter,
-                &page,
-                &state.links,
-            )
-            .ok()?;
+            let body =
+                markdown::render(&state.config, &state.highlighter, &page, &state.links).ok()?;
             let (page, body) = (Arc::new(page), Arc::new(body));
             let site = site.get_or_insert_with(|| state.site.clone());
             site.pages[id] = Arc::clone(&page);

@@ -222,13 +222,7 @@ impl State {
             .map(|i| {
                 let page = &entries[i].0;
                 let config = &self.config;
-                let body = markdown::render(
-                    config,
-                    &config.markdown,
-                    &self.highlighter,
-                    page,
-                    &self.links,
-                );
+                let body = markdown::render(config, &self.highlighter, page, &self.links);
                 (i, body)
             })
             .collect();

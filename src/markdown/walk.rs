@@ -1,0 +1,259 @@
+//! One page's Markdown → `Body`, event by event: `.md` links become URLs,
+//! code blocks are highlighted, text is gathered for summaries and search,
+//! and what `arkiv check` reviews (links, images, headings) is noted where
+//! it stands in the source.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+
+use super::{
+    Body, FileLink, Highlighter, LinkError, LinkMap, LocalLink, Review, add_heading_anchors,
+    resolve_link,
+};
+use crate::config::Config;
+use crate::content::Page;
+use crate::diagnostics::Diagnostic;
+use crate::text::{SUMMARY_WORDS, first_words_prefix, is_url};
+
+/// Renders one page's body; every broken link in it is an error.
+pub fn render(
+    config: &Config,
+    highlighter: &Highlighter,
+    page: &Page,
+    links: &LinkMap,
+) -> Result<Body, Vec<Diagnostic>> {
+    let markdown = page.markdown();
+    let mut walk = Walk {
+        config,
+        highlighter,
+        page,
+        links,
+        errors: Vec::new(),
+        linked: Vec::new(),
+        files: Vec::new(),
+        events: Vec::new(),
+        text: String::new(),
+        code: None,
+        image: None,
+        review: Review::default(),
+    };
+    for (event, range) in Parser::new_ext(markdown, parser_options(config)).into_offset_iter() {
+        if walk.code.is_some() {
+            walk.in_code_block(event);
+        } else {
+            walk.event(event, range);
+        }
+    }
+    walk.finish(markdown.len())
+}
+
+fn parser_options(config: &Config) -> Options {
+    let mut options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
+    if config.markdown.smart_punctuation {
+        options |= Options::ENABLE_SMART_PUNCTUATION;
+    }
+    options
+}
+
+/// The state of a walk over one body's events.
+struct Walk<'a> {
+    config: &'a Config,
+    highlighter: &'a Highlighter,
+    page: &'a Page,
+    links: &'a LinkMap,
+    errors: Vec<Diagnostic>,
+    /// Content paths of the pages linked to.
+    linked: Vec<String>,
+    files: Vec<FileLink>,
+    events: Vec<Event<'a>>,
+    text: String,
+    /// The open code block's language and text.
+    code: Option<(String, String)>,
+    /// The open image: where it starts, and whether its alt text has any words yet.
+    image: Option<(usize, bool)>,
+    review: Review,
+}
+
+impl<'a> Walk<'a> {
+    fn in_code_block(&mut self, event: Event<'a>) {
+        let Some((language, buffer)) = self.code.as_mut() else {
+            return;
+        };
+        match event {
+            Event::Text(t) => buffer.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => {
+                let language = if self.config.markdown.highlight {
+                    language.as_str()
+                } else {
+                    ""
+                };
+                let html = self.highlighter.highlight(buffer, language);
+                self.text.push_str(buffer);
+                self.text.push('\n');
+                self.events.push(Event::Html(html.into()));
+                self.code = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
+        let at = self.page.body_offset + range.start;
+        match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(lang) => lang.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((language, String::new()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.link(dest_url, at, range.len());
+                self.events.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }));
+            }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                let (config, page) = (self.config, self.page);
+                self.files
+                    .extend(FileLink::of(config, page, dest_url, at, range.len()));
+                if !super::is_page_link(dest_url) {
+                    self.note_local(dest_url, None, at, range.len());
+                }
+                self.image = Some((at, false));
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((start, false)) = self.image.take() {
+                    self.review.missing_alt.push(start);
+                }
+                self.events.push(event);
+            }
+            Event::Start(Tag::Heading { .. }) => {
+                self.review.headings.push((at, range.len().min(80)));
+                self.events.push(event);
+            }
+            Event::Text(t) => {
+                let t = if self.config.markdown.smart_punctuation {
+                    CowStr::from(crate::text::typography::swedish_quotes(&t).into_owned())
+                } else {
+                    t
+                };
+                self.push_text(t, false);
+            }
+            Event::Code(t) => self.push_text(t, true),
+            Event::SoftBreak | Event::HardBreak => {
+                self.text.push(' ');
+                self.events.push(event);
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+                self.text.push('\n');
+                self.events.push(event);
+            }
+            Event::TaskListMarker(done) => {
+                let label = if done { "Klar" } else { "Inte klar" };
+                let checked = if done { " checked" } else { "" };
+                self.events.push(Event::InlineHtml(
+                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
+                        .into(),
+                ));
+            }
+            other => self.events.push(other),
+        }
+    }
+
+    fn push_text(&mut self, t: CowStr<'a>, is_code: bool) {
+        self.text.push_str(&t);
+        if let Some((_, has_alt)) = self.image.as_mut() {
+            *has_alt |= !t.trim().is_empty();
+        }
+        self.events.push(if is_code {
+            Event::Code(t)
+        } else {
+            Event::Text(t)
+        });
+    }
+
+    /// The address a link is written with in the HTML: a `.md` link's page
+    /// URL, or the link as it was.
+    fn link(&mut self, dest: CowStr<'a>, at: usize, len: usize) -> CowStr<'a> {
+        let (config, page) = (self.config, self.page);
+        match resolve_link(config, page, self.links, &dest, &mut self.linked) {
+            Ok(Some(url)) => {
+                if let Some((page_url, _)) = url.split_once('#') {
+                    self.note_local(&dest, Some(page_url.to_string()), at, len);
+                }
+                CowStr::from(url)
+            }
+            Ok(None) => {
+                self.files
+                    .extend(FileLink::of(config, page, &dest, at, len));
+                if !super::is_page_link(&dest) {
+                    self.note_local(&dest, None, at, len);
+                }
+                dest
+            }
+            Err(LinkError(message, hint)) => {
+                let error = Diagnostic::error(message).hint(hint);
+                let error = error.at(&page.display_path, &page.source, at, len);
+                self.errors.push(error);
+                dest
+            }
+        }
+    }
+
+    /// Notes a link into the site for `check`: full URLs are not its to check.
+    fn note_local(&mut self, dest: &str, page_url: Option<String>, offset: usize, len: usize) {
+        if is_url(dest) {
+            return;
+        }
+        self.review.links.push(LocalLink {
+            dest: dest.to_string(),
+            page_url,
+            offset,
+            len,
+        });
+    }
+
+    fn finish(mut self, markdown_len: usize) -> Result<Body, Vec<Diagnostic>> {
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        let toc = add_heading_anchors(&mut self.events);
+        let mut html = String::with_capacity(markdown_len * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
+        if self.config.markdown.safe {
+            html = super::sanitize::clean(&html);
+        }
+        self.linked.sort();
+        self.linked.dedup();
+        // Bodies are kept for the whole build: no spare capacity.
+        html.shrink_to_fit();
+        self.review.links.shrink_to_fit();
+        let text = self.text.trim();
+        let text = if self.config.search {
+            text.to_string()
+        } else {
+            first_words_prefix(text, SUMMARY_WORDS + 1).to_string()
+        };
+        Ok(Body {
+            html,
+            toc,
+            text,
+            links: self.linked,
+            files: self.files,
+            review: self.review,
+        })
+    }
+}
