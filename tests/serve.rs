@@ -405,17 +405,17 @@ fn requests_succeed_while_pages_are_rebuilt() {
 }
 
 /// The taxonomies fixture, built once in a `serve` session.
-fn started() -> (Fixture, arkiv::serve::rebuild::Session) {
+fn started() -> (Fixture, arkiv::pipeline::session::Session) {
     let fixture = Fixture::copy("taxonomies");
-    let mut session = arkiv::serve::rebuild::Session::new(fixture.options());
+    let mut session = arkiv::pipeline::session::Session::new(fixture.options());
     session.full_build().unwrap();
     (fixture, session)
 }
 
 mod partial_rebuilds {
     use super::Fixture;
-    use arkiv::serve::rebuild::{Session, Update};
-    use arkiv::serve::watch::Change;
+    use arkiv::pipeline::session::Change;
+    use arkiv::pipeline::session::{Session, Update};
 
     fn paths(update: &Update) -> Vec<String> {
         let mut paths: Vec<String> = update.files.iter().map(|f| f.path.clone()).collect();
@@ -697,8 +697,8 @@ mod same_as_a_full_build {
     use super::{Fixture, started};
     use arkiv::BuildOptions;
     use arkiv::output::{Contents, OutputFile};
-    use arkiv::serve::rebuild::{Session, Update};
-    use arkiv::serve::watch::Change;
+    use arkiv::pipeline::session::Change;
+    use arkiv::pipeline::session::{Session, Update};
 
     /// What the server would hold: output path → bytes (or the copied file's path).
     struct Served {

@@ -108,33 +108,27 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
     let mut loose = Vec::new();
     let mut bundle_assets: BTreeMap<PathBuf, Vec<Asset>> = BTreeMap::new();
     for entry in entries {
-        let bundle = entry
-            .path
-            .ancestors()
-            .skip(1)
-            .take_while(|dir| *dir != content_dir.parent().unwrap_or(&content_dir))
-            .find(|dir| bundles.contains(*dir))
-            .map(Path::to_path_buf);
-        let is_markdown = is_markdown(&entry.path);
-        match bundle {
-            Some(dir) if is_bundle_index(&entry.path) && entry.path.parent() == Some(&dir) => {
-                markdown.push(entry.path)
-            }
-            Some(dir) if is_markdown => diagnostics.push(
+        let top = content_dir.parent().unwrap_or(&content_dir);
+        let is_bundle = |dir: &Path| bundles.contains(dir).then_some(());
+        match role(&entry.path, top, is_bundle) {
+            Role::Page => markdown.push(entry.path),
+            Role::Beside(dir, ()) => diagnostics.push(
                 Diagnostic::warning(format!(
                     "this Markdown file is inside the page bundle {} and is not published",
-                    display_path(&config.root, &dir)
+                    display_path(&config.root, dir)
                 ))
                 .in_file(display_path(&config.root, &entry.path))
                 .hint("a bundle is one page: move the file out of the folder with index.md, or make it a bundle of its own"),
             ),
-            Some(dir) => bundle_assets.entry(dir.clone()).or_default().push(Asset {
-                name: display_path(&dir, &entry.path),
-                source: entry.path,
-                size: entry.size,
-            }),
-            None if is_markdown => markdown.push(entry.path),
-            None => loose.push(Asset {
+            Role::Asset(dir, ()) => {
+                let asset = Asset {
+                    name: display_path(dir, &entry.path),
+                    source: entry.path.clone(),
+                    size: entry.size,
+                };
+                bundle_assets.entry(dir.to_path_buf()).or_default().push(asset);
+            }
+            Role::Loose => loose.push(Asset {
                 name: display_path(&content_dir, &entry.path),
                 source: entry.path,
                 size: entry.size,
@@ -253,6 +247,35 @@ fn read_page(
         text: Arc::from(text),
         assets,
     })
+}
+
+/// What a file under content/ is, by the rule of bundles: a folder with an
+/// `index.md` is one page, and everything under it (but nested bundles) is its.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role<'p, B> {
+    /// A page: a bundle's index, or Markdown outside bundles.
+    Page,
+    /// Markdown beside a bundle's index, in the bundle folder given: not a page.
+    Beside(&'p Path, B),
+    /// Another file of the bundle in the folder given: one of its attachments.
+    Asset(&'p Path, B),
+    /// A file outside bundles, published when a page uses it.
+    Loose,
+}
+
+/// The role of `path`, where `bundle(dir)` tells whether the folder `dir`
+/// holds a bundle's index (and gives what the caller keeps of it); folders
+/// are looked at from the file's own up to `top`, which is not.
+pub fn role<'p, B>(path: &'p Path, top: &Path, bundle: impl Fn(&Path) -> Option<B>) -> Role<'p, B> {
+    let mut above = path.ancestors().skip(1).take_while(|dir| *dir != top);
+    let found = above.find_map(|dir| bundle(dir).map(|b| (dir, b)));
+    match found {
+        Some((dir, _)) if is_bundle_index(path) && path.parent() == Some(dir) => Role::Page,
+        Some((dir, b)) if is_markdown(path) => Role::Beside(dir, b),
+        Some((dir, b)) => Role::Asset(dir, b),
+        None if is_markdown(path) => Role::Page,
+        None => Role::Loose,
+    }
 }
 
 /// Reads one Markdown file again (for a rebuild), listing a bundle's assets from its folder.

@@ -37,7 +37,7 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use crate::fs::SiteRoot;
 use crate::output::Contents;
-use crate::serve::rebuild::Update;
+use crate::pipeline::session::Update;
 use crate::serve::reload::{self, Event};
 use crate::text::percent_decode;
 

@@ -6,7 +6,7 @@
 //! file and line, in the terminal and over the open page.
 
 pub mod http;
-pub mod rebuild;
+
 pub mod reload;
 pub mod watch;
 
@@ -18,7 +18,7 @@ use std::time::Instant;
 use crate::config::BuildOptions;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use rebuild::Session;
+use crate::pipeline::session::{Session, Update};
 
 /// How many ports after the asked-for one are tried when it is taken.
 const PORT_TRIES: u16 = 10;
@@ -112,7 +112,7 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
             eprintln!("changes: {changes:?}");
         }
         // The edited pages, served before the listings that show them.
-        let mut first = |update: rebuild::Update| {
+        let mut first = |update: Update| {
             shared.apply(&update);
             if std::env::var_os("ARKIV_TIMINGS").is_some() {
                 eprintln!(

@@ -20,18 +20,7 @@ use crate::content::load::is_ignored;
 /// long enough that an editor's write-then-rename arrives as one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(4);
 
-/// What changed, in the terms the rebuild cares about.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Change {
-    /// A file or folder under `content/`.
-    Content(PathBuf),
-    /// A template or the theme's language file.
-    Template,
-    /// A static file (theme or site) at this path.
-    Static(PathBuf),
-    /// `site.yaml`.
-    Config,
-}
+pub use crate::pipeline::session::Change;
 
 /// Keeps the watcher alive; changes arrive on `changes`.
 pub struct Watcher {

@@ -6,6 +6,10 @@
 //! rebuild parts of. A page that fails a stage is left out of the later ones
 //! while the other pages go on, so one run reports every error of every
 //! stage: a YAML error, a broken link and a template error together.
+//!
+//! `session` keeps the stages' results in memory and redoes only what a set
+//! of changed inputs requires, with the same stage functions: `serve` is
+//! that session, a watcher, HTTP and reload.
 
 use std::sync::Arc;
 
@@ -20,6 +24,8 @@ use crate::output::OutputFile;
 use crate::render::{self, Templates};
 use crate::search;
 use crate::timing::Stopwatch;
+
+pub mod session;
 
 /// Everything the stages made before rendering; `serve` keeps it to rebuild parts.
 pub struct Prepared {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{State, Update};
 use crate::content;
-use crate::content::load::{Asset, is_bundle_index, is_ignored, is_markdown};
+use crate::content::load::{Asset, Role, is_bundle_index, is_ignored, role};
 use crate::diagnostics::Diagnostics;
 use crate::index::{self, SiteIndex};
 use crate::output::OutputFile;
@@ -50,8 +50,9 @@ impl State {
         first: &mut dyn FnMut(Update),
     ) -> Result<(), Diagnostics> {
         let content_dir = self.config.content_dir();
+        let top = content_dir.parent().unwrap_or(&content_dir);
         let mut loose_changed = false;
-        let mut touched: BTreeSet<String> = std::mem::take(&mut self.pending);
+        let mut touched: BTreeSet<String> = std::mem::take(&mut self.retry.pages);
         for path in paths {
             let Ok(relative) = path.strip_prefix(&content_dir) else {
                 continue;
@@ -61,34 +62,33 @@ impl State {
             }
             let key = crate::diagnostics::display_path(Path::new(""), relative);
             let prefix = format!("{key}/");
-            let bundle = self.bundle_of(&key);
+            let bundle = |dir: &Path| self.bundle_in(&content_dir, dir);
             if path.is_dir() || self.sources.keys().any(|k| k.starts_with(&prefix)) {
                 // A folder came, went or was renamed: its pages, its files, its bundle.
                 touched.extend(self.rescan_folder(&content_dir, &key));
-                touched.extend(bundle);
-                loose_changed = true;
-            } else if is_markdown(path) {
-                match bundle {
-                    // Markdown beside a bundle's index is not a page (as in `content::load`).
-                    Some(bundle) if !is_bundle_index(path) => {
-                        touched.insert(bundle);
-                    }
-                    _ => {
-                        // A bundle's index coming or going turns its files into
-                        // attachments or back into loose files.
-                        loose_changed |= is_bundle_index(path);
-                        touched.insert(key);
-                    }
+                // As a file would, the folder belongs to the bundle above it.
+                if let Role::Asset(_, index) = role(path, top, bundle) {
+                    touched.insert(index);
                 }
-            } else if let Some(bundle) = bundle {
-                touched.insert(bundle);
-            } else {
                 loose_changed = true;
+                continue;
+            }
+            match role(path, top, bundle) {
+                Role::Page => {
+                    // A bundle's index coming or going turns its files into
+                    // attachments or back into loose files.
+                    loose_changed |= is_bundle_index(path);
+                    touched.insert(key);
+                }
+                Role::Beside(_, index) | Role::Asset(_, index) => {
+                    touched.insert(index);
+                }
+                Role::Loose => loose_changed = true,
             }
         }
         let result = self.rebuild_pages(&touched, update, first);
         if result.is_err() {
-            self.pending = touched;
+            self.retry.pages = touched;
         }
         result?;
         if loose_changed {
@@ -97,7 +97,8 @@ impl State {
         Ok(())
     }
 
-    /// Content paths under a folder that appeared, disappeared or was renamed.
+    /// Content paths under a folder that appeared, disappeared or was renamed:
+    /// the pages known there, and those on disk now.
     fn rescan_folder(&self, content_dir: &Path, key: &str) -> BTreeSet<String> {
         let prefix = format!("{key}/");
         let mut keys: BTreeSet<String> = self
@@ -106,39 +107,30 @@ impl State {
             .filter(|k| k.starts_with(&prefix))
             .cloned()
             .collect();
-        let dir = content_dir.join(key);
-        if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).into_iter().flatten() {
-                let path = entry.path();
-                let inside_bundle = !is_bundle_index(path)
-                    && path
-                        .ancestors()
-                        .skip(1)
-                        .take_while(|a| a.starts_with(content_dir) && *a != content_dir)
-                        .any(|a| {
-                            a.join("index.md").is_file() || a.join("index.markdown").is_file()
-                        });
-                if entry.file_type().is_file() && is_markdown(path) && !inside_bundle {
-                    keys.insert(crate::diagnostics::display_path(content_dir, path));
-                }
+        let top = content_dir.parent().unwrap_or(content_dir);
+        let on_disk = |dir: &Path| {
+            let holds = dir.join("index.md").is_file() || dir.join("index.markdown").is_file();
+            holds.then_some(())
+        };
+        for entry in walkdir::WalkDir::new(content_dir.join(key))
+            .into_iter()
+            .flatten()
+        {
+            let path = entry.path();
+            if entry.file_type().is_file() && role(path, top, on_disk) == Role::Page {
+                keys.insert(crate::diagnostics::display_path(content_dir, path));
             }
         }
         keys
     }
 
-    /// The `index.md` of the bundle a file belongs to.
-    fn bundle_of(&self, key: &str) -> Option<String> {
-        let mut dir = Path::new(key).parent();
-        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
-            for name in ["index.md", "index.markdown"] {
-                let index = crate::diagnostics::display_path(Path::new(""), &d.join(name));
-                if self.sources.contains_key(&index) {
-                    return Some(index);
-                }
-            }
-            dir = d.parent();
-        }
-        None
+    /// The content path of the index of the bundle in the folder `dir`, if it holds one.
+    fn bundle_in(&self, content_dir: &Path, dir: &Path) -> Option<String> {
+        let relative = dir.strip_prefix(content_dir).ok()?;
+        ["index.md", "index.markdown"]
+            .into_iter()
+            .map(|name| crate::diagnostics::display_path(Path::new(""), &relative.join(name)))
+            .find(|index| self.sources.contains_key(index))
     }
 
     /// Files under content/ whose publishing changed: bundle files of changed

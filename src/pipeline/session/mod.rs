@@ -1,4 +1,4 @@
-//! The site held in memory, rebuilt in part when files change.
+//! The pipeline held in memory, redone in part when inputs change.
 //!
 //! In: `Change`s from the watcher. Out: an `Update`: the output files to
 //! replace and remove. An edited page re-renders that page and the outputs
@@ -14,7 +14,7 @@ mod outputs;
 mod pages;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::config::BuildOptions;
@@ -28,7 +28,19 @@ use crate::output::OutputFile;
 use crate::pipeline::prepare;
 use crate::render::record::Record;
 use crate::render::{self, Job, SiteViews, Templates};
-use crate::serve::watch::Change;
+
+/// An input that changed, in the terms a rebuild cares about.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// A file or folder under `content/`.
+    Content(PathBuf),
+    /// A template or the theme's language file.
+    Template,
+    /// A static file (theme or site) at this path.
+    Static(PathBuf),
+    /// `site.yaml`.
+    Config,
+}
 
 /// What a rebuild changed in the served site.
 #[derive(Debug, Default)]
@@ -78,16 +90,29 @@ struct State {
     outputs: Option<Outputs>,
     /// Warnings the last indexing gave (unknown terms).
     index_warnings: Diagnostics,
-    /// Content paths changed since the last good rebuild: retried until they work.
-    pending: BTreeSet<String>,
-    /// A template change not yet rendered because content was broken.
-    pending_full: bool,
+    /// What a failed rebuild left to do, retried with every later change.
+    retry: Retry,
     /// The day "upcoming" counts from.
     today: jiff::civil::Date,
     /// Static files as last served, by output path.
     statics: BTreeSet<String>,
     /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
     previewed: Vec<Previewed>,
+}
+
+/// What failed rebuilds left undone: empty after a good rebuild.
+#[derive(Debug, Default)]
+struct Retry {
+    /// Content paths changed since the last good rebuild.
+    pages: BTreeSet<String>,
+    /// A template change not yet rendered (content was broken): everything is.
+    everything: bool,
+}
+
+impl Retry {
+    fn is_empty(&self) -> bool {
+        self.pages.is_empty() && !self.everything
+    }
 }
 
 /// The outputs of a site (`Job::all`) and their paths, with the positions
@@ -142,8 +167,7 @@ impl Session {
             outputs: None,
             index_warnings: prepared.index_warnings,
             links,
-            pending: BTreeSet::new(),
-            pending_full: false,
+            retry: Retry::default(),
             today: self
                 .opts
                 .today
@@ -176,7 +200,7 @@ impl Session {
     pub fn preview(&mut self, changes: &[Change]) -> Option<Update> {
         let state = self.state.as_mut()?;
         state.previewed.clear();
-        if state.pending_full || !state.pending.is_empty() || changes.is_empty() {
+        if !state.retry.is_empty() || changes.is_empty() {
             return None;
         }
         let content_dir = state.config.content_dir();
@@ -249,9 +273,9 @@ impl Session {
         if changes.contains(&Change::Config) {
             return self.full_build();
         }
-        let templates_changed = changes.contains(&Change::Template) || state.pending_full;
+        let templates_changed = changes.contains(&Change::Template) || state.retry.everything;
         if templates_changed {
-            state.pending_full = true;
+            state.retry.everything = true;
             state.templates = Templates::load(&state.config)?;
         }
         let mut update = Update::default();
@@ -272,7 +296,7 @@ impl Session {
                 _ => None,
             })
             .collect();
-        if !content.is_empty() || !state.pending.is_empty() {
+        if !content.is_empty() || !state.retry.pages.is_empty() {
             // When everything is rendered again below, a page handed over now
             // could not be taken back if the templates fail on another output.
             let mut not_yet = |_| {};
@@ -293,7 +317,7 @@ impl Session {
                     &state.templates.labels,
                 )?);
             }
-            state.pending_full = false;
+            state.retry.everything = false;
             return Ok(Update {
                 files,
                 is_full: true,
