@@ -1,31 +1,15 @@
 //! The Atom feeds, the calendar page and the iCalendar files.
 
-use serde::Serialize;
-
 use crate::diagnostics::Diagnostic;
 use crate::index::{CalendarEntry, TaxonomyKind};
 use crate::output::OutputFile;
-use crate::render::context::{EventView, FeedEntry, Views};
+use crate::render::context::{FeedEntry, Views};
+use crate::render::contexts::{CalendarContext, CalendarMonth, FeedContext, FeedView};
 use crate::render::jobs::Frame;
 use crate::render::outputs::{Feed, Job};
 use crate::render::record::{Read, feed_key};
 use crate::routes;
 use crate::text::month_name;
-
-/// A feed as the `atom.xml` template sees it.
-#[derive(Serialize)]
-struct FeedView {
-    title: String,
-    /// The feed's own absolute URL, also its id.
-    url: String,
-    /// The HTML page the feed follows.
-    alternate: String,
-    /// The newest entry's update, RFC 3339.
-    updated: String,
-    /// The publisher's name.
-    author: String,
-    entries: Vec<FeedEntry>,
-}
 
 /// A feed's title: the site's name, with the section's or topic's.
 pub(super) fn title(views: &Views<'_>, feed: Feed) -> String {
@@ -67,15 +51,7 @@ pub(super) fn feed(mut cx: Frame<'_>, feed: Feed) -> Result<OutputFile, Diagnost
         entries,
     };
     cx.title = view.title.clone();
-    cx.context.insert("feed", &view);
-    cx.finish("atom.xml")
-}
-
-/// A month of the calendar: "mars 2027" and its events.
-#[derive(Serialize)]
-struct CalendarMonth {
-    name: String,
-    events: Vec<EventView>,
+    cx.finish("atom.xml", &FeedContext { feed: view })
 }
 
 pub(super) fn calendar(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
@@ -87,13 +63,12 @@ pub(super) fn calendar(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
         .iter()
         .partition(|e| e.is_upcoming(site.today));
     cx.title = views.labels.get("calendar").to_string();
-    cx.context
-        .insert("upcoming_months", &by_month(views, upcoming.into_iter()));
-    cx.context
-        .insert("past_months", &by_month(views, past.into_iter().rev()));
-    cx.context
-        .insert("ics_url", &views.url(&routes::calendar_feed()));
-    cx.finish("calendar.html")
+    let calendar = CalendarContext {
+        upcoming_months: by_month(views, upcoming.into_iter()),
+        past_months: by_month(views, past.into_iter().rev()),
+        ics_url: views.url(&routes::calendar_feed()),
+    };
+    cx.finish("calendar.html", &calendar)
 }
 
 fn by_month<'a>(

@@ -12,6 +12,9 @@ use crate::index::PageId;
 use crate::output::OutputFile;
 use crate::render::Templates;
 use crate::render::context::{Link, Views};
+use crate::render::contexts::{
+    AliasContext, Common, NoContext, PageContext, RobotsContext, SitemapContext, SitemapEntry,
+};
 use crate::render::outputs::{Feed, Job};
 use crate::render::record::{Read, feed_key};
 use crate::routes;
@@ -39,23 +42,22 @@ impl Job {
             Job::EventFile(n) => super::feeds::event_file(cx, n),
             Job::NotFound => {
                 cx.title = views.labels.get("not_found_title").to_string();
-                cx.finish("404.html")
+                cx.finish("404.html", &NoContext {})
             }
             Job::Search => {
                 cx.title = views.labels.get("search").to_string();
-                cx.finish("search.html")
+                cx.finish("search.html", &NoContext {})
             }
             Job::Sitemap => sitemap(cx),
             Job::Robots => {
-                let url = views.config.absolute_url(routes::SITEMAP);
-                cx.context.insert("sitemap_url", &url);
-                cx.finish(routes::ROBOTS)
+                let sitemap_url = views.config.absolute_url(routes::SITEMAP);
+                cx.finish(routes::ROBOTS, &RobotsContext { sitemap_url })
             }
             Job::Alias(id, _) => {
                 let link = views.link(id);
                 cx.title.clone_from(&link.title);
-                cx.context.insert("target", &link.url);
-                cx.finish(super::templates::ALIAS)
+                let target = link.url;
+                cx.finish(super::templates::ALIAS, &AliasContext { target })
             }
         }
     }
@@ -67,7 +69,6 @@ fn page(mut cx: Frame<'_>, id: PageId) -> Result<OutputFile, Diagnostic> {
     let view = views.page(id);
     cx.title = view.summary.title.clone();
     cx.description = view.summary.summary.clone();
-    cx.context.insert("page", &view);
     let template = page
         .front
         .template
@@ -84,20 +85,11 @@ fn page(mut cx: Frame<'_>, id: PageId) -> Result<OutputFile, Diagnostic> {
                 )),
         );
     }
-    cx.finish(template)
-}
-
-/// One address of the sitemap.
-#[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
-struct SitemapEntry {
-    /// The absolute URL.
-    loc: String,
-    /// The page's last update or publication, `2024-03-26`.
-    lastmod: Option<String>,
+    cx.finish(template, &PageContext { page: view })
 }
 
 /// `sitemap.xml`: the start page, every listed page, section and term listing.
-fn sitemap(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
+fn sitemap(cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
     let views = cx.views;
     let (config, site) = (views.config, views.site());
     views.read(Read::Addresses);
@@ -122,15 +114,13 @@ fn sitemap(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
     }
     entries.sort();
     entries.dedup();
-    cx.context.insert("entries", &entries);
-    cx.finish(routes::SITEMAP)
+    cx.finish(routes::SITEMAP, &SitemapContext { entries })
 }
 
-/// The context every template gets, and the output-specific parts being filled in.
+/// An output being rendered: its views, and the parts of `Common` its job fills in.
 pub(super) struct Frame<'a> {
     pub(super) templates: &'a Templates,
     pub(super) views: &'a Views<'a>,
-    pub(super) context: Context,
     pub(super) title: String,
     pub(super) description: String,
     job: Job,
@@ -141,35 +131,37 @@ impl<'a> Frame<'a> {
         Frame {
             templates,
             views,
-            context: Context::new(),
             title: String::new(),
             description: String::new(),
             job,
         }
     }
 
-    /// Renders `template` into the job's output file.
-    pub(super) fn finish(mut self, template: &str) -> Result<OutputFile, Diagnostic> {
+    /// Renders `template` with `Common` and the template's own context.
+    pub(super) fn finish(
+        self,
+        template: &str,
+        own: &impl Serialize,
+    ) -> Result<OutputFile, Diagnostic> {
         let views = self.views;
         let config = views.config;
         let site = views.site();
-        let path = self.job.path(site);
-        if let Some(folder) = self.job.folder(site) {
-            self.context.insert("current_url", &config.url(&folder));
-            self.context
-                .insert("canonical_url", &config.absolute_url(&folder));
-        }
+        let folder = self.job.folder(site);
         let globals = views.globals();
-        self.context.insert_value("site", globals.site.clone());
-        self.context.insert_value("t", globals.t.clone());
-        self.context.insert("title", &self.title);
-        self.context.insert("description", &self.description);
-        self.context.insert("feeds", &self.feeds());
-        if !self.context.contains_key("is_home") {
-            self.context.insert("is_home", &false);
-        }
-        let text = self.templates.render(template, &self.context)?;
-        Ok(OutputFile::bytes(path, text))
+        let common = Common {
+            site: &globals.site,
+            t: &globals.t,
+            title: &self.title,
+            description: &self.description,
+            feeds: self.feeds(),
+            current_url: folder.as_ref().map(|f| config.url(f)),
+            canonical_url: folder.as_ref().map(|f| config.absolute_url(f)),
+            is_home: self.job == Job::Home,
+        };
+        let mut context = Context::from_serialize(own).expect("a template's context is a struct");
+        context.extend(Context::from_serialize(&common).expect("Common is a struct"));
+        let text = self.templates.render(template, &context)?;
+        Ok(OutputFile::bytes(self.job.path(site), text))
     }
 
     /// The Atom feeds an HTML output links to in its `<head>`: the site's,

@@ -1,13 +1,15 @@
 //! The listings: the start page, section and term pages (paginated), the
 //! taxonomies' term lists and the date archive.
 
-use serde::Serialize;
-
 use crate::content::PageKind;
 use crate::diagnostics::Diagnostic;
 use crate::index::{ArchiveYear, PageId, TaxonomyKind};
 use crate::output::OutputFile;
-use crate::render::context::{PageView, Views};
+use crate::render::context::Views;
+use crate::render::contexts::{
+    ArchiveContext, ArchiveMonthContext, ArchiveYearContext, HomeContext, MonthView,
+    SectionContext, SectionView, TaxonomyContext, TermContext, TermView, YearView,
+};
 use crate::render::globals::taxonomy_link;
 use crate::render::jobs::Frame;
 use crate::render::outputs::{HOME_CONFERENCES, HOME_NEWS, HOME_UPCOMING, page_count, page_range};
@@ -34,35 +36,24 @@ pub(super) fn home(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
     let views = cx.views;
     let site = views.site();
     let head = |kind, n| views.summaries(&slice(views, List::Section(kind), 0..n));
-    cx.context
-        .insert("latest_news", &head(PageKind::News, HOME_NEWS));
-    cx.context
-        .insert("conferences", &head(PageKind::Conference, HOME_CONFERENCES));
+    let latest_news = head(PageKind::News, HOME_NEWS);
+    let conferences = head(PageKind::Conference, HOME_CONFERENCES);
     let programmes = views.summaries(&all(views, List::Section(PageKind::Programme)));
-    cx.context.insert("programmes", &programmes);
     views.read(Read::Upcoming(HOME_UPCOMING));
-    let upcoming: Vec<_> = site
-        .upcoming()
-        .take(HOME_UPCOMING)
-        .map(|e| views.event(e))
-        .collect();
-    cx.context.insert("upcoming", &upcoming);
+    let upcoming = site.upcoming().take(HOME_UPCOMING);
+    let upcoming = upcoming.map(|e| views.event(e)).collect();
     views.read(Read::Home);
-    cx.context
-        .insert("intro", &site.home.map(|id| views.page(id)));
-    cx.context.insert("is_home", &true);
+    let intro = site.home.map(|id| views.page(id));
     cx.title = views.config.title.clone();
     cx.description = views.config.description.clone();
-    cx.finish("index.html")
-}
-
-/// A section as the `section.html` template sees it.
-#[derive(Serialize)]
-struct SectionView {
-    title: String,
-    url: String,
-    kind: PageKind,
-    intro: Option<PageView>,
+    let home = HomeContext {
+        latest_news,
+        conferences,
+        programmes,
+        upcoming,
+        intro,
+    };
+    cx.finish("index.html", &home)
 }
 
 pub(super) fn section(
@@ -87,17 +78,11 @@ pub(super) fn section(
         kind,
         intro,
     };
-    cx.context.insert("section", &view);
-    cx.context.insert("paginator", &paginator);
-    cx.finish("section.html")
-}
-
-/// A term as `taxonomy.html` and `term.html` see it.
-#[derive(Serialize)]
-struct TermView {
-    name: String,
-    url: String,
-    count: usize,
+    let section = SectionContext {
+        section: view,
+        paginator,
+    };
+    cx.finish("section.html", &section)
 }
 
 pub(super) fn taxonomy(mut cx: Frame<'_>, kind: TaxonomyKind) -> Result<OutputFile, Diagnostic> {
@@ -114,10 +99,8 @@ pub(super) fn taxonomy(mut cx: Frame<'_>, kind: TaxonomyKind) -> Result<OutputFi
         })
         .collect();
     cx.title = taxonomy.title.clone();
-    cx.context
-        .insert("taxonomy", &taxonomy_link(views.config, taxonomy));
-    cx.context.insert("terms", &terms);
-    cx.finish("taxonomy.html")
+    let taxonomy = taxonomy_link(views.config, taxonomy);
+    cx.finish("taxonomy.html", &TaxonomyContext { taxonomy, terms })
 }
 
 pub(super) fn term(
@@ -133,35 +116,17 @@ pub(super) fn term(
     let list = List::Term(kind, term.slug.clone());
     let paginator = paginate(views, list, &base, n);
     cx.title = format!("{}: {}", taxonomy.title, term.name);
-    cx.context
-        .insert("taxonomy", &taxonomy_link(views.config, taxonomy));
     let view = TermView {
         name: term.name.clone(),
         url: views.url(&base),
         count: paginator.total,
     };
-    cx.context.insert("term", &view);
-    cx.context.insert("paginator", &paginator);
-    cx.finish("term.html")
-}
-
-/// A year of the archive as the archive templates see it.
-#[derive(Serialize)]
-struct YearView {
-    year: i16,
-    url: String,
-    count: usize,
-    months: Vec<MonthView>,
-}
-
-/// A month of the archive.
-#[derive(Serialize)]
-struct MonthView {
-    month: i8,
-    name: String,
-    url: String,
-    count: usize,
-    pages: Vec<tera::Value>,
+    let term = TermContext {
+        taxonomy: taxonomy_link(views.config, taxonomy),
+        term: view,
+        paginator,
+    };
+    cx.finish("term.html", &term)
 }
 
 pub(super) fn archive(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
@@ -174,16 +139,14 @@ pub(super) fn archive(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
         .map(|year| year_view(views, year, false))
         .collect();
     cx.title = views.labels.get("archive").to_string();
-    cx.context.insert("years", &years);
-    cx.finish("archive.html")
+    cx.finish("archive.html", &ArchiveContext { years })
 }
 
 pub(super) fn archive_year(mut cx: Frame<'_>, y: usize) -> Result<OutputFile, Diagnostic> {
     let views = cx.views;
     let year = year_view(views, &views.site().archive[y], true);
     cx.title = format!("{} {}", views.labels.get("archive"), year.year);
-    cx.context.insert("year", &year);
-    cx.finish("archive_year.html")
+    cx.finish("archive_year.html", &ArchiveYearContext { year })
 }
 
 pub(super) fn archive_month(
@@ -207,9 +170,11 @@ pub(super) fn archive_month(
         view.name,
         year.year
     );
-    cx.context.insert("year", &year_view(views, year, false));
-    cx.context.insert("month", &view);
-    cx.finish("archive_month.html")
+    let month = ArchiveMonthContext {
+        year: year_view(views, year, false),
+        month: view,
+    };
+    cx.finish("archive_month.html", &month)
 }
 
 /// A year's view, with each month's pages when `with_pages`.

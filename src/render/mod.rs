@@ -6,6 +6,7 @@
 //! later rebuild can redo only some. It writes nothing to disk.
 
 pub mod context;
+pub mod contexts;
 mod feeds;
 pub mod globals;
 mod ics;
