@@ -176,6 +176,59 @@ pub struct Organisation {
     pub members: Vec<String>,
 }
 
+/// site.yaml's text as written; an empty file is all defaults.
+fn raw_config(source: &Arc<str>) -> Result<RawConfig, Diagnostics> {
+    if source.trim().is_empty() {
+        return Ok(yaml::from_str("{}").expect("an empty mapping is a valid RawConfig"));
+    }
+    yaml::from_str(source).map_err(|err| {
+        let hint = config_hint(&err.message);
+        let (line, column) = (err.line.unwrap_or(1), err.column.unwrap_or(1));
+        Diagnostic::error(format!("invalid site configuration: {}", err.message))
+            .at_line(CONFIG_FILE, source, line, column)
+            .hint(hint)
+            .into()
+    })
+}
+
+/// The settings whose values arkiv cannot use: an unknown language, no
+/// pages per listing page, a theme that is not a folder's name.
+fn check_settings(
+    source: &Arc<str>,
+    raw: &RawConfig,
+    language: &str,
+    theme: &str,
+) -> Result<(), Diagnostics> {
+    let at = |key: &str, error: Diagnostic| {
+        let line = find_key_line(source, key).unwrap_or(1);
+        Err(error.at_line(CONFIG_FILE, source, line, 1).into())
+    };
+    if language != "sv" && language != "en" {
+        return at(
+            "language",
+            Diagnostic::error(format!("unsupported language `{language}`"))
+                .hint("arkiv's theme speaks `sv` (Swedish) and `en` (English)"),
+        );
+    }
+    if raw.paginate == Some(0) {
+        return at(
+            "paginate",
+            Diagnostic::error("`paginate` must be at least 1")
+                .hint("write the number of pages per listing page, e.g. `paginate: 10`"),
+        );
+    }
+    if !is_plain_name(theme) {
+        return at(
+            "theme",
+            Diagnostic::error(format!(
+                "`theme: {theme}` is not the name of a folder under themes/"
+            ))
+            .hint("write only the theme folder's name, such as `theme: gr`: a theme is read from the site's own themes/ folder"),
+        );
+    }
+    Ok(())
+}
+
 /// The site's configuration with defaults filled in.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -252,50 +305,12 @@ impl Config {
         let root = site.path();
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let source: Arc<str> = Arc::from(text.replace("\r\n", "\n"));
-        let raw: RawConfig = if source.trim().is_empty() {
-            yaml::from_str("{}").expect("an empty mapping is a valid RawConfig")
-        } else {
-            yaml::from_str(&source).map_err(|err| {
-                let hint = config_hint(&err.message);
-                Diagnostic::error(format!("invalid site configuration: {}", err.message))
-                    .at_line(
-                        CONFIG_FILE,
-                        &source,
-                        err.line.unwrap_or(1),
-                        err.column.unwrap_or(1),
-                    )
-                    .hint(hint)
-            })?
-        };
+        let raw = raw_config(&source)?;
         let base_url = normalise_base_url(raw.base_url.as_deref().unwrap_or("/"));
         let base_path = base_path_of(&base_url);
-        let language = raw.language.unwrap_or_else(|| "sv".into());
-        if language != "sv" && language != "en" {
-            let line = find_key_line(&source, "language").unwrap_or(1);
-            return Err(
-                Diagnostic::error(format!("unsupported language `{language}`"))
-                    .at_line(CONFIG_FILE, &source, line, 1)
-                    .hint("arkiv's theme speaks `sv` (Swedish) and `en` (English)")
-                    .into(),
-            );
-        }
-        if raw.paginate == Some(0) {
-            let line = find_key_line(&source, "paginate").unwrap_or(1);
-            return Err(Diagnostic::error("`paginate` must be at least 1")
-                .at_line(CONFIG_FILE, &source, line, 1)
-                .hint("write the number of pages per listing page, e.g. `paginate: 10`")
-                .into());
-        }
-        let theme = raw.theme.unwrap_or_else(|| "gr".into());
-        if !is_plain_name(&theme) {
-            let line = find_key_line(&source, "theme").unwrap_or(1);
-            return Err(Diagnostic::error(format!(
-                "`theme: {theme}` is not the name of a folder under themes/"
-            ))
-            .at_line(CONFIG_FILE, &source, line, 1)
-            .hint("write only the theme folder's name, such as `theme: gr`: a theme is read from the site's own themes/ folder")
-            .into());
-        }
+        let language = raw.language.clone().unwrap_or_else(|| "sv".into());
+        let theme = raw.theme.clone().unwrap_or_else(|| "gr".into());
+        check_settings(&source, &raw, &language, &theme)?;
         Ok(Config {
             root: root.to_path_buf(),
             site,

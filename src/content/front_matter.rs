@@ -151,45 +151,14 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn resolve(mut self, raw: RawFrontMatter) -> Result<FrontMatter, Diagnostics> {
-        let title = raw.title.unwrap_or_default();
-        if title.trim().is_empty() {
-            let (line, column) = match self.lines.line_of("title") {
-                Some(line) => (line, 1),
-                None => (1, 1),
-            };
-            self.errors.push(
-                Diagnostic::error("the page has no title")
-                    .at_line(self.file, self.text, line, column)
-                    .hint("add a line `title: …` to the front matter"),
-            );
-        }
+        let title = self.title(raw.title.as_deref());
         let date = self.date("date", raw.date.as_ref());
         let updated = self.date("updated", raw.updated.as_ref());
-        let event = raw.event.and_then(|event| {
-            let start = self.date("event", Some(&event.start))?;
-            let end = self.date("event", event.end.as_ref());
-            self.check_order("event", start, end);
-            Some(Event {
-                start,
-                end,
-                location: event.location,
-            })
-        });
-        let activities = raw
-            .activities
-            .unwrap_or_default()
+        let event = raw.event.and_then(|event| self.event(event));
+        let activities = raw.activities.unwrap_or_default();
+        let activities = activities
             .into_iter()
-            .filter_map(|activity| {
-                let start = self.date("activities", Some(&activity.date))?;
-                let end = self.date("activities", activity.end.as_ref());
-                self.check_order("activities", start, end);
-                Some(Activity {
-                    title: activity.title,
-                    start,
-                    end,
-                    location: activity.location,
-                })
-            })
+            .filter_map(|activity| self.activity(activity))
             .collect();
         let slug = raw.slug.map(|slug| self.slug(&slug));
         let aliases = raw
@@ -199,7 +168,7 @@ impl Resolver<'_> {
             .filter_map(|alias| self.alias(alias))
             .collect();
         let front = FrontMatter {
-            title: title.trim().to_string(),
+            title,
             date,
             updated,
             summary: raw
@@ -233,6 +202,43 @@ impl Resolver<'_> {
         } else {
             Err(self.errors)
         }
+    }
+
+    /// The title, trimmed; a missing or empty one is an error.
+    fn title(&mut self, title: Option<&str>) -> String {
+        let title = title.unwrap_or_default().trim();
+        if title.is_empty() {
+            let line = self.lines.line_of("title").unwrap_or(1);
+            self.errors.push(
+                Diagnostic::error("the page has no title")
+                    .at_line(self.file, self.text, line, 1)
+                    .hint("add a line `title: …` to the front matter"),
+            );
+        }
+        title.to_string()
+    }
+
+    fn event(&mut self, event: RawEvent) -> Option<Event> {
+        let start = self.date("event", Some(&event.start))?;
+        let end = self.date("event", event.end.as_ref());
+        self.check_order("event", start, end);
+        Some(Event {
+            start,
+            end,
+            location: event.location,
+        })
+    }
+
+    fn activity(&mut self, activity: RawActivity) -> Option<Activity> {
+        let start = self.date("activities", Some(&activity.date))?;
+        let end = self.date("activities", activity.end.as_ref());
+        self.check_order("activities", start, end);
+        Some(Activity {
+            title: activity.title,
+            start,
+            end,
+            location: activity.location,
+        })
     }
 
     fn date(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<PageDate> {

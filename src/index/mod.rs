@@ -183,14 +183,7 @@ pub fn build_anyway(
         || (sections(&pages, newest), plain_pages(&pages, &order)),
         || {
             rayon::join(
-                || {
-                    let mut diagnostics = Diagnostics::new();
-                    let taxonomies =
-                        [TaxonomyKind::Topics, TaxonomyKind::Municipalities].map(|kind| {
-                            Taxonomy::build(kind, config, &pages, newest, &order, &mut diagnostics)
-                        });
-                    (Vec::from(taxonomies), diagnostics)
-                },
+                || taxonomies(config, &pages, newest, &order),
                 || References::build(&pages, newest, &unparsed),
             )
         },
@@ -199,17 +192,6 @@ pub fn build_anyway(
     diagnostics.extend(references.diagnostics);
     let published = files::published(config, &pages, &bodies, &loose);
     diagnostics.extend(published.diagnostics);
-    let References {
-        programme_of,
-        conference_of,
-        programme_pages,
-        presentations,
-        archive,
-        calendar,
-        calendar_of,
-        page_keys,
-        ..
-    } = references;
     (
         SiteIndex {
             pages,
@@ -218,21 +200,34 @@ pub fn build_anyway(
             sections,
             plain,
             taxonomies,
-            archive,
-            programme_pages,
-            programme_of,
-            presentations,
-            conference_of,
-            calendar,
-            calendar_of,
+            archive: references.archive,
+            programme_pages: references.programme_pages,
+            programme_of: references.programme_of,
+            presentations: references.presentations,
+            conference_of: references.conference_of,
+            calendar: references.calendar,
+            calendar_of: references.calendar_of,
             today,
             files: loose,
             attachments: published.attachments,
             published_files: published.loose,
-            page_keys,
+            page_keys: references.page_keys,
         },
         diagnostics,
     )
+}
+
+/// Topics and municipalities, with the warnings for terms site.yaml does not allow.
+fn taxonomies(
+    config: &Config,
+    pages: &[Arc<Page>],
+    newest: &Newest,
+    order: &SwedishOrder,
+) -> (Vec<Taxonomy>, Diagnostics) {
+    let mut diagnostics = Diagnostics::new();
+    let taxonomies = [TaxonomyKind::Topics, TaxonomyKind::Municipalities]
+        .map(|kind| Taxonomy::build(kind, config, pages, newest, order, &mut diagnostics));
+    (Vec::from(taxonomies), diagnostics)
 }
 
 /// A page's identity across rebuilds: a hash of its content path.

@@ -124,21 +124,7 @@ impl Taxonomy {
             term.pages.dedup();
             newest.sort(&mut term.pages);
         }
-        let mut sorted: Vec<usize> = (0..terms.len()).collect();
-        sorted.sort_by(|&a, &b| order.compare(&terms[a].name, &terms[b].name));
-        let mut place = vec![0; terms.len()];
-        for (at, &was) in sorted.iter().enumerate() {
-            place[was] = at;
-        }
-        let by_name = by_name
-            .into_iter()
-            .filter_map(|(name, term)| Some((name.to_string(), place[term?])))
-            .collect();
-        let mut terms: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
-        let terms = sorted
-            .iter()
-            .map(|&was| terms[was].take().expect("each term is placed once"))
-            .collect();
+        let (terms, by_name) = in_order(terms, by_name, order);
         Taxonomy {
             kind,
             path: settings.path.clone(),
@@ -190,4 +176,28 @@ fn unknown_term(kind: TaxonomyKind, page: &Page, name: &str, allowed: &[String])
     ))
     .at_line(&page.display_path, &page.source, line, column)
     .hint(hint)
+}
+
+/// The terms in Swedish order, and each name's place among them.
+fn in_order(
+    terms: Vec<Term>,
+    by_name: HashMap<&str, Option<usize>>,
+    order: &SwedishOrder,
+) -> (Vec<Term>, HashMap<String, usize>) {
+    let mut sorted: Vec<usize> = (0..terms.len()).collect();
+    sorted.sort_by(|&a, &b| order.compare(&terms[a].name, &terms[b].name));
+    let mut place = vec![0; terms.len()];
+    for (at, &was) in sorted.iter().enumerate() {
+        place[was] = at;
+    }
+    let by_name = by_name
+        .into_iter()
+        .filter_map(|(name, term)| Some((name.to_string(), place[term?])))
+        .collect();
+    let mut terms: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    let terms = sorted
+        .iter()
+        .map(|&was| terms[was].take().expect("each term is placed once"))
+        .collect();
+    (terms, by_name)
 }

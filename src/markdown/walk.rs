@@ -58,6 +58,14 @@ fn parser_options(config: &Config) -> Options {
     options
 }
 
+/// A task list's box, named for screen readers.
+fn task_marker(done: bool) -> Event<'static> {
+    let label = if done { "Klar" } else { "Inte klar" };
+    let checked = if done { " checked" } else { "" };
+    let html = format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ");
+    Event::InlineHtml(html.into())
+}
+
 /// The state of a walk over one body's events.
 struct Walk<'a> {
     config: &'a Config,
@@ -110,6 +118,10 @@ impl<'a> Walk<'a> {
                 };
                 self.code = Some((language, String::new()));
             }
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                self.image(dest_url, at, range.len());
+                self.events.push(event);
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -123,16 +135,6 @@ impl<'a> Walk<'a> {
                     title,
                     id,
                 }));
-            }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                let (config, page) = (self.config, self.page);
-                self.files
-                    .extend(FileLink::of(config, page, dest_url, at, range.len()));
-                if !super::is_page_link(dest_url) {
-                    self.note_local(dest_url, None, at, range.len());
-                }
-                self.image = Some((at, false));
-                self.events.push(event);
             }
             Event::End(TagEnd::Image) => {
                 if let Some((start, false)) = self.image.take() {
@@ -161,16 +163,19 @@ impl<'a> Walk<'a> {
                 self.text.push('\n');
                 self.events.push(event);
             }
-            Event::TaskListMarker(done) => {
-                let label = if done { "Klar" } else { "Inte klar" };
-                let checked = if done { " checked" } else { "" };
-                self.events.push(Event::InlineHtml(
-                    format!("<input type=\"checkbox\" disabled{checked} aria-label=\"{label}\"> ")
-                        .into(),
-                ));
-            }
+            Event::TaskListMarker(done) => self.events.push(task_marker(done)),
             other => self.events.push(other),
         }
+    }
+
+    /// An image opens: its file may be published, and its alt text is looked for.
+    fn image(&mut self, dest: &str, at: usize, len: usize) {
+        let (config, page) = (self.config, self.page);
+        self.files.extend(FileLink::of(config, page, dest, at, len));
+        if !super::is_page_link(dest) {
+            self.note_local(dest, None, at, len);
+        }
+        self.image = Some((at, false));
     }
 
     fn push_text(&mut self, t: CowStr<'a>, is_code: bool) {

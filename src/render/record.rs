@@ -258,11 +258,6 @@ impl Read {
     fn digest(&self, views: &SiteViews<'_>, ids: &FxHashMap<PageKey, PageId>) -> u64 {
         let site = views.site;
         let mut h = FxHasher::default();
-        let keys = |ids: &[PageId], h: &mut FxHasher| {
-            for &id in ids {
-                site.page_keys[id].hash(h);
-            }
-        };
         match self {
             Read::Globals => views.globals().digest.hash(&mut h),
             Read::Home => site.home.map(|id| site.page_keys[id]).hash(&mut h),
@@ -271,15 +266,7 @@ impl Read {
                 .and_then(|s| s.intro)
                 .map(|id| site.page_keys[id])
                 .hash(&mut h),
-            Read::Slice(list, start, end) => {
-                let (pages, name) = list.pages(site);
-                name.hash(&mut h);
-                pages.len().hash(&mut h);
-                keys(
-                    &pages[(*start).min(pages.len())..(*end).min(pages.len())],
-                    &mut h,
-                );
-            }
+            Read::Slice(list, start, end) => slice_shape(site, list, *start..*end, &mut h),
             Read::Term(kind, name) => site
                 .taxonomy(*kind)
                 .term(name)
@@ -306,47 +293,68 @@ impl Read {
                     (site.page_keys[entry.page], entry.source).hash(&mut h);
                 }
             }
-            Read::Calendar => {
-                for entry in &site.calendar {
-                    let upcoming = entry.is_upcoming(site.today);
-                    (site.page_keys[entry.page], entry.source, upcoming).hash(&mut h);
-                }
-            }
+            Read::Calendar => calendar_shape(site, &mut h),
             Read::Related(relation, key) => {
                 ids.get(key).is_some().hash(&mut h);
                 if let Some(&id) = ids.get(key) {
-                    keys(&relation.of(site, id), &mut h);
+                    hash_keys(site, &relation.of(site, id), &mut h);
                 }
             }
-            Read::Addresses => {
-                for id in site.listed_pages() {
-                    let page = &site.pages[id];
-                    (
-                        &page.path,
-                        page.front.updated.or(page.date).map(|d| d.date()),
-                    )
-                        .hash(&mut h);
-                }
-                for taxonomy in &site.taxonomies {
-                    taxonomy.terms.iter().for_each(|t| t.slug.hash(&mut h));
-                }
-            }
-            Read::Feed(key) | Read::FeedLink(key) => {
-                let feed = key.resolve(site);
-                let pages = feed.map(|feed| feed.pages(site)).unwrap_or_default();
-                if let FeedKey::Topic(slug) = key {
-                    let topics = site.taxonomy(TaxonomyKind::Topics);
-                    let term = topics.terms.iter().find(|t| t.slug == *slug);
-                    term.map(|t| &t.name).hash(&mut h);
-                }
-                if matches!(self, Read::Feed(_)) {
-                    keys(&pages, &mut h);
-                } else {
-                    pages.is_empty().hash(&mut h);
-                }
-            }
+            Read::Addresses => addresses_shape(site, &mut h),
+            Read::Feed(key) => feed_shape(site, key, true, &mut h),
+            Read::FeedLink(key) => feed_shape(site, key, false, &mut h),
         }
         h.finish()
+    }
+}
+
+fn hash_keys(site: &SiteIndex, ids: &[PageId], h: &mut FxHasher) {
+    for &id in ids {
+        site.page_keys[id].hash(h);
+    }
+}
+
+/// A list's name and length, and which pages stand at `range` in it.
+fn slice_shape(site: &SiteIndex, list: &List, range: std::ops::Range<usize>, h: &mut FxHasher) {
+    let (pages, name) = list.pages(site);
+    name.hash(h);
+    pages.len().hash(h);
+    let (start, end) = (range.start.min(pages.len()), range.end.min(pages.len()));
+    hash_keys(site, &pages[start..end], h);
+}
+
+fn calendar_shape(site: &SiteIndex, h: &mut FxHasher) {
+    for entry in &site.calendar {
+        let upcoming = entry.is_upcoming(site.today);
+        (site.page_keys[entry.page], entry.source, upcoming).hash(h);
+    }
+}
+
+/// What the sitemap shows: every listed page's path and date, and every term's slug.
+fn addresses_shape(site: &SiteIndex, h: &mut FxHasher) {
+    for id in site.listed_pages() {
+        let page = &site.pages[id];
+        let date = page.front.updated.or(page.date).map(|d| d.date());
+        (&page.path, date).hash(h);
+    }
+    for taxonomy in &site.taxonomies {
+        taxonomy.terms.iter().for_each(|t| t.slug.hash(h));
+    }
+}
+
+/// A feed's title (a topic's name) and its pages, or (for a link to it) whether it has any.
+fn feed_shape(site: &SiteIndex, key: &FeedKey, with_pages: bool, h: &mut FxHasher) {
+    let feed = key.resolve(site);
+    let pages = feed.map(|feed| feed.pages(site)).unwrap_or_default();
+    if let FeedKey::Topic(slug) = key {
+        let topics = site.taxonomy(TaxonomyKind::Topics);
+        let term = topics.terms.iter().find(|t| t.slug == *slug);
+        term.map(|t| &t.name).hash(h);
+    }
+    if with_pages {
+        hash_keys(site, &pages, h);
+    } else {
+        pages.is_empty().hash(h);
     }
 }
 

@@ -18,7 +18,7 @@ use std::time::Instant;
 use crate::config::BuildOptions;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::pipeline::session::{Session, Update};
+use crate::pipeline::session::{Change, Session, Update};
 
 /// How many ports after the asked-for one are tried when it is taken.
 const PORT_TRIES: u16 = 10;
@@ -76,14 +76,29 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         Ok(update) => {
             report(&update.warnings);
             shared.apply(&update);
-            println!(
-                "Built {} files in {} ms",
-                update.files.len(),
-                started.elapsed().as_millis()
-            );
+            let ms = started.elapsed().as_millis();
+            println!("Built {} files in {ms} ms", update.files.len());
         }
         Err(errors) => fail(&shared, &errors, &report),
     }
+    // The runtime serves for as long as this function runs.
+    let _runtime = start_http(listener, &shared)?;
+    println!("Serving {} at {url} (Ctrl+C stops)", opts.root.display());
+    if opts.open {
+        let _ = open::that_detached(&url);
+    }
+    while let Ok(changes) = watcher.changes.recv() {
+        let changes = with_waiting(changes, &watcher);
+        rebuild(&mut session, &changes, &shared, &report);
+    }
+    Ok(())
+}
+
+/// Starts the HTTP server on `listener`, on a runtime of its own.
+fn start_http(
+    listener: TcpListener,
+    shared: &Arc<http::Shared>,
+) -> Result<tokio::runtime::Runtime, Diagnostics> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -96,53 +111,53 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         let _guard = runtime.enter();
         tokio::net::TcpListener::from_std(listener).map_err(|err| io_error(&err))?
     };
-    runtime.spawn(http::serve(server, Arc::clone(&shared), max_connections()));
-    println!("Serving {} at {url} (Ctrl+C stops)", opts.root.display());
-    if opts.open {
-        let _ = open::that_detached(&url);
+    runtime.spawn(http::serve(server, Arc::clone(shared), max_connections()));
+    Ok(runtime)
+}
+
+/// `changes` and every batch already waiting behind it, sorted, each once.
+fn with_waiting(mut changes: Vec<Change>, watcher: &watch::Watcher) -> Vec<Change> {
+    while let Ok(more) = watcher.changes.try_recv() {
+        changes.extend(more);
     }
-    while let Ok(mut changes) = watcher.changes.recv() {
-        while let Ok(more) = watcher.changes.try_recv() {
-            changes.extend(more);
+    changes.sort();
+    changes.dedup();
+    if std::env::var_os("ARKIV_DEBUG_WATCH").is_some() {
+        eprintln!("changes: {changes:?}");
+    }
+    changes
+}
+
+/// Rebuilds after `changes` and serves the result: the edited pages first,
+/// then the listings that show them.
+fn rebuild(
+    session: &mut Session,
+    changes: &[Change],
+    shared: &http::Shared,
+    report: &impl Fn(&Diagnostics),
+) {
+    let started = Instant::now();
+    let mut first = |update: Update| {
+        shared.apply(&update);
+        if std::env::var_os("ARKIV_TIMINGS").is_some() {
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            eprintln!("     first: {ms:>7.1} ms");
         }
-        changes.sort();
-        changes.dedup();
-        let started = Instant::now();
-        if std::env::var_os("ARKIV_DEBUG_WATCH").is_some() {
-            eprintln!("changes: {changes:?}");
-        }
-        // The edited pages, served before the listings that show them.
-        let mut first = |update: Update| {
+    };
+    if let Some(preview) = session.preview(changes) {
+        first(preview);
+    }
+    match session.apply_with(changes, &mut first) {
+        Ok(update) => {
+            report(&update.warnings);
             shared.apply(&update);
-            if std::env::var_os("ARKIV_TIMINGS").is_some() {
-                eprintln!(
-                    "     first: {:>7.1} ms",
-                    started.elapsed().as_secs_f64() * 1000.0
-                );
-            }
-        };
-        if let Some(preview) = session.preview(&changes) {
-            first(preview);
+            let count = update.files.len() + update.removed.len();
+            let plural = if count == 1 { "" } else { "s" };
+            let ms = started.elapsed().as_millis();
+            println!("Rebuilt {count} file{plural} in {ms} ms");
         }
-        match session.apply_with(&changes, &mut first) {
-            Ok(update) => {
-                report(&update.warnings);
-                shared.apply(&update);
-                println!(
-                    "Rebuilt {} file{} in {} ms",
-                    update.files.len() + update.removed.len(),
-                    if update.files.len() + update.removed.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                    started.elapsed().as_millis()
-                );
-            }
-            Err(errors) => fail(&shared, &errors, &report),
-        }
+        Err(errors) => fail(shared, &errors, report),
     }
-    Ok(())
 }
 
 fn fail(shared: &http::Shared, errors: &Diagnostics, report: &impl Fn(&Diagnostics)) {

@@ -309,23 +309,27 @@ impl Session {
         }
         if templates_changed {
             // Templates changed (now or while content was broken): everything again.
-            let mut files = render::render_all(&state.templates, &state.config, &state.site)?;
-            if state.config.search {
-                files.extend(crate::search::index(
-                    &state.config,
-                    &state.site,
-                    &state.templates.labels,
-                )?);
-            }
-            state.retry.everything = false;
-            return Ok(Update {
-                files,
-                is_full: true,
-                reload_all: true,
-                warnings: update.warnings,
-                ..Update::default()
-            });
+            return state.render_everything(update.warnings);
         }
         Ok(update)
+    }
+}
+
+impl State {
+    /// Every output of the current site, rendered again (the templates changed).
+    fn render_everything(&mut self, warnings: Diagnostics) -> Result<Update, Diagnostics> {
+        let mut files = render::render_all(&self.templates, &self.config, &self.site)?;
+        if self.config.search {
+            let labels = &self.templates.labels;
+            files.extend(crate::search::index(&self.config, &self.site, labels)?);
+        }
+        self.retry.everything = false;
+        Ok(Update {
+            files,
+            is_full: true,
+            reload_all: true,
+            warnings,
+            ..Update::default()
+        })
     }
 }

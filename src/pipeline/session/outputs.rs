@@ -14,7 +14,7 @@ use crate::content::Page;
 use crate::index::{PageId, SiteIndex};
 use crate::markdown::Body;
 use crate::output::OutputFile;
-use crate::render::record::Shown;
+use crate::render::record::{Changes, Shown};
 use crate::render::{self, Job, SiteViews};
 
 /// An output rendered in a rebuild, with what it showed.
@@ -130,36 +130,12 @@ impl State {
         update: &mut Update,
     ) -> Result<(), Diagnostics> {
         let mut clock = crate::timing::Stopwatch::from_env();
+        let mut outputs = self.outputs.take();
         let site = new.as_ref().unwrap_or(&self.site);
-        let labels = &self.templates.labels;
-        let views = SiteViews::new(&self.config, site, labels).recording();
-        let (changes, affected) = match &new {
-            Some(_) => {
-                let old_views = SiteViews::new(&self.config, &self.site, labels);
-                let changes = self.record.changes(&old_views, &views, dirty);
-                let outputs = match self.outputs.take() {
-                    Some(outputs) => outputs,
-                    None => self.outputs_of(site)?,
-                };
-                let everything = changes.is_global(&self.record);
-                // What a build leaves out (a built-in output a static file replaces), serve does too.
-                let affected = (0..outputs.jobs.len())
-                    .filter(|n| !outputs.left_out.contains(n))
-                    .filter(|&n| everything || self.record.is_affected(&changes, &outputs.paths[n]))
-                    .map(|n| outputs.jobs[n])
-                    .collect();
-                self.outputs = Some(outputs);
-                (changes, affected)
-            }
-            // Nothing an output reads besides pages changed: the index and its
-            // outputs are the same, so the outputs recorded are the ones to look at.
-            None => {
-                let changes = self.record.only_pages(dirty);
-                let affected = self.record.affected(&changes);
-                (changes, affected)
-            }
-        };
-        let everything = changes.is_global(&self.record);
+        let views = SiteViews::new(&self.config, site, &self.templates.labels).recording();
+        let found = self.affected(new.as_ref(), &views, dirty, &mut outputs);
+        self.outputs = outputs;
+        let (changes, affected) = found?;
         let affected: Vec<Job> = affected
             .into_iter()
             .filter(|job| !done.iter().any(|d| d.job == *job))
@@ -188,9 +164,56 @@ impl State {
         if errors.has_errors() {
             return Err(errors.sorted());
         }
-        update.reload_all = everything;
+        update.reload_all = changes.is_global(&self.record);
+        self.keep(new, &changes, fresh, update);
+        clock.lap("swap");
+        Ok(())
+    }
+
+    /// What changed between the current site and `views`' (the new index
+    /// `new`, or the current one changed in place), and the outputs it
+    /// affects; a new index's `outputs` are listed if they are not yet.
+    fn affected(
+        &self,
+        new: Option<&SiteIndex>,
+        views: &SiteViews<'_>,
+        dirty: HashSet<u64>,
+        outputs: &mut Option<Outputs>,
+    ) -> Result<(Changes, Vec<Job>), Diagnostics> {
+        let Some(site) = new else {
+            // Nothing an output reads besides pages changed: the index and its
+            // outputs are the same, so the outputs recorded are the ones to look at.
+            let changes = self.record.only_pages(dirty);
+            let affected = self.record.affected(&changes);
+            return Ok((changes, affected));
+        };
+        let old_views = SiteViews::new(&self.config, &self.site, &self.templates.labels);
+        let changes = self.record.changes(&old_views, views, dirty);
+        if outputs.is_none() {
+            *outputs = Some(self.outputs_of(site)?);
+        }
+        let outputs = outputs.as_ref().expect("listed above");
+        let everything = changes.is_global(&self.record);
+        // What a build leaves out (a built-in output a static file replaces), serve does too.
+        let affected = (0..outputs.jobs.len())
+            .filter(|n| !outputs.left_out.contains(n))
+            .filter(|&n| everything || self.record.is_affected(&changes, &outputs.paths[n]))
+            .map(|n| outputs.jobs[n])
+            .collect();
+        Ok((changes, affected))
+    }
+
+    /// Keeps what was rendered and its record, and swaps in the new index,
+    /// publishing the files under content/ whose use changed.
+    fn keep(
+        &mut self,
+        new: Option<SiteIndex>,
+        changes: &Changes,
+        fresh: Vec<Rendered>,
+        update: &mut Update,
+    ) {
         if new.is_some() {
-            let outputs = self.outputs.take().expect("made above for a new index");
+            let outputs = self.outputs.take().expect("made for a new index");
             update
                 .removed
                 .extend(self.record.keep(&outputs.jobs, &outputs.paths));
@@ -201,14 +224,12 @@ impl State {
             update.files.push(file);
         }
         if let Some(site) = new {
-            self.asset_changes(&site, &changes, update);
+            self.asset_changes(&site, changes, update);
             let old_site = std::mem::replace(&mut self.site, site);
             // Freeing the old index takes milliseconds on a large site:
             // done beside, not before the reader gets the new pages.
             rayon::spawn(move || drop(old_site));
         }
-        clock.lap("swap");
-        Ok(())
     }
 
     /// The outputs of `site`; a clash among them is an error.

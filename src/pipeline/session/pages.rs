@@ -70,34 +70,40 @@ impl State {
                     errors.sorted()
                 });
         }
+        let drafts = std::mem::take(&mut reparsed.drafts);
+        let outcome = self.reindex(reparsed, touched, dirty, update, first);
+        if let Err(mut errors) = outcome {
+            self.undo_links(undo);
+            errors.extend(update.warnings.iter().cloned());
+            return Err(errors.sorted());
+        }
+        self.drafts = drafts;
+        Ok(())
+    }
+
+    /// Indexes the reparsed pages anew and renders what the change affects.
+    fn reindex(
+        &mut self,
+        reparsed: Reparsed,
+        touched: &BTreeSet<String>,
+        dirty: HashSet<u64>,
+        update: &mut Update,
+        first: &mut dyn FnMut(Update),
+    ) -> Result<(), Diagnostics> {
+        let mut clock = Stopwatch::from_env();
         let (pages, bodies): (Vec<Arc<Page>>, Vec<Arc<Body>>) = reparsed
             .entries
             .into_iter()
             .map(|(page, body)| (page, body.expect("every page without a body was rendered")))
             .unzip();
         let loose = self.site.files.clone();
-        let outcome = index::build(&self.config, pages, bodies, loose, self.today).and_then(
-            |(site, warnings)| {
-                update.warnings.extend(warnings.iter().cloned());
-                self.index_warnings = warnings;
-                self.outputs = None;
-                clock.lap("index");
-                self.render_outputs(
-                    NewIndex::Whole(Box::new(site)),
-                    touched,
-                    dirty,
-                    update,
-                    first,
-                )
-            },
-        );
-        if let Err(mut errors) = outcome {
-            self.undo_links(undo);
-            errors.extend(update.warnings.iter().cloned());
-            return Err(errors.sorted());
-        }
-        self.drafts = reparsed.drafts;
-        Ok(())
+        let (site, warnings) = index::build(&self.config, pages, bodies, loose, self.today)?;
+        update.warnings.extend(warnings.iter().cloned());
+        self.index_warnings = warnings;
+        self.outputs = None;
+        clock.lap("index");
+        let site = NewIndex::Whole(Box::new(site));
+        self.render_outputs(site, touched, dirty, update, first)
     }
 
     /// Reads the touched files again; those gone are forgotten.
