@@ -9,6 +9,7 @@
 //! covered as it is.
 
 use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 pub use crate::index::page_key;
 
@@ -128,7 +129,10 @@ pub struct Record {
     /// Every read any output made, once.
     reads: Vec<Read>,
     ids: FxHashMap<Read, u32>,
-    outputs: FxHashMap<String, (Job, Noted)>,
+    outputs: FxHashMap<Arc<str>, (Job, Noted)>,
+    /// For each page, the outputs that showed it: an edit of one page's
+    /// content looks up its outputs instead of going through them all.
+    shown_by: FxHashMap<PageKey, Vec<Arc<str>>>,
 }
 
 /// What one output showed, its reads by their place in `Record::reads`.
@@ -153,8 +157,28 @@ impl Record {
                 }
             })
             .collect();
+        let path: Arc<str> = Arc::from(path);
+        if let Some((_, old)) = self.outputs.remove(&*path) {
+            self.unlink(&path, &old.pages);
+        }
+        for page in &shown.pages {
+            let paths = self.shown_by.entry(*page).or_default();
+            paths.push(Arc::clone(&path));
+        }
         let pages = shown.pages;
         self.outputs.insert(path, (job, Noted { pages, reads }));
+    }
+
+    /// Forgets that the output at `path` showed `pages`.
+    fn unlink(&mut self, path: &str, pages: &[PageKey]) {
+        for page in pages {
+            if let Some(paths) = self.shown_by.get_mut(page) {
+                paths.retain(|p| &**p != path);
+                if paths.is_empty() {
+                    self.shown_by.remove(page);
+                }
+            }
+        }
     }
 
     /// The job that made the output at `path`, if one did.
@@ -166,11 +190,16 @@ impl Record {
     pub fn keep(&mut self, jobs: &[Job], paths: &[String]) -> Vec<String> {
         let mut old = std::mem::take(&mut self.outputs);
         for (job, path) in jobs.iter().zip(paths) {
-            if let Some((path, (_, noted))) = old.remove_entry(path) {
+            if let Some((path, (_, noted))) = old.remove_entry(path.as_str()) {
                 self.outputs.insert(path, (*job, noted));
             }
         }
-        old.into_keys().collect()
+        old.into_iter()
+            .map(|(path, (_, noted))| {
+                self.unlink(&path, &noted.pages);
+                path.to_string()
+            })
+            .collect()
     }
 
     /// Compares every read between `old` and `new`; `dirty` are the pages
@@ -209,6 +238,18 @@ impl Record {
     /// The jobs of the outputs that showed a page that changed or read
     /// something that now reads otherwise.
     pub fn affected(&self, changes: &Changes) -> Vec<Job> {
+        if !changes.changed.contains(&true) {
+            // Only pages' content changed: the outputs that showed them.
+            let mut paths: Vec<&Arc<str>> = changes
+                .dirty
+                .iter()
+                .filter_map(|page| self.shown_by.get(page))
+                .flatten()
+                .collect();
+            paths.sort_unstable();
+            paths.dedup();
+            return paths.into_iter().map(|path| self.outputs[path].0).collect();
+        }
         self.outputs
             .values()
             .filter(|(_, noted)| changes.hit(noted))
