@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use pagefind::api::PagefindIndex;
+use pagefind::api::{CustomRecord, PagefindIndex};
 use pagefind::options::PagefindServiceConfig;
 
 use crate::config::Config;
@@ -30,6 +30,7 @@ pub fn index(
     site: &SiteIndex,
     labels: &Labels,
 ) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut clock = crate::timing::Stopwatch::from_env();
     let records: Vec<Record> = site
         .listed_pages()
         .map(|id| Record::of(config, site, labels, id))
@@ -44,19 +45,22 @@ pub fn index(
             .force_language(language.clone())
             .build();
         let mut index = PagefindIndex::new(Some(options))?;
-        for record in records {
-            index
-                .add_custom_record(
-                    record.url,
-                    record.content,
-                    language.clone(),
-                    Some(record.meta),
-                    Some(record.filters),
-                    None,
-                )
-                .await?;
+        clock.lap("search: records");
+        let records = records.into_iter().map(|record| CustomRecord {
+            url: record.url,
+            content: record.content,
+            language: language.clone(),
+            meta: record.meta,
+            filters: record.filters,
+            sort: BTreeMap::new(),
+        });
+        for added in index.add_custom_records(records.collect()).await? {
+            added?;
         }
-        index.get_files().await
+        clock.lap("search: added");
+        let files = index.into_files().await;
+        clock.lap("search: indexed");
+        files
     });
     let bundle = bundle.map_err(|err| failure(&err.to_string()))?;
     Ok(bundle
