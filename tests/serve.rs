@@ -988,3 +988,37 @@ mod same_as_a_full_build {
         );
     }
 }
+
+/// The number of pages the served search index holds, once there is one.
+fn indexed_pages(body: &str) -> Option<u64> {
+    let entry: serde_json::Value = serde_json::from_str(body).ok()?;
+    entry["languages"]["sv"]["page_count"].as_u64()
+}
+
+#[test]
+fn the_search_index_is_built_beside_serving_and_again_after_an_edit() {
+    let fixture = Fixture::copy("links");
+    let server = Server::start(&fixture);
+    // Pages are served at once; the index follows.
+    assert_eq!(server.get("/nyheter/start/").0, 200);
+    let entry = "/pagefind/pagefind-entry.json";
+    server.wait_for(entry, "the search index", |s, b| {
+        s == 200 && indexed_pages(b).is_some()
+    });
+    let before = indexed_pages(&server.get(entry).1).unwrap();
+    assert_eq!(server.get("/pagefind/pagefind.js").0, 200);
+
+    fixture.write(
+        "content/nyheter/2024-06-01-sokbar.md",
+        "---\ntitle: Sökbar nyhet\n---\nEn ny nyhet om Tjörn.\n",
+    );
+    server.wait_for("/nyheter/sokbar/", "the new page", |s, _| s == 200);
+    server.wait_for(entry, "the index with the new page", |s, b| {
+        s == 200 && indexed_pages(b) == Some(before + 1)
+    });
+    assert_eq!(
+        server.get("/pagefind/pagefind.js").0,
+        200,
+        "the bundle stays whole"
+    );
+}

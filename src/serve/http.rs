@@ -36,7 +36,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use crate::fs::SiteRoot;
-use crate::output::Contents;
+use crate::output::{Contents, OutputFile};
 use crate::pipeline::session::Update;
 use crate::serve::reload::{self, Event};
 use crate::text::percent_decode;
@@ -114,7 +114,11 @@ impl Shared {
                 .write()
                 .unwrap_or_else(|poisoned| poisoned.into_inner());
             if update.is_full {
-                files.clear();
+                // A search index built beside the site (`replace_search`) stays
+                // until the next one replaces it.
+                let bundle = format!("{}/", crate::routes::SEARCH_BUNDLE);
+                let has_index = update.files.iter().any(|f| f.path.starts_with(&bundle));
+                files.retain(|path, _| !has_index && path.starts_with(&bundle));
             }
             for path in &update.removed {
                 files.remove(path);
@@ -146,6 +150,24 @@ impl Shared {
             }
         };
         let _ = self.events.send(event);
+    }
+
+    /// Puts the search index's files in place of the last ones (those under
+    /// `routes::SEARCH_BUNDLE`), without reloading pages or touching a build error.
+    pub fn replace_search(&self, index: Vec<OutputFile>) {
+        let mut files = self
+            .files
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let bundle = format!("{}/", crate::routes::SEARCH_BUNDLE);
+        files.retain(|path, _| !path.starts_with(&bundle));
+        for file in index {
+            let served = match file.contents {
+                Contents::Bytes(bytes) => Served::Bytes(Arc::from(bytes.as_slice())),
+                Contents::Copy(path) => Served::File(path),
+            };
+            files.insert(file.path, served);
+        }
     }
 
     /// Records a failed rebuild: pages keep the last good site and show `message` over it.

@@ -12,13 +12,13 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, mpsc};
+use std::time::{Duration, Instant};
 
 use crate::config::BuildOptions;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::pipeline::session::{Change, Session, Update};
+use crate::pipeline::session::{Change, SearchInput, Session, Update};
 
 /// How many ports after the asked-for one are tried when it is taken.
 const PORT_TRIES: u16 = 10;
@@ -56,7 +56,8 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         drafts: opts.drafts,
         base_url: Some(url.clone()),
         today: None,
-    });
+    })
+    .with_search_beside();
     let theme_dir = Config::load(&opts.root)
         .map(|c| c.theme_dir())
         .unwrap_or_else(|_| opts.root.join("themes/gr"));
@@ -71,6 +72,7 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         address.ip().is_loopback(),
         crate::fs::SiteRoot::new(&opts.root),
     ));
+    let search = search_beside(Arc::clone(&shared));
     let started = Instant::now();
     match session.full_build() {
         Ok(update) => {
@@ -78,6 +80,7 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
             shared.apply(&update);
             let ms = started.elapsed().as_millis();
             println!("Built {} files in {ms} ms", update.files.len());
+            search.send(session.search_input());
         }
         Err(errors) => fail(&shared, &errors, &report),
     }
@@ -89,7 +92,9 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
     }
     while let Ok(changes) = watcher.changes.recv() {
         let changes = with_waiting(changes, &watcher);
-        rebuild(&mut session, &changes, &shared, &report);
+        if rebuild(&mut session, &changes, &shared, &report) {
+            search.send(session.search_input());
+        }
     }
     Ok(())
 }
@@ -129,13 +134,14 @@ fn with_waiting(mut changes: Vec<Change>, watcher: &watch::Watcher) -> Vec<Chang
 }
 
 /// Rebuilds after `changes` and serves the result: the edited pages first,
-/// then the listings that show them.
+/// then the listings that show them. True when pages changed, so the
+/// search index is to be made again.
 fn rebuild(
     session: &mut Session,
     changes: &[Change],
     shared: &http::Shared,
     report: &impl Fn(&Diagnostics),
-) {
+) -> bool {
     let started = Instant::now();
     let mut first = |update: Update| {
         shared.apply(&update);
@@ -155,9 +161,80 @@ fn rebuild(
             let plural = if count == 1 { "" } else { "s" };
             let ms = started.elapsed().as_millis();
             println!("Rebuilt {count} file{plural} in {ms} ms");
+            !update.is_css_only() && count > 0
         }
-        Err(errors) => fail(shared, &errors, report),
+        Err(errors) => {
+            fail(shared, &errors, report);
+            false
+        }
     }
+}
+
+/// Gives the calling thread the lowest priority, so the system runs it when
+/// nothing else wants the processor.
+fn lower_priority() {
+    let thread = rustix::thread::gettid();
+    let _ = rustix::process::setpriority_process(Some(thread), 19);
+}
+
+/// How long the search index waits after an edit for the next one: saves
+/// come in bursts, and each index is made from the whole site.
+const SEARCH_QUIET: Duration = Duration::from_millis(500);
+
+/// Where the site's search inputs go to be indexed beside serving.
+struct SearchBeside(Option<mpsc::Sender<SearchInput>>);
+
+impl SearchBeside {
+    /// Asks for the search index of `input`'s site (`None`: search is off).
+    fn send(&self, input: Option<SearchInput>) {
+        if let (Some(sender), Some(input)) = (&self.0, input) {
+            let _ = sender.send(input);
+        }
+    }
+}
+
+/// Builds the search index on a thread of its own, so pages are served
+/// before it is ready and an edit's pages before it is made again; only the
+/// newest of the inputs that came meanwhile is indexed.
+fn search_beside(shared: Arc<http::Shared>) -> SearchBeside {
+    let (sender, inputs) = mpsc::channel::<SearchInput>();
+    let spawned = std::thread::Builder::new()
+        .name("search".into())
+        .spawn(move || {
+            // Threads of their own, behind serving's: an edit's pages are
+            // rendered first even while the index is being made.
+            let pool = rayon::ThreadPoolBuilder::new()
+                .thread_name(|n| format!("search-{n}"))
+                .start_handler(|_| lower_priority())
+                .build()
+                .ok();
+            lower_priority();
+            let mut quiet = Duration::ZERO;
+            while let Ok(mut input) = inputs.recv() {
+                loop {
+                    match inputs.recv_timeout(quiet) {
+                        Ok(newer) => input = newer,
+                        Err(mpsc::RecvTimeoutError::Timeout) => break,
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+                let started = Instant::now();
+                let built = match &pool {
+                    Some(pool) => pool.install(|| input.build()),
+                    None => input.build(),
+                };
+                match built {
+                    Ok(files) => {
+                        shared.replace_search(files);
+                        let ms = started.elapsed().as_millis();
+                        println!("Search index ready in {ms} ms");
+                    }
+                    Err(errors) => eprintln!("{errors}"),
+                }
+                quiet = SEARCH_QUIET;
+            }
+        });
+    SearchBeside(spawned.ok().map(|_| sender))
 }
 
 fn fail(shared: &http::Shared, errors: &Diagnostics, report: &impl Fn(&Diagnostics)) {

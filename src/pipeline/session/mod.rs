@@ -72,6 +72,23 @@ impl Update {
 pub struct Session {
     opts: BuildOptions,
     state: Option<State>,
+    /// True when the search index is left to `search_input`'s caller.
+    search_beside: bool,
+}
+
+/// What a site's search index is made from, owned, so it can be built on
+/// another thread while the session goes on (`Session::search_input`).
+pub struct SearchInput {
+    config: Config,
+    site: SiteIndex,
+    labels: render::Labels,
+}
+
+impl SearchInput {
+    /// Builds the search index: the files under `routes::SEARCH_BUNDLE`.
+    pub fn build(&self) -> Result<Vec<OutputFile>, Diagnostics> {
+        crate::search::index(&self.config, &self.site, &self.labels)
+    }
 }
 
 struct State {
@@ -134,7 +151,30 @@ struct Previewed {
 impl Session {
     /// A session for the site `opts` describes; nothing is built yet.
     pub fn new(opts: BuildOptions) -> Self {
-        Session { opts, state: None }
+        Session {
+            opts,
+            state: None,
+            search_beside: false,
+        }
+    }
+
+    /// This session, with builds that leave out the search index: the
+    /// caller builds it beside from `search_input` (as `serve` does, so the
+    /// site is served before its index is ready).
+    pub fn with_search_beside(mut self) -> Self {
+        self.search_beside = true;
+        self
+    }
+
+    /// What the current site's search index is made from; `None` before the
+    /// first good build or with search off.
+    pub fn search_input(&self) -> Option<SearchInput> {
+        let state = self.state.as_ref()?;
+        state.config.search.then(|| SearchInput {
+            config: state.config.clone(),
+            site: state.site.clone(),
+            labels: state.templates.labels.clone(),
+        })
     }
 
     /// Builds everything, as `arkiv build` would, but keeps it in memory.
@@ -147,7 +187,7 @@ impl Session {
         let (mut files, record) =
             render::render_recorded(&prepared.templates, &prepared.config, &prepared.site)
                 .map_err(with_warnings)?;
-        if prepared.config.search {
+        if prepared.config.search && !self.search_beside {
             let index =
                 crate::search::index(&prepared.config, &prepared.site, &prepared.templates.labels)
                     .map_err(with_warnings)?;
@@ -309,7 +349,7 @@ impl Session {
         }
         if templates_changed {
             // Templates changed (now or while content was broken): everything again.
-            return state.render_everything(update.warnings);
+            return state.render_everything(update.warnings, !self.search_beside);
         }
         Ok(update)
     }
@@ -317,9 +357,13 @@ impl Session {
 
 impl State {
     /// Every output of the current site, rendered again (the templates changed).
-    fn render_everything(&mut self, warnings: Diagnostics) -> Result<Update, Diagnostics> {
+    fn render_everything(
+        &mut self,
+        warnings: Diagnostics,
+        with_search: bool,
+    ) -> Result<Update, Diagnostics> {
         let mut files = render::render_all(&self.templates, &self.config, &self.site)?;
-        if self.config.search {
+        if self.config.search && with_search {
             let labels = &self.templates.labels;
             files.extend(crate::search::index(&self.config, &self.site, labels)?);
         }
