@@ -95,6 +95,11 @@ pub fn index_file(folder: &str) -> String {
 pub const NOT_FOUND: &str = "404.html";
 /// The list of the site's addresses for search engines.
 pub const SITEMAP: &str = "sitemap.xml";
+/// Part `n` (from 1) of a sitemap too large for one file.
+pub fn sitemap_part(n: usize) -> String {
+    format!("sitemap-{n}.xml")
+}
+
 /// What crawlers may visit.
 pub const ROBOTS: &str = "robots.txt";
 

@@ -13,7 +13,7 @@
 //! | `archive.html`, `archive_year.html`, `archive_month.html` | `ArchiveContext`, `ArchiveYearContext`, `ArchiveMonthContext` |
 //! | `calendar.html` | `CalendarContext` |
 //! | `atom.xml` | `FeedContext` |
-//! | `sitemap.xml`, `robots.txt`, `alias.html` | `SitemapContext`, `RobotsContext`, `AliasContext` |
+//! | `sitemap.xml`, `sitemap_index.xml`, `robots.txt`, `alias.html` | `SitemapContext`, `SitemapIndexContext`, `RobotsContext`, `AliasContext` |
 //! | `404.html`, `search.html` | `Common` only |
 
 use serde::Serialize;
@@ -225,11 +225,19 @@ pub struct SitemapEntry {
     pub lastmod: Option<String>,
 }
 
-/// `sitemap.xml`: the start page, every listed page, section and term listing.
+/// `sitemap.xml` (or each of its parts): the start page, every listed page,
+/// section and term listing.
 #[derive(Serialize)]
 pub struct SitemapContext {
     /// The addresses, sorted.
     pub entries: Vec<SitemapEntry>,
+}
+
+/// `sitemap_index.xml`: `sitemap.xml` when the addresses take more than one file.
+#[derive(Serialize)]
+pub struct SitemapIndexContext {
+    /// Each part's absolute URL.
+    pub sitemaps: Vec<String>,
 }
 
 /// `robots.txt`.

@@ -14,9 +14,11 @@ use crate::render::Templates;
 use crate::render::context::{Link, Views};
 use crate::render::contexts::{
     AliasContext, Common, NoContext, PageContext, RobotsContext, SitemapContext, SitemapEntry,
+    SitemapIndexContext,
 };
 use crate::render::outputs::{Feed, Job};
 use crate::render::record::{Read, feed_key};
+use crate::render::sitemap::{MAX_BYTES, MAX_URLS};
 use crate::routes;
 
 impl Job {
@@ -48,7 +50,8 @@ impl Job {
                 cx.title = views.labels.get("search").to_string();
                 cx.finish("search.html", &NoContext {})
             }
-            Job::Sitemap => sitemap(cx),
+            Job::Sitemap => sitemap(cx, None),
+            Job::SitemapPart(n) => sitemap(cx, Some(n)),
             Job::Robots => {
                 let sitemap_url = views.config.absolute_url(routes::SITEMAP);
                 cx.finish(routes::ROBOTS, &RobotsContext { sitemap_url })
@@ -88,33 +91,29 @@ fn page(mut cx: Frame<'_>, id: PageId) -> Result<OutputFile, Diagnostic> {
     cx.finish(template, &PageContext { page: view })
 }
 
-/// `sitemap.xml`: the start page, every listed page, section and term listing.
-fn sitemap(cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
+/// `sitemap.xml` (`part` `None`), or part `n` of a sitemap in parts. When the
+/// addresses do not fit in one file, `sitemap.xml` is the index of the parts.
+fn sitemap(cx: Frame<'_>, part: Option<usize>) -> Result<OutputFile, Diagnostic> {
     let views = cx.views;
-    let (config, site) = (views.config, views.site());
+    let config = views.config;
     views.read(Read::Addresses);
-    let entry = |path: &str, lastmod: Option<String>| SitemapEntry {
-        loc: config.absolute_url(path),
-        lastmod,
-    };
-    let mut entries = vec![entry("", None)];
-    for id in site.listed_pages() {
-        let page = &site.pages[id];
-        let lastmod = page.front.updated.or(page.date).map(|d| d.iso_date());
-        entries.push(entry(&page.path, lastmod));
-    }
-    for section in &site.sections {
-        entries.push(entry(&routes::section(section.folder), None));
-    }
-    for taxonomy in &site.taxonomies {
-        entries.push(entry(&routes::taxonomy(&taxonomy.path), None));
-        for term in &taxonomy.terms {
-            entries.push(entry(&routes::term(&taxonomy.path, &term.slug), None));
+    let mut entries = super::sitemap::entries(config, views.site());
+    let parts = super::sitemap::parts(&entries, MAX_URLS, MAX_BYTES);
+    match part {
+        Some(n) => {
+            let range = parts.get(n - 1).cloned().unwrap_or_default();
+            let entries: Vec<SitemapEntry> = entries.drain(range).collect();
+            cx.finish(routes::SITEMAP, &SitemapContext { entries })
         }
+        None if parts.len() > 1 => {
+            let sitemaps = (1..=parts.len())
+                .map(|n| config.absolute_url(&routes::sitemap_part(n)))
+                .collect();
+            let index = SitemapIndexContext { sitemaps };
+            cx.finish(super::templates::SITEMAP_INDEX, &index)
+        }
+        None => cx.finish(routes::SITEMAP, &SitemapContext { entries }),
     }
-    entries.sort();
-    entries.dedup();
-    cx.finish(routes::SITEMAP, &SitemapContext { entries })
 }
 
 /// An output being rendered: its views, and the parts of `Common` its job fills in.

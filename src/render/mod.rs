@@ -14,6 +14,7 @@ mod jobs;
 mod listings;
 pub mod outputs;
 pub mod record;
+pub mod sitemap;
 mod templates;
 pub mod views;
 

@@ -39,8 +39,10 @@ pub enum Job {
     ArchiveMonth(usize, usize),
     /// `/404.html`.
     NotFound,
-    /// `/sitemap.xml`.
+    /// `/sitemap.xml`: every address, or the index of the parts when they do not fit in one file.
     Sitemap,
+    /// Part `n` (from 1) of a sitemap too large for one file.
+    SitemapPart(usize),
     /// `/robots.txt`.
     Robots,
     /// A redirect from a page's old path (`aliases:`): page, alias index.
@@ -140,6 +142,10 @@ impl Job {
             jobs.extend((0..year.months.len()).map(|m| Job::ArchiveMonth(y, m)));
         }
         jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots, Job::Search]);
+        let parts = super::sitemap::part_count(config, site);
+        if parts > 1 {
+            jobs.extend((1..=parts).map(Job::SitemapPart));
+        }
         jobs.push(Job::Feed(Feed::Site));
         for section in site.sections.iter().filter(|s| !s.pages.is_empty()) {
             jobs.push(Job::Feed(Feed::Section(section.kind)));
@@ -177,6 +183,7 @@ impl Job {
             Job::Search => routes::search(),
             Job::NotFound
             | Job::Sitemap
+            | Job::SitemapPart(_)
             | Job::Robots
             | Job::Feed(_)
             | Job::CalendarFeed
@@ -192,6 +199,7 @@ impl Job {
         match *self {
             Job::NotFound => routes::NOT_FOUND.into(),
             Job::Sitemap => routes::SITEMAP.into(),
+            Job::SitemapPart(n) => routes::sitemap_part(n),
             Job::Robots => routes::ROBOTS.into(),
             Job::Feed(feed) => routes::feed(&feed.folder(site)),
             Job::CalendarFeed => routes::calendar_feed(),

@@ -16,12 +16,16 @@ use crate::fs::{MAX_TEXT_BYTES, SiteRoot};
 use crate::text::long_date;
 use crate::yaml;
 
+/// The template of a sitemap index, for a sitemap in parts.
+pub const SITEMAP_INDEX: &str = "sitemap_index.xml";
+
 /// The template of a redirect from an old address (`aliases:`).
 pub const ALIAS: &str = "alias.html";
 
 /// The templates arkiv brings itself; a theme's or site's template of the same name wins.
-const BUILT_IN: [(&str, &str); 3] = [
+const BUILT_IN: [(&str, &str); 4] = [
     ("sitemap.xml", include_str!("builtin/sitemap.xml")),
+    (SITEMAP_INDEX, include_str!("builtin/sitemap_index.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),
     (ALIAS, include_str!("builtin/alias.html")),
 ];

@@ -1,0 +1,125 @@
+//! The sitemap: every address a search engine should know, in one
+//! `sitemap.xml`, or, past the protocol's limits (50 000 addresses or 50 MB
+//! in a file), in parts (`sitemap-1.xml`…) that `sitemap.xml` lists as a
+//! sitemap index. `robots.txt` names `sitemap.xml` either way.
+
+use std::ops::Range;
+
+use crate::config::Config;
+use crate::index::SiteIndex;
+use crate::render::contexts::SitemapEntry;
+use crate::routes;
+
+/// The most addresses one sitemap file may hold.
+pub const MAX_URLS: usize = 50_000;
+/// The most bytes one sitemap file may take, uncompressed.
+pub const MAX_BYTES: usize = 50 * 1024 * 1024;
+/// What a file takes besides its entries: the XML declaration and `<urlset>`.
+const FILE_BYTES: usize = 200;
+/// What an entry takes besides its address: `<url><loc>`, a date and the rest.
+const ENTRY_BYTES: usize = 64;
+
+/// Every address, sorted, each once: the start page, every listed page,
+/// section and term listing.
+pub fn entries(config: &Config, site: &SiteIndex) -> Vec<SitemapEntry> {
+    let entry = |path: &str, lastmod: Option<String>| SitemapEntry {
+        loc: config.absolute_url(path),
+        lastmod,
+    };
+    let mut entries = vec![entry("", None)];
+    for id in site.listed_pages() {
+        let page = &site.pages[id];
+        let lastmod = page.front.updated.or(page.date).map(|d| d.iso_date());
+        entries.push(entry(&page.path, lastmod));
+    }
+    for section in &site.sections {
+        entries.push(entry(&routes::section(section.folder), None));
+    }
+    for taxonomy in &site.taxonomies {
+        entries.push(entry(&routes::taxonomy(&taxonomy.path), None));
+        for term in &taxonomy.terms {
+            entries.push(entry(&routes::term(&taxonomy.path, &term.slug), None));
+        }
+    }
+    entries.sort();
+    entries.dedup();
+    entries
+}
+
+/// The entries of each file, in order, when one file cannot hold them all
+/// within `max_urls` and `max_bytes`; one range of all of them when it can.
+pub fn parts(entries: &[SitemapEntry], max_urls: usize, max_bytes: usize) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let (mut start, mut bytes) = (0, FILE_BYTES);
+    for (n, entry) in entries.iter().enumerate() {
+        let size = entry.loc.len() + ENTRY_BYTES;
+        if n > start && (n - start == max_urls || bytes + size > max_bytes) {
+            parts.push(start..n);
+            (start, bytes) = (n, FILE_BYTES);
+        }
+        bytes += size;
+    }
+    parts.push(start..entries.len());
+    parts
+}
+
+/// How many part files the sitemap of `site` has; 1 when `sitemap.xml` holds
+/// every address itself. Counted without making the addresses when they
+/// clearly fit (every build asks).
+pub fn part_count(config: &Config, site: &SiteIndex) -> usize {
+    let listings: usize = site.taxonomies.iter().map(|t| 1 + t.terms.len()).sum();
+    let count = 1 + site.listed_pages().count() + site.sections.len() + listings;
+    // Every address is the base URL and a path at most this long.
+    let pages = site.pages.iter().map(|p| p.path.len());
+    let terms = site.taxonomies.iter().flat_map(|t| {
+        let path = routes::taxonomy(&t.path).len();
+        t.terms.iter().map(move |term| path + term.slug.len() + 1)
+    });
+    let longest = pages.chain(terms).max().unwrap_or(0) + routes::SITEMAP.len();
+    let at_most = FILE_BYTES + count * (config.base_url.len() + longest + ENTRY_BYTES);
+    if count <= MAX_URLS && at_most <= MAX_BYTES {
+        return 1;
+    }
+    parts(&entries(config, site), MAX_URLS, MAX_BYTES).len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(n: usize, url_len: usize) -> Vec<SitemapEntry> {
+        (0..n)
+            .map(|i| SitemapEntry {
+                loc: format!("{i:0>width$}", width = url_len),
+                lastmod: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sitemap_that_fits_is_one_file() {
+        let one = |range: Range<usize>| vec![range];
+        assert_eq!(parts(&entries(10, 20), 10, 10_000), one(0..10));
+        assert_eq!(parts(&[], 10, 10_000), one(0..0));
+    }
+
+    #[test]
+    fn more_addresses_than_a_file_may_hold_are_split() {
+        assert_eq!(
+            parts(&entries(25, 20), 10, 1_000_000),
+            [0..10, 10..20, 20..25]
+        );
+        assert_eq!(parts(&entries(20, 20), 10, 1_000_000), [0..10, 10..20]);
+    }
+
+    #[test]
+    fn more_bytes_than_a_file_may_take_are_split() {
+        // Each entry takes 100 + 64 bytes; a file holds 200 + 5 × 164 = 1020.
+        let split = parts(&entries(12, 100), 50_000, 1_100);
+        assert_eq!(split, [0..5, 5..10, 10..12]);
+        for part in split {
+            let bytes = FILE_BYTES + part.len() * (100 + ENTRY_BYTES);
+            assert!(bytes <= 1_100, "{bytes}");
+        }
+    }
+}
