@@ -90,6 +90,8 @@ fn main() {
         std::thread::sleep(Duration::from_millis(1));
     };
 
+    // Serving starts before the first build is done; the page waits for it.
+    fetch(&page_url);
     let mut times = Vec::with_capacity(edits);
     let mut listing_times = Vec::with_capacity(edits);
     for n in 0..edits {

@@ -1022,3 +1022,39 @@ fn the_search_index_is_built_beside_serving_and_again_after_an_edit() {
         "the bundle stays whole"
     );
 }
+
+#[test]
+fn the_first_build_hands_over_the_real_start_page_before_the_rest() {
+    let fixture = Fixture::sample();
+    let mut session = arkiv::pipeline::session::Session::new(fixture.options());
+    let mut firsts = Vec::new();
+    let update = session
+        .full_build_with(&mut |first| firsts.push(first))
+        .unwrap();
+    let [first] = &firsts[..] else {
+        panic!("one early update, got {}", firsts.len());
+    };
+    let paths: Vec<&str> = first.files.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(paths, ["index.html"], "the start page alone comes first");
+    let bytes = |u: &arkiv::pipeline::session::Update| match &u
+        .files
+        .iter()
+        .find(|f| f.path == "index.html")
+        .unwrap()
+        .contents
+    {
+        arkiv::output::Contents::Bytes(bytes) => bytes.clone(),
+        arkiv::output::Contents::Copy(_) => panic!("the start page is rendered"),
+    };
+    assert_eq!(
+        bytes(first),
+        bytes(&update),
+        "the early start page is the real one"
+    );
+    let built = fixture.build();
+    assert_eq!(
+        String::from_utf8(bytes(first)).unwrap(),
+        built.text("index.html"),
+        "the same bytes as a build writes"
+    );
+}

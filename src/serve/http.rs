@@ -74,6 +74,10 @@ pub struct Shared {
     is_local_only: bool,
     /// The site's folder: a file on disk is served only while its real path is inside it.
     site: SiteRoot,
+    /// How many updates were applied, and whether the first build is served
+    /// whole (or failed): until it is, a request for a page not there yet
+    /// waits for it rather than getting a 404.
+    progress: tokio::sync::watch::Sender<(u64, bool)>,
 }
 
 impl Shared {
@@ -95,6 +99,33 @@ impl Shared {
             hosts,
             is_local_only,
             site,
+            progress: tokio::sync::watch::Sender::new((0, false)),
+        }
+    }
+
+    /// Notes an update applied; `done` when the first build is done (served
+    /// whole, or failed), so requests stop waiting for it.
+    fn progressed(&self, done: bool) {
+        self.progress
+            .send_modify(|(applied, ready)| (*applied, *ready) = (*applied + 1, *ready || done));
+    }
+
+    /// What `key` leads to, waiting (up to a minute) while the first build
+    /// is being made and the key leads nowhere yet.
+    async fn lookup_soon(&self, key: &str) -> Lookup {
+        let mut progress = self.progress.subscribe();
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+        loop {
+            // Seen before looking, so an update in between wakes the wait below.
+            let ready = progress.borrow_and_update().1;
+            let found = lookup(self, key);
+            if ready || !matches!(found, Lookup::Missing) {
+                return found;
+            }
+            let changed = tokio::time::timeout_at(deadline, progress.changed()).await;
+            if !matches!(changed, Ok(Ok(()))) {
+                return found;
+            }
         }
     }
 
@@ -138,6 +169,7 @@ impl Shared {
                 files.insert(file.path.clone(), served);
             }
         }
+        self.progressed(update.is_full);
         if was_broken {
             let _ = self.events.send(Event::Fixed);
         }
@@ -175,6 +207,7 @@ impl Shared {
         if let Ok(mut error) = self.error.write() {
             *error = Some(message.clone());
         }
+        self.progressed(true);
         let _ = self.events.send(Event::Failed(message));
     }
 
@@ -343,7 +376,7 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -
     let Some(key) = site_key(uri.path()) else {
         return not_found(&shared).await;
     };
-    let (key, served) = match lookup(&shared, &key) {
+    let (key, served) = match shared.lookup_soon(&key).await {
         Lookup::Found(key, served) => (key, served),
         Lookup::Folder(location) => {
             return (

@@ -72,24 +72,14 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         address.ip().is_loopback(),
         crate::fs::SiteRoot::new(&opts.root),
     ));
-    let search = search_beside(Arc::clone(&shared));
-    let started = Instant::now();
-    match session.full_build() {
-        Ok(update) => {
-            report(&update.warnings);
-            shared.apply(&update);
-            let ms = started.elapsed().as_millis();
-            println!("Built {} files in {ms} ms", update.files.len());
-            search.send(session.search_input());
-        }
-        Err(errors) => fail(&shared, &errors, &report),
-    }
+    // Serving starts at once: the start page comes as soon as the site is
+    // indexed, and a request for another page waits for the rest.
     // The runtime serves for as long as this function runs.
     let _runtime = start_http(listener, &shared)?;
     println!("Serving {} at {url} (Ctrl+C stops)", opts.root.display());
-    if opts.open {
-        let _ = open::that_detached(&url);
-    }
+    let search = search_beside(Arc::clone(&shared));
+    let open = opts.open.then_some(url.as_str());
+    build_first(&mut session, &shared, &search, &report, open);
     while let Ok(changes) = watcher.changes.recv() {
         let changes = with_waiting(changes, &watcher);
         if rebuild(&mut session, &changes, &shared, &report) {
@@ -97,6 +87,39 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         }
     }
     Ok(())
+}
+
+/// The first build: the start page is served (and opened in the browser,
+/// with `open`) as soon as the site is indexed, then everything else.
+fn build_first(
+    session: &mut Session,
+    shared: &http::Shared,
+    search: &SearchBeside,
+    report: &impl Fn(&Diagnostics),
+    open: Option<&str>,
+) {
+    let started = Instant::now();
+    let opened = std::cell::Cell::new(false);
+    let open_once = || {
+        if let Some(url) = open.filter(|_| !opened.replace(true)) {
+            let _ = open::that_detached(url);
+        }
+    };
+    let mut first = |update: Update| {
+        shared.apply(&update);
+        open_once();
+    };
+    match session.full_build_with(&mut first) {
+        Ok(update) => {
+            report(&update.warnings);
+            shared.apply(&update);
+            let ms = started.elapsed().as_millis();
+            println!("Built {} files in {ms} ms", update.files.len());
+            search.send(session.search_input());
+        }
+        Err(errors) => fail(shared, &errors, report),
+    }
+    open_once();
 }
 
 /// Starts the HTTP server on `listener`, on a runtime of its own.

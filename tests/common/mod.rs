@@ -279,6 +279,14 @@ impl Server {
                 break line[at..].split_whitespace().next().unwrap().to_string();
             }
         };
+        // Serving starts before the first build is done: wait for it, so a
+        // test's first edit comes after it.
+        for line in lines.by_ref() {
+            let line = line.expect("serve's output is text");
+            if line.starts_with("Built ") || line.starts_with("Build failed") {
+                break;
+            }
+        }
         // Keep reading so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
         Server { child, url }

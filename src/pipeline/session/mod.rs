@@ -179,7 +179,24 @@ impl Session {
 
     /// Builds everything, as `arkiv build` would, but keeps it in memory.
     pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
+        self.full_build_with(&mut |_| {})
+    }
+
+    /// As `full_build`, but the start page comes first: once the site is
+    /// indexed it is rendered and handed to `first`, before everything else.
+    pub fn full_build_with(
+        &mut self,
+        first: &mut dyn FnMut(Update),
+    ) -> Result<Update, Diagnostics> {
         let prepared = prepare(&self.opts)?;
+        let views = SiteViews::new(&prepared.config, &prepared.site, &prepared.templates.labels);
+        if let Ok((home, _)) = render::render_job(&prepared.templates, &views, Job::Home) {
+            first(Update {
+                files: vec![home],
+                ..Update::default()
+            });
+        }
+        drop(views);
         let with_warnings = |mut errors: Diagnostics| {
             errors.extend(prepared.warnings.clone());
             errors.sorted()
