@@ -49,7 +49,7 @@ def start(binary, root):
                 break
 
     def answered(path):
-        while time.monotonic() - t0 < 300:
+        while time.monotonic() - t0 < 300 and server.poll() is None:
             try:
                 urllib.request.urlopen(url + path, timeout=60).read()
                 return time.monotonic() - t0
@@ -60,7 +60,10 @@ def start(binary, root):
     first = answered("")
     search = answered("pagefind/pagefind-entry.json") if root != "-" else float("nan")
     if root == "-":
-        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            os.killpg(server.pid, signal.SIGTERM)
+        except ProcessLookupError:
+            print(f"{binary}: the server stopped by itself", file=sys.stderr)
     else:
         server.kill()
     server.wait()
