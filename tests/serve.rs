@@ -1058,3 +1058,30 @@ fn the_first_build_hands_over_the_real_start_page_before_the_rest() {
         "the same bytes as a build writes"
     );
 }
+
+#[test]
+fn a_new_folder_brings_its_pages_but_not_its_hidden_files() {
+    use arkiv::pipeline::session::{Change, Session};
+    let fixture = Fixture::copy("links");
+    let mut session = Session::new(fixture.options());
+    session.full_build().unwrap();
+    let page = "---\ntitle: Möte i mappen\n---\nText.\n";
+    fixture.write("content/moten/2024-02-01-mote.md", page);
+    // An editor's leftovers and hidden files are no content, in a build or here.
+    fixture.write("content/moten/.2024-02-02-dold.md", page);
+    fixture.write("content/moten/2024-02-03-kopia.md~", page);
+    let update = session
+        .apply(&[Change::Content(fixture.root.join("content/moten"))])
+        .unwrap();
+    let paths: Vec<&str> = update.files.iter().map(|f| f.path.as_str()).collect();
+    assert!(paths.contains(&"moten/mote/index.html"), "{paths:?}");
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.contains("dold") || p.contains("kopia")),
+        "{paths:?}"
+    );
+    let built = fixture.build();
+    assert!(built.has("moten/mote/index.html"));
+    assert!(!built.has("moten/dold/index.html"));
+}

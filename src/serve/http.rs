@@ -64,6 +64,22 @@ pub enum Served {
     File(PathBuf),
 }
 
+impl Served {
+    /// How the server holds `contents`.
+    fn of(contents: &Contents) -> Served {
+        match contents {
+            Contents::Bytes(bytes) => Served::Bytes(Arc::from(bytes.as_slice())),
+            Contents::Copy(path) => Served::File(path.clone()),
+        }
+    }
+}
+
+/// True for a file of the search index (`routes::SEARCH_BUNDLE`).
+fn is_search_file(path: &str) -> bool {
+    path.strip_prefix(crate::routes::SEARCH_BUNDLE)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
 /// What the HTTP side and the rebuild loop share.
 pub struct Shared {
     files: RwLock<HashMap<String, Served>>,
@@ -74,10 +90,10 @@ pub struct Shared {
     is_local_only: bool,
     /// The site's folder: a file on disk is served only while its real path is inside it.
     site: SiteRoot,
-    /// How many updates were applied, and whether the first build is served
-    /// whole (or failed): until it is, a request for a page not there yet
-    /// waits for it rather than getting a 404.
-    progress: tokio::sync::watch::Sender<(u64, bool)>,
+    /// Whether the first build is served whole (or failed), told again at
+    /// every update: until it is, a request for a page not there yet waits
+    /// for it rather than getting a 404.
+    ready: tokio::sync::watch::Sender<bool>,
 }
 
 impl Shared {
@@ -99,25 +115,25 @@ impl Shared {
             hosts,
             is_local_only,
             site,
-            progress: tokio::sync::watch::Sender::new((0, false)),
+            ready: tokio::sync::watch::Sender::new(false),
         }
     }
 
     /// Notes an update applied; `done` when the first build is done (served
     /// whole, or failed), so requests stop waiting for it.
     fn progressed(&self, done: bool) {
-        self.progress
-            .send_modify(|(applied, ready)| (*applied, *ready) = (*applied + 1, *ready || done));
+        // `send_modify` wakes the waiting requests even when the flag stays as it was.
+        self.ready.send_modify(|ready| *ready |= done);
     }
 
     /// What `key` leads to, waiting (up to a minute) while the first build
     /// is being made and the key leads nowhere yet.
     async fn lookup_soon(&self, key: &str) -> Lookup {
-        let mut progress = self.progress.subscribe();
+        let mut progress = self.ready.subscribe();
         let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
         loop {
             // Seen before looking, so an update in between wakes the wait below.
-            let ready = progress.borrow_and_update().1;
+            let ready = *progress.borrow_and_update();
             let found = lookup(self, key);
             if ready || !matches!(found, Lookup::Missing) {
                 return found;
@@ -147,18 +163,14 @@ impl Shared {
             if update.is_full {
                 // A search index built beside the site (`replace_search`) stays
                 // until the next one replaces it.
-                let bundle = format!("{}/", crate::routes::SEARCH_BUNDLE);
-                let has_index = update.files.iter().any(|f| f.path.starts_with(&bundle));
-                files.retain(|path, _| !has_index && path.starts_with(&bundle));
+                let has_index = update.files.iter().any(|f| is_search_file(&f.path));
+                files.retain(|path, _| !has_index && is_search_file(path));
             }
             for path in &update.removed {
                 files.remove(path);
             }
             for file in &update.files {
-                let served = match &file.contents {
-                    Contents::Bytes(bytes) => Served::Bytes(Arc::from(bytes.as_slice())),
-                    Contents::Copy(path) => Served::File(path.clone()),
-                };
+                let served = Served::of(&file.contents);
                 let same = matches!(
                     (files.get(&file.path), &served),
                     (Some(Served::Bytes(old)), Served::Bytes(new)) if old == new
@@ -191,14 +203,9 @@ impl Shared {
             .files
             .write()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let bundle = format!("{}/", crate::routes::SEARCH_BUNDLE);
-        files.retain(|path, _| !path.starts_with(&bundle));
+        files.retain(|path, _| !is_search_file(path));
         for file in index {
-            let served = match file.contents {
-                Contents::Bytes(bytes) => Served::Bytes(Arc::from(bytes.as_slice())),
-                Contents::Copy(path) => Served::File(path),
-            };
-            files.insert(file.path, served);
+            files.insert(file.path, Served::of(&file.contents));
         }
     }
 

@@ -112,13 +112,15 @@ impl State {
             let holds = dir.join("index.md").is_file() || dir.join("index.markdown").is_file();
             holds.then_some(())
         };
-        for entry in walkdir::WalkDir::new(content_dir.join(key))
-            .into_iter()
-            .flatten()
-        {
-            let path = entry.path();
-            if entry.file_type().is_file() && role(path, top, on_disk) == Role::Page {
-                keys.insert(crate::diagnostics::display_path(content_dir, path));
+        // The listing's own walk: hidden and editor files are skipped, and
+        // links that leave the site are not followed, as in a build.
+        let walked = self
+            .config
+            .site
+            .walk(&content_dir.join(key), |e| is_ignored(e.file_name()));
+        for path in walked.files {
+            if role(&path, top, on_disk) == Role::Page {
+                keys.insert(crate::diagnostics::display_path(content_dir, &path));
             }
         }
         keys

@@ -42,6 +42,24 @@ pub enum Change {
     Config,
 }
 
+impl Change {
+    /// The path under `content/`, for a change there.
+    pub fn content(&self) -> Option<&Path> {
+        match self {
+            Change::Content(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The static file's path, for a change of one.
+    pub fn static_file(&self) -> Option<&Path> {
+        match self {
+            Change::Static(path) => Some(path),
+            _ => None,
+        }
+    }
+}
+
 /// What a rebuild changed in the served site.
 #[derive(Debug, Default)]
 pub struct Update {
@@ -265,9 +283,7 @@ impl Session {
         let mut previewed = Vec::new();
         let mut ids = Vec::new();
         for change in changes {
-            let Change::Content(path) = change else {
-                return None;
-            };
+            let path = change.content()?;
             let relative = path.strip_prefix(&content_dir).ok()?;
             let key = crate::diagnostics::display_path(Path::new(""), relative);
             let source = load_one(&state.config, path).ok()?;
@@ -336,23 +352,11 @@ impl Session {
             state.templates = Templates::load(&state.config)?;
         }
         let mut update = Update::default();
-        let statics: Vec<&Path> = changes
-            .iter()
-            .filter_map(|c| match c {
-                Change::Static(path) => Some(path.as_path()),
-                _ => None,
-            })
-            .collect();
+        let statics: Vec<&Path> = changes.iter().filter_map(Change::static_file).collect();
         if !statics.is_empty() {
             state.static_changes(&statics, &mut update);
         }
-        let content: Vec<&Path> = changes
-            .iter()
-            .filter_map(|c| match c {
-                Change::Content(path) => Some(path.as_path()),
-                _ => None,
-            })
-            .collect();
+        let content: Vec<&Path> = changes.iter().filter_map(Change::content).collect();
         if !content.is_empty() || !state.retry.pages.is_empty() {
             // When everything is rendered again below, a page handed over now
             // could not be taken back if the templates fail on another output.
