@@ -1085,3 +1085,58 @@ fn a_new_folder_brings_its_pages_but_not_its_hidden_files() {
     assert!(built.has("moten/mote/index.html"));
     assert!(!built.has("moten/dold/index.html"));
 }
+
+#[test]
+fn a_page_asked_for_during_the_first_build_waits_for_it() {
+    use arkiv::output::OutputFile;
+    use arkiv::pipeline::session::Update;
+    use arkiv::serve::http::{MAX_CONNECTIONS, Shared, serve};
+    use std::sync::Arc;
+
+    let root = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .unwrap();
+    let address = listener.local_addr().unwrap();
+    let host = address.to_string();
+    let site = arkiv::fs::SiteRoot::new(root.path());
+    let shared = Arc::new(Shared::new(vec![host.clone()], true, site));
+    runtime.spawn(serve(listener, Arc::clone(&shared), MAX_CONNECTIONS));
+    let get = move |path: &str| {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent.get(format!("http://{host}{path}")).call().unwrap();
+        let body = response.body_mut().read_to_string().unwrap_or_default();
+        (response.status().as_u16(), body)
+    };
+    let page = |path: &str, text: &str| OutputFile::bytes(path, format!("<p>{text}</p>"));
+
+    // The start page comes first; a request for another page waits for the rest.
+    shared.apply(&Update {
+        files: vec![page("index.html", "Start")],
+        ..Update::default()
+    });
+    assert_eq!(get("/").0, 200, "the start page is served at once");
+    let asked = Instant::now();
+    let waiting = std::thread::spawn({
+        let get = get.clone();
+        move || get("/om/")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    shared.apply(&Update {
+        files: vec![page("index.html", "Start"), page("om/index.html", "Om oss")],
+        is_full: true,
+        ..Update::default()
+    });
+    let (status, body) = waiting.join().unwrap();
+    assert_eq!(status, 200, "the page came with the rest of the build");
+    assert!(body.contains("Om oss"));
+    assert!(asked.elapsed() >= Duration::from_millis(300), "it waited");
+    // Once the build is whole, what is not there is not waited for.
+    let asked = Instant::now();
+    assert_eq!(get("/finns-inte/").0, 404);
+    assert!(asked.elapsed() < Duration::from_secs(5));
+}
