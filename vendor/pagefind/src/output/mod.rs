@@ -359,28 +359,10 @@ impl PagefindIndexes {
             return Some(output);
         }
 
-        files.extend(self.fragments.iter().map(|(hash, fragment)| {
+        files.extend(self.chunk_files().into_iter().map(|(name, content)| {
             write(
-                outdir.join(format!("fragment/{}.pf_fragment", hash)),
-                vec![fragment.as_bytes()],
-                Compress::GZ,
-                immutable_write_behaviour,
-            )
-        }));
-
-        files.extend(self.word_indexes.iter().map(|(hash, index)| {
-            write(
-                outdir.join(format!("index/{}.pf_index", hash)),
-                vec![index],
-                Compress::GZ,
-                immutable_write_behaviour,
-            )
-        }));
-
-        files.extend(self.filter_indexes.iter().map(|(hash, index)| {
-            write(
-                outdir.join(format!("filter/{}.pf_filter", hash)),
-                vec![index],
+                outdir.join(name),
+                vec![content],
                 Compress::GZ,
                 immutable_write_behaviour,
             )
@@ -396,24 +378,28 @@ impl PagefindIndexes {
 }
 
 impl PagefindIndexes {
-    /// The fragments, word indexes and filter indexes as files in memory,
-    /// each compressed on the rayon pool.
-    fn synthetic_chunks(&self, outdir: &PathBuf) -> Vec<SyntheticFile> {
-        use rayon::prelude::*;
-        let fragments = self.fragments.par_iter().map(|(hash, fragment)| {
+    /// The fragments, word indexes and filter indexes: each file's name in
+    /// the bundle and its content before compression.
+    fn chunk_files(&self) -> Vec<(String, &[u8])> {
+        let fragments = self.fragments.iter().map(|(hash, fragment)| {
             (format!("fragment/{}.pf_fragment", hash), fragment.as_bytes())
         });
-        let words: Vec<_> = self.word_indexes.iter().collect();
-        let words = words
-            .into_par_iter()
+        let words = self
+            .word_indexes
+            .iter()
             .map(|(hash, index)| (format!("index/{}.pf_index", hash), index.as_slice()));
-        let filters: Vec<_> = self.filter_indexes.iter().collect();
-        let filters = filters
-            .into_par_iter()
+        let filters = self
+            .filter_indexes
+            .iter()
             .map(|(hash, index)| (format!("filter/{}.pf_filter", hash), index.as_slice()));
-        fragments
-            .chain(words)
-            .chain(filters)
+        fragments.chain(words).chain(filters).collect()
+    }
+
+    /// `chunk_files` as files in memory, each compressed on the rayon pool.
+    fn synthetic_chunks(&self, outdir: &PathBuf) -> Vec<SyntheticFile> {
+        use rayon::prelude::*;
+        self.chunk_files()
+            .into_par_iter()
             .map(|(name, content)| SyntheticFile {
                 filename: outdir.join(name),
                 contents: gzip(&[content]),
@@ -484,19 +470,17 @@ async fn write(
     match compression {
         Compress::GZ => {
             let contents = gzip(&content_chunks);
-            {
-                if let Some(mut file) = file {
-                    file.write_all(&contents).await.unwrap();
-                    // `write_all` resolving only means the bytes are in tokio's
-                    // buffer; the blocking-pool write to disk may still be in
-                    // flight. Flush before the file drops, or a service-mode
-                    // consumer can receive the WriteFiles acknowledgement and
-                    // close the process while a file is half written, shipping
-                    // a truncated asset.
-                    file.flush().await.unwrap();
-                } else {
-                    return Some(SyntheticFile { filename, contents });
-                }
+            if let Some(mut file) = file {
+                file.write_all(&contents).await.unwrap();
+                // `write_all` resolving only means the bytes are in tokio's
+                // buffer; the blocking-pool write to disk may still be in
+                // flight. Flush before the file drops, or a service-mode
+                // consumer can receive the WriteFiles acknowledgement and
+                // close the process while a file is half written, shipping
+                // a truncated asset.
+                file.flush().await.unwrap();
+            } else {
+                return Some(SyntheticFile { filename, contents });
             }
             None
         }

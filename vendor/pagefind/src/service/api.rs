@@ -51,6 +51,27 @@ pub struct CustomRecord {
     /// The sort keys to attach to this record.
     pub sort: BTreeMap<String, String>,
 }
+
+impl CustomRecord {
+    /// The record as Pagefind fossicks it, in `force_language` if one is set.
+    fn into_fossicker(self, force_language: Option<String>) -> Fossicker {
+        let data = DomParserResult {
+            digest: self.content,
+            filters: self.filters,
+            sort: self.sort,
+            meta: self.meta,
+            anchor_content: BTreeMap::new(),
+            anchor_titles: BTreeMap::new(),
+            has_custom_body: false,
+            force_inclusion: true,
+            has_html_element: true,
+            has_old_bundle_reference: false,
+            has_default_ui_reference: false,
+            language: force_language.unwrap_or(self.language),
+        };
+        Fossicker::new_with_data(self.url, data)
+    }
+}
 use anyhow::{bail, Result};
 use rust_patch::Patch;
 use std::{collections::BTreeMap, path::PathBuf, sync::Arc};
@@ -66,6 +87,17 @@ pub struct IndexedFileResponse {
     pub page_word_count: u32,
     pub page_url: String,
     pub page_meta: BTreeMap<String, String>,
+}
+
+impl IndexedFileResponse {
+    /// What the caller is told of a fossicked page.
+    fn of(data: &crate::fossick::FossickedData) -> Self {
+        IndexedFileResponse {
+            page_word_count: data.fragment.data.word_count as u32,
+            page_url: data.fragment.data.url.clone(),
+            page_meta: data.fragment.data.meta.clone(),
+        }
+    }
 }
 
 pub struct PagefindIndex {
@@ -158,21 +190,15 @@ impl PagefindIndex {
             .options
             .force_language
             .clone();
-        let data = DomParserResult {
-            digest: content,
+        let record = CustomRecord {
+            url,
+            content,
+            language,
+            meta: meta.unwrap_or_default(),
             filters: filters.unwrap_or_default(),
             sort: sort.unwrap_or_default(),
-            meta: meta.unwrap_or_default(),
-            anchor_content: BTreeMap::new(),
-            anchor_titles: BTreeMap::new(),
-            has_custom_body: false,
-            force_inclusion: true,
-            has_html_element: true,
-            has_old_bundle_reference: false,
-            has_default_ui_reference: false,
-            language: force_language.unwrap_or(language),
         };
-        let file = Fossicker::new_with_data(url, data);
+        let file = record.into_fossicker(force_language);
         let state = Arc::clone(&self.search_index);
         let data = tokio::task::spawn_blocking(move || {
             state.blocking_lock().fossick_one(file)
@@ -180,11 +206,7 @@ impl PagefindIndex {
         .await
         .map_err(|e| anyhow::anyhow!("Task join error: {e}"))??;
 
-        Ok(IndexedFileResponse {
-            page_word_count: data.fragment.data.word_count as u32,
-            page_url: data.fragment.data.url,
-            page_meta: data.fragment.data.meta,
-        })
+        Ok(IndexedFileResponse::of(&data))
     }
 
     /// Index many custom records at once, in parallel: as `add_custom_record`
@@ -206,30 +228,10 @@ impl PagefindIndex {
             .clone();
         let files = records
             .into_iter()
-            .map(|record| {
-                let data = DomParserResult {
-                    digest: record.content,
-                    filters: record.filters,
-                    sort: record.sort,
-                    meta: record.meta,
-                    anchor_content: BTreeMap::new(),
-                    anchor_titles: BTreeMap::new(),
-                    has_custom_body: false,
-                    force_inclusion: true,
-                    has_html_element: true,
-                    has_old_bundle_reference: false,
-                    has_default_ui_reference: false,
-                    language: force_language.clone().unwrap_or(record.language),
-                };
-                Fossicker::new_with_data(record.url, data)
-            })
+            .map(|record| record.into_fossicker(force_language.clone()))
             .collect();
         let state = Arc::clone(&self.search_index);
-        let summary = |data: &crate::fossick::FossickedData| IndexedFileResponse {
-            page_word_count: data.fragment.data.word_count as u32,
-            page_url: data.fragment.data.url.clone(),
-            page_meta: data.fragment.data.meta.clone(),
-        };
+        let summary = IndexedFileResponse::of;
         // On the calling thread: its rayon pool does the work, so a caller can
         // choose the pool (and its priority) by calling from inside it.
         let mut state = state.lock().await;
