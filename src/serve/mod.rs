@@ -6,7 +6,6 @@
 //! file and line, in the terminal and over the open page.
 
 pub mod http;
-
 pub mod reload;
 pub mod watch;
 
