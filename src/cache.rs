@@ -27,38 +27,66 @@ use crate::output::BuildStamp;
 /// Everything a build reads but content/: arkiv itself, site.yaml, the
 /// options, the day, the theme and static files; hashed once, for both
 /// fingerprints.
-pub struct Inputs(DefaultHasher);
+pub struct Inputs {
+    hasher: DefaultHasher,
+    /// The same without the day (see `settled`).
+    settled: u64,
+}
 
 impl Inputs {
     /// Hashes the inputs of a build with `config` on `today`; `base_url` is the
     /// command line's, if it gave one.
     pub fn new(config: &Config, base_url: Option<&str>, today: Date) -> Self {
         let mut hasher = DefaultHasher::new();
-        env!("CARGO_PKG_VERSION").hash(&mut hasher);
-        if let Ok(exe) = std::env::current_exe() {
-            stamp(&exe).hash(&mut hasher);
-        }
-        config
+        let mut settled = DefaultHasher::new();
+        let exe = std::env::current_exe().ok();
+        (env!("CARGO_PKG_VERSION"), exe.as_deref().and_then(stamp)).hash(&mut hasher);
+        (
+            env!("CARGO_PKG_VERSION"),
+            exe.as_deref().and_then(size_and_time),
+        )
+            .hash(&mut settled);
+        let site_yaml = config
             .site
             .read(&config.root.join(CONFIG_FILE), crate::fs::MAX_TEXT_BYTES)
-            .ok()
-            .hash(&mut hasher);
-        (config.drafts, base_url, today.to_string()).hash(&mut hasher);
-        for dir in [
-            config.theme_dir(),
-            config.root.join("templates"),
-            config.static_dir(),
+            .ok();
+        (&site_yaml, config.drafts, base_url).hash(&mut hasher);
+        (&site_yaml, config.drafts, base_url).hash(&mut settled);
+        for (dir, rendered) in [
+            (config.theme_dir(), true),
+            (config.root.join("templates"), true),
+            (config.static_dir(), false),
         ] {
             let (files, refused) = config.site.files_under(&dir);
             for (name, path) in files {
-                (name, stamp(&path)).hash(&mut hasher);
+                (&name, stamp(&path)).hash(&mut hasher);
+                // What is rendered by its text; what is copied, by its size
+                // (a build compares each copy with the output's anyway).
+                match rendered {
+                    true => (&name, std::fs::read(&path).ok()).hash(&mut settled),
+                    false => {
+                        (&name, std::fs::metadata(&path).ok().map(|m| m.len())).hash(&mut settled)
+                    }
+                }
             }
             // A refused link changes the fingerprint, so the build that reports it runs.
             for diagnostic in refused.iter() {
                 diagnostic.render_plain().hash(&mut hasher);
+                diagnostic.render_plain().hash(&mut settled);
             }
         }
-        Inputs(hasher)
+        today.to_string().hash(&mut hasher);
+        Inputs {
+            hasher,
+            settled: settled.finish(),
+        }
+    }
+
+    /// The digest of the inputs but the day: what the next build may take
+    /// over from this one (`pipeline::kept`) must have been made with the
+    /// same, while what depends on the day is in the record of each output.
+    pub fn settled(&self) -> u64 {
+        self.settled
     }
 
     /// The fingerprint with content/ as listed: its files' paths and stamps
@@ -66,7 +94,7 @@ impl Inputs {
     /// also when a file is only touched or copied back unchanged (then the
     /// build reads the content and compares `with_content`).
     pub fn with_listing(&self, listing: &Listing) -> String {
-        let mut hasher = self.0.clone();
+        let mut hasher = self.hasher.clone();
         listing.digest.hash(&mut hasher);
         format!("{:016x}", hasher.finish())
     }
@@ -74,13 +102,20 @@ impl Inputs {
     /// The fingerprint with content/ as read: the pages' text, and the stamps
     /// of the other files (attachments, loose files) as the listing found them.
     pub fn with_content(&self, content: &Content) -> String {
-        let mut hasher = self.0.clone();
+        let mut hasher = self.hasher.clone();
         for source in &content.pages {
             (&source.content_path, &*source.text).hash(&mut hasher);
         }
         content.files_digest.hash(&mut hasher);
         format!("{:016x}", hasher.finish())
     }
+}
+
+/// The size and modification time of the file at `path`: what a copy that
+/// keeps its time (as a restored CI cache does) keeps too.
+fn size_and_time(path: &Path) -> Option<(u64, Option<std::time::SystemTime>)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
 }
 
 /// The stamp of the file at `path` (see `fs::file_stamp`), if it can be read.
@@ -95,8 +130,9 @@ fn stamp(path: &Path) -> Option<impl Hash + use<>> {
 pub enum Freshness {
     /// Nothing the build reads has changed: the output stands as it is.
     UpToDate(BuildStamp),
-    /// Something changed: the content, read, and the stamp to leave after a clean build.
-    Stale(Content, BuildStamp),
+    /// Something changed: the content, read, the stamp to leave after a
+    /// clean build, and the inputs but the day (`Inputs::settled`).
+    Stale(Content, BuildStamp, u64),
 }
 
 /// Compares the site with the last clean build into `output`: first as
@@ -142,5 +178,5 @@ pub fn freshness(
         pages: 0,
         files: 0,
     };
-    Ok(Freshness::Stale(content, stamp))
+    Ok(Freshness::Stale(content, stamp, inputs.settled()))
 }

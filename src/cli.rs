@@ -241,10 +241,16 @@ impl BuildArgs {
             }
             Ok(report) => {
                 print_diagnostics(&report.warnings);
+                let files = match report.updated {
+                    Some(written) => format!(
+                        "{} files, {written} of them written again: the rest had not changed",
+                        report.files
+                    ),
+                    None => format!("{} files", report.files),
+                };
                 println!(
-                    "Built {} pages ({} files) into {} in {} ms",
+                    "Built {} pages ({files}) into {} in {} ms",
                     report.pages,
-                    report.files,
                     output.display(),
                     report.elapsed.as_millis()
                 );

@@ -100,10 +100,19 @@ fn an_interrupted_build_leaves_the_old_site_or_the_new_one() {
     let leftovers: Vec<String> = fs::read_dir(&fixture.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.contains(".arkiv-"))
+        .filter(|name| name.contains(".arkiv-") && name != ".arkiv-cache")
         .collect();
     assert!(
         leftovers.is_empty(),
         "a finished build removes the folders of interrupted ones: {leftovers:?}"
+    );
+    let half_kept: Vec<String> = fs::read_dir(fixture.root.join(".arkiv-cache"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains(".new-"))
+        .collect();
+    assert!(
+        half_kept.is_empty(),
+        "a finished build removes what interrupted ones began to keep: {half_kept:?}"
     );
 }

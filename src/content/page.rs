@@ -14,7 +14,9 @@ use crate::content::front_matter::FrontMatter;
 use crate::content::load::Asset;
 
 /// What a page is, given by its section folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PageKind {
     /// `content/nyheter/`: a news item.

@@ -15,7 +15,9 @@ use crate::index::{Newest, PageId};
 use crate::text::{SwedishOrder, slugify};
 
 /// Which taxonomy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum TaxonomyKind {
     /// `topics:` → /amnen/.
     Topics,

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::content::Page;
@@ -23,7 +23,7 @@ pub use highlight::Highlighter;
 pub use walk::render;
 
 /// A heading in a page's body, for a table of contents.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {
     /// 1–6.
     pub level: u8,
@@ -34,7 +34,7 @@ pub struct Heading {
 }
 
 /// A page's rendered body.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {
     /// The HTML.
     pub html: String,
@@ -54,7 +54,7 @@ pub struct Body {
 
 /// Links, images and headings of a body as `arkiv check` reviews them;
 /// offsets are bytes in the page's source.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Review {
     /// Links and images to addresses in the site (not full URLs), except
     /// links to pages without a `#fragment`, which the build has resolved.
@@ -66,7 +66,7 @@ pub struct Review {
 }
 
 /// A link or image whose target lies in the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LocalLink {
     /// The address as written.
     pub dest: String,
@@ -79,7 +79,7 @@ pub struct LocalLink {
 }
 
 /// A link or image in a body whose target may be a file under content/.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileLink {
     /// The content path it names, seen from the page's source file
     /// (`nyheter/x/bild.jpg`); `None` when it climbs out of content/.
@@ -135,7 +135,7 @@ impl FileLink {
 }
 
 /// What a link to a content path leads to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum LinkTarget {
     /// A published page at this output path.
     Page(String),

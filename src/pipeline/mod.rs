@@ -19,12 +19,16 @@ use crate::config::{BuildOptions, Config};
 use crate::content::{self, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{self, SiteIndex};
-use crate::markdown::{self, Highlighter, LinkMap};
+use crate::markdown::{self, Body, Highlighter, LinkMap};
 use crate::output::OutputFile;
+use crate::render::record::{KeptRecord, PageKey, page_key};
 use crate::render::{self, Templates};
 use crate::search;
 use crate::timing::Stopwatch;
+use kept::KeptBodies;
+use rustc_hash::FxHashSet;
 
+pub mod kept;
 pub mod session;
 
 /// Everything the stages made before rendering; `serve` keeps it to rebuild parts.
@@ -37,6 +41,8 @@ pub struct Prepared {
     pub drafts: Vec<String>,
     /// The indexed site.
     pub site: SiteIndex,
+    /// Where each page's `.md` path leads (to a page, a draft, a broken page).
+    pub links: LinkMap,
     /// The compiled theme.
     pub templates: Templates,
     /// Syntax definitions for code blocks, loaded once.
@@ -66,14 +72,90 @@ pub fn render_into<T: Send>(
     prepared: &Prepared,
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
+    let render = |each: &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync)| {
+        let (config, site) = (&prepared.config, &prepared.site);
+        render::render_each(&prepared.templates, config, site, each).map(|done| (done, ()))
+    };
+    with_search(prepared, each, render).map(|(done, ())| done)
+}
+
+/// `render_into`, also returning what each output showed, as a build keeps
+/// it for the next (`kept`).
+pub fn render_kept<T: Send>(
+    prepared: &Prepared,
+    each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+) -> Result<(Vec<T>, KeptRecord), Diagnostics> {
+    let render = |each: &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync)| {
+        let (config, site) = (&prepared.config, &prepared.site);
+        render::render_each_kept(&prepared.templates, config, site, each)
+    };
+    with_search(prepared, each, render)
+}
+
+/// What a build that updates the last one's output makes (`render_changed`).
+pub struct Changed {
+    /// The outputs rendered again, every copied file and the search index:
+    /// what the output must hold of them it does not yet.
+    pub files: Vec<OutputFile>,
+    /// Every file the output holds after the update.
+    pub paths: Vec<String>,
+    /// What each output showed, those rendered now and those that stand.
+    pub record: KeptRecord,
+}
+
+/// Renders the outputs that show a page in `dirty` or read something of the
+/// site that reads otherwise than the last build's `record` says, with the
+/// files copied and the search index.
+pub fn render_changed(
+    prepared: &Prepared,
+    record: &KeptRecord,
+    dirty: FxHashSet<PageKey>,
+) -> Result<Changed, Diagnostics> {
+    let (config, site, templates) = (&prepared.config, &prepared.site, &prepared.templates);
+    let mut clock = Stopwatch::from_env();
+    let views = render::SiteViews::new(config, site, &templates.labels).recording();
+    let changes = record.changes(&views, dirty);
+    let everything = record.is_global(&changes);
+    let chosen = |path: &str| everything || record.is_affected(&changes, path);
+    clock.lap("changes");
+    let render = |each: &(dyn Fn(OutputFile) -> Result<OutputFile, Diagnostic> + Sync)| {
+        let made = render::render_chosen(templates, &views, each, chosen)?;
+        Ok((made.done, (made.record, made.skipped)))
+    };
+    let (files, (mut new_record, skipped)) = with_search(prepared, Ok, render)?;
+    clock.lap("render");
+    let mut paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    for (job, path) in skipped {
+        if let Some(shown) = record.shown(&path) {
+            new_record.insert(path.clone(), job, shown);
+        }
+        paths.push(path);
+    }
+    let record = new_record.kept(&views);
+    Ok(Changed {
+        files,
+        paths,
+        record,
+    })
+}
+
+/// Runs `render` with `each`, then, when search is on, makes the search
+/// index and hands its files to `each`; errors come with the warnings of
+/// every stage.
+fn with_search<T: Send, R>(
+    prepared: &Prepared,
+    each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+    render: impl FnOnce(
+        &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync),
+    ) -> Result<(Vec<T>, R), Diagnostics>,
+) -> Result<(Vec<T>, R), Diagnostics> {
     let with_warnings = |mut errors: Diagnostics| {
         errors.extend(prepared.warnings.clone());
         errors.sorted()
     };
     let mut clock = Stopwatch::from_env();
     let (config, site) = (&prepared.config, &prepared.site);
-    let mut done =
-        render::render_each(&prepared.templates, config, site, &each).map_err(with_warnings)?;
+    let (mut done, made) = render(&each).map_err(with_warnings)?;
     clock.lap("render");
     if config.search {
         let index = search::index(config, site, &prepared.templates.labels);
@@ -82,7 +164,7 @@ pub fn render_into<T: Send>(
         done.extend(index.map_err(|e| with_warnings(e.into()))?);
         clock.lap("search");
     }
-    Ok(done)
+    Ok((done, made))
 }
 
 /// Runs load → parse → markdown → index and compiles the templates.
@@ -104,6 +186,28 @@ pub fn prepare_loaded(
     config: Config,
     content: content::Content,
 ) -> Result<Prepared, Diagnostics> {
+    prepare_reusing(opts, config, content, None).map(|(prepared, _)| prepared)
+}
+
+/// What `prepare_reusing` took over from the last build.
+#[derive(Default)]
+pub struct Reuse {
+    /// The pages whose content changed since the last build (edited, new,
+    /// gone, or with a body made again that differs); all when nothing was kept.
+    pub dirty: FxHashSet<PageKey>,
+    /// Where the bodies taken over as they were stand in the last build's
+    /// bodies file, by content path.
+    pub reused: kept::Reused,
+}
+
+/// `prepare_loaded`, taking over the bodies the last build `kept` where a
+/// page is as it was then.
+pub fn prepare_reusing(
+    opts: &BuildOptions,
+    config: Config,
+    content: content::Content,
+    kept: Option<KeptBodies>,
+) -> Result<(Prepared, Reuse), Diagnostics> {
     let mut clock = Stopwatch::from_env();
     let mut diagnostics = content.diagnostics;
     let mut parsed = content::parse(&config, &content.pages);
@@ -111,8 +215,9 @@ pub fn prepare_loaded(
     diagnostics.extend(parsed.diagnostics);
     let links = LinkMap::new(&parsed.pages).with_unpublished(&parsed.drafts, &parsed.broken);
     let highlighter = Highlighter::new();
-    let (bodies, errors) = markdown::render_all(&config, &parsed.pages, &links, &highlighter);
-    diagnostics.extend(errors);
+    let made = bodies(&config, &parsed.pages, &links, &highlighter, kept);
+    let (bodies, dirty, reused) = (made.bodies, made.dirty, made.reused);
+    diagnostics.extend(made.errors);
     clock.lap("markdown");
     // A page whose body failed is left out of the index, as one that failed to parse.
     let (pages, bodies): (Vec<_>, Vec<_>) = parsed
@@ -147,16 +252,96 @@ pub fn prepare_loaded(
         diagnostics.extend(rendered.err().unwrap_or_default());
         return Err(diagnostics.sorted());
     }
-    Ok(Prepared {
+    let prepared = Prepared {
         config,
         sources: content.pages,
         drafts: parsed.drafts,
         site,
+        links,
         templates,
         highlighter,
         warnings: diagnostics.sorted(),
         index_warnings,
-    })
+    };
+    Ok((prepared, Reuse { dirty, reused }))
+}
+
+/// What `bodies` made.
+struct Bodies {
+    /// Each page's body, in the pages' order; none where it failed.
+    bodies: Vec<Option<Body>>,
+    errors: Diagnostics,
+    /// The pages whose content is not what the last build `kept` had.
+    dirty: FxHashSet<PageKey>,
+    /// Where each body taken over as it was stands in the bodies file.
+    reused: kept::Reused,
+}
+
+/// The markdown stage: each page's body, taken over from what the last
+/// build kept when the page and where its links lead are the same, else
+/// made; every page is dirty when nothing was kept.
+fn bodies(
+    config: &Config,
+    pages: &[content::Page],
+    links: &LinkMap,
+    highlighter: &Highlighter,
+    kept: Option<KeptBodies>,
+) -> Bodies {
+    let Some(mut kept) = kept else {
+        let (bodies, errors) = markdown::render_all(config, pages, links, highlighter);
+        let dirty = pages.iter().map(|p| page_key(&p.content_path)).collect();
+        return Bodies {
+            bodies,
+            errors,
+            dirty,
+            reused: kept::Reused::default(),
+        };
+    };
+    let sources: Vec<u64> = pages.par_iter().map(kept::source_digest).collect();
+    let taken: Vec<Option<(Body, u64, u64)>> = pages
+        .iter()
+        .zip(&sources)
+        .map(|(page, &source)| kept.take(page, source))
+        .collect();
+    let mut dirty: FxHashSet<PageKey> = kept.left().map(page_key).collect();
+    type Made = (Result<Body, Vec<Diagnostic>>, bool, Option<u64>);
+    let made: Vec<Made> = pages
+        .par_iter()
+        .zip(taken)
+        .map(|(page, taken)| match taken {
+            Some((body, was, at)) if kept::still_linked(&body, was, links) => {
+                (Ok(body), false, Some(at))
+            }
+            Some((old, ..)) => {
+                let new = markdown::render(config, highlighter, page, links);
+                let changed = new.as_ref().map_or(true, |new| *new != old);
+                (new, changed, None)
+            }
+            None => (
+                markdown::render(config, highlighter, page, links),
+                true,
+                None,
+            ),
+        })
+        .collect();
+    let mut errors = Diagnostics::new();
+    let mut bodies = Vec::with_capacity(made.len());
+    let mut reused = kept::Reused::default();
+    for (page, (body, changed, at)) in pages.iter().zip(made) {
+        if changed {
+            dirty.insert(page_key(&page.content_path));
+        }
+        bodies.push(body.map_err(|e| errors.extend(e)).ok());
+        if let Some(at) = at {
+            reused.insert(page.content_path.clone(), at);
+        }
+    }
+    Bodies {
+        bodies,
+        errors,
+        dirty,
+        reused,
+    }
 }
 
 /// Reads site.yaml and applies the command line's settings.

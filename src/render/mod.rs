@@ -30,7 +30,7 @@ use crate::index::SiteIndex;
 use crate::output::OutputFile;
 pub use context::{SiteViews, Views};
 pub use outputs::Job;
-use record::{Record, Shown};
+use record::{KeptRecord, Record, Shown};
 pub use templates::{Labels, Templates};
 
 /// Renders every output of the site; every template error is reported.
@@ -53,8 +53,7 @@ pub fn render_each<T: Send>(
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let views = SiteViews::new(config, site, &templates.labels);
-    let (done, _) = render_site(templates, &views, each)?;
-    Ok(done)
+    Ok(render_chosen(templates, &views, each, |_| true)?.done)
 }
 
 /// `render_all`, with what each output showed (`record`), by output path.
@@ -64,14 +63,42 @@ pub fn render_recorded(
     site: &SiteIndex,
 ) -> Result<(Vec<OutputFile>, Record), Diagnostics> {
     let views = SiteViews::new(config, site, &templates.labels).recording();
-    render_site(templates, &views, Ok)
+    let made = render_chosen(templates, &views, Ok, |_| true)?;
+    Ok((made.done, made.record))
 }
 
-fn render_site<T: Send>(
+/// `render_each`, with what each output showed, as a build keeps it for the next.
+pub fn render_each_kept<T: Send>(
+    templates: &Templates,
+    config: &Config,
+    site: &SiteIndex,
+    each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+) -> Result<(Vec<T>, KeptRecord), Diagnostics> {
+    let views = SiteViews::new(config, site, &templates.labels).recording();
+    let made = render_chosen(templates, &views, each, |_| true)?;
+    Ok((made.done, made.record.kept(&views)))
+}
+
+/// What `render_chosen` made.
+pub struct Made<T> {
+    /// What `each` returned for each output rendered and each file copied.
+    pub done: Vec<T>,
+    /// What the outputs rendered showed.
+    pub record: Record,
+    /// The outputs not chosen, with their paths: they stand as they were.
+    pub skipped: Vec<(Job, String)>,
+}
+
+/// Renders the outputs whose path `choose` picks, handing each file to `each`
+/// on the thread that made it, then the copied files (all of them); every
+/// template error, every clash of outputs and every error `each` returns is
+/// reported together.
+pub fn render_chosen<T: Send>(
     templates: &Templates,
     views: &SiteViews<'_>,
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
-) -> Result<(Vec<T>, Record), Diagnostics> {
+    choose: impl Fn(&str) -> bool + Sync,
+) -> Result<Made<T>, Diagnostics> {
     let (config, site) = (views.config, views.site);
     let jobs = Job::all(config, site);
     let copied = copied_files(templates, site);
@@ -82,14 +109,15 @@ fn render_site<T: Send>(
         left_out,
         mut diagnostics,
     } = clashes(config, site, &jobs, &paths, &statics);
-    type Made<T> = Result<(T, Option<(Job, Shown)>), Diagnostic>;
-    let rendered: Vec<Made<T>> = jobs
+    let (chosen, skipped): (Vec<usize>, Vec<usize>) = (0..jobs.len())
+        .filter(|n| !left_out.contains(n))
+        .partition(|&n| choose(&paths[n]));
+    type Result1<T> = Result<(T, Option<(Job, Shown)>), Diagnostic>;
+    let rendered: Vec<Result1<T>> = chosen
         .par_iter()
-        .enumerate()
-        .filter(|(n, _)| !left_out.contains(n))
-        .map(|(_, job)| {
-            let (file, shown) = render_job(templates, views, *job)?;
-            Ok((each(file)?, Some((*job, shown))))
+        .map(|&n| {
+            let (file, shown) = render_job(templates, views, jobs[n])?;
+            Ok((each(file)?, Some((jobs[n], shown))))
         })
         .chain(copied.into_par_iter().map(|file| Ok((each(file)?, None))))
         .collect();
@@ -113,7 +141,15 @@ fn render_site<T: Send>(
         }
     }
     diagnostics.into_result()?;
-    Ok((done, record))
+    let skipped = skipped
+        .into_iter()
+        .map(|n| (jobs[n], paths[n].clone()))
+        .collect();
+    Ok(Made {
+        done,
+        record,
+        skipped,
+    })
 }
 
 /// Renders one output, with what it showed.

@@ -15,6 +15,7 @@ pub use crate::index::page_key;
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use serde::{Deserialize, Serialize};
 
 use crate::content::PageKind;
 use crate::index::{PageId, SiteIndex, TaxonomyKind};
@@ -25,7 +26,7 @@ use crate::render::outputs::Job;
 pub type PageKey = u64;
 
 /// Something of the site besides a page's own content that an output read.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Read {
     /// `site` and `t`, which every template gets: menu, footer links, members.
     Globals,
@@ -58,7 +59,7 @@ pub enum Read {
 }
 
 /// A list of pages, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum List {
     /// A section's pages.
     Section(PageKind),
@@ -69,7 +70,7 @@ pub enum List {
 }
 
 /// How pages relate (`SiteIndex::conference_of` and the like).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Relation {
     /// A presentation's conference.
     Conference,
@@ -82,7 +83,7 @@ pub enum Relation {
 }
 
 /// A feed by names that outlast a rebuild.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum FeedKey {
     /// The whole site's.
     Site,
@@ -136,6 +137,7 @@ pub struct Record {
 }
 
 /// What one output showed, its reads by their place in `Record::reads`.
+#[derive(Clone, Serialize, Deserialize)]
 struct Noted {
     pages: Vec<PageKey>,
     reads: Vec<u32>,
@@ -255,6 +257,78 @@ impl Record {
             .filter(|(_, noted)| changes.hit(noted))
             .map(|(job, _)| *job)
             .collect()
+    }
+}
+
+/// The record as a build keeps it for the next one (`pipeline::kept`): each
+/// read with what it gave then (its digest), so the next build compares
+/// against digests instead of the old site, which it no longer has.
+#[derive(Default, Serialize, Deserialize)]
+pub struct KeptRecord {
+    /// Every read any output made, with its digest on the site it was made for.
+    reads: Vec<(Read, u64)>,
+    outputs: FxHashMap<String, Noted>,
+}
+
+impl Record {
+    /// What to keep of this record, with each read's digest on `views`' site.
+    pub fn kept(&self, views: &SiteViews<'_>) -> KeptRecord {
+        let ids = key_map(views.site);
+        let reads = self
+            .reads
+            .par_iter()
+            .map(|read| (read.clone(), read.digest(views, &ids)))
+            .collect();
+        let outputs = self
+            .outputs
+            .iter()
+            .map(|(path, (_, noted))| (path.to_string(), noted.clone()))
+            .collect();
+        KeptRecord { reads, outputs }
+    }
+}
+
+impl KeptRecord {
+    /// Compares every read's digest with what it gives on `new`'s site;
+    /// `dirty` are the pages whose content changed (or that are gone).
+    pub fn changes(&self, new: &SiteViews<'_>, dirty: FxHashSet<PageKey>) -> Changes {
+        let ids = key_map(new.site);
+        let changed = self
+            .reads
+            .par_iter()
+            .map(|(read, digest)| read.digest(new, &ids) != *digest)
+            .collect();
+        Changes { dirty, changed }
+    }
+
+    /// True when `changes` change what every output shows (the menu, say).
+    pub fn is_global(&self, changes: &Changes) -> bool {
+        let globals = self
+            .reads
+            .iter()
+            .position(|(read, _)| *read == Read::Globals);
+        globals.is_some_and(|id| changes.changed[id])
+    }
+
+    /// True when the output at `path` is new, or showed a page that changed
+    /// or read something that now reads otherwise.
+    pub fn is_affected(&self, changes: &Changes, path: &str) -> bool {
+        self.outputs
+            .get(path)
+            .is_none_or(|noted| changes.hit(noted))
+    }
+
+    /// What the output at `path` showed when it was made, to keep in the next record.
+    pub fn shown(&self, path: &str) -> Option<Shown> {
+        let noted = self.outputs.get(path)?;
+        Some(Shown {
+            pages: noted.pages.clone(),
+            reads: noted
+                .reads
+                .iter()
+                .map(|&r| self.reads[r as usize].0.clone())
+                .collect(),
+        })
     }
 }
 

@@ -13,6 +13,9 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
+mod in_place;
+pub use in_place::{Updated, update};
+
 /// The file that marks a folder as arkiv's output, safe to replace.
 pub const MARKER: &str = ".arkiv-output";
 
@@ -81,16 +84,44 @@ pub fn previous_build(output: &Path) -> Option<BuildStamp> {
     })
 }
 
+/// The id of the build that made `output`, which names what that build kept
+/// for the next (`pipeline::kept`), if its marker names one.
+pub fn build_id(output: &Path) -> Option<String> {
+    let text = fs::read_to_string(output.join(MARKER)).ok()?;
+    let id = text.lines().find_map(|line| line.strip_prefix("build: "))?;
+    Some(id.to_string())
+}
+
+/// A new id for a build: unique enough to tell one build's output from another's.
+pub fn new_build_id() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
+}
+
 /// Puts a new stamp in the marker of `output`, a build's output already in
 /// place (for a build that found nothing changed, but a new listing).
 pub fn restamp(output: &Path, stamp: &BuildStamp) -> io::Result<()> {
+    let build = build_id(output);
+    write_marker(output, Some(stamp), build.as_deref())
+}
+
+/// Writes the marker of `output` through a file beside it renamed into place.
+fn write_marker(output: &Path, stamp: Option<&BuildStamp>, build: Option<&str>) -> io::Result<()> {
     let fresh = output.join(format!("{MARKER}.new-{}", std::process::id()));
-    fs::write(&fresh, marker(Some(stamp)))?;
+    fs::write(&fresh, marker(stamp, build))?;
     fs::rename(&fresh, output.join(MARKER))
 }
 
-/// The marker file's text.
-fn marker(stamp: Option<&BuildStamp>) -> String {
+/// The marker file's text: the stamp, if the build is to be remembered, and
+/// the id of the build, if it kept something for the next.
+fn marker(stamp: Option<&BuildStamp>, build: Option<&str>) -> String {
     let mut marker =
         String::from("This folder is made by arkiv build and replaced whole on each build.\n");
     if let Some(stamp) = stamp {
@@ -98,6 +129,9 @@ fn marker(stamp: Option<&BuildStamp>) -> String {
             "fingerprint: {}\nlisting: {}\npages: {}\nfiles: {}\n",
             stamp.fingerprint, stamp.listing, stamp.pages, stamp.files
         ));
+    }
+    if let Some(build) = build {
+        marker.push_str(&format!("build: {build}\n"));
     }
     marker
 }
@@ -170,26 +204,27 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
 /// file into a folder beside the output as soon as it is made; when it is
 /// done, that folder is swapped in whole. On any error the output is left as
 /// it was. `stamp` (when the build is to be remembered) gets the counts of
-/// `pages` and files written. Returns how many files were written.
+/// `pages` and files written; the marker names build `build`. Returns how
+/// many files were written, and what `render` returned.
 pub fn publish<T>(
     root: &Path,
     output: &Path,
-    stamp: Option<BuildStamp>,
+    (stamp, build): (Option<BuildStamp>, &str),
     pages: usize,
     render: impl FnOnce(
         &(dyn Fn(OutputFile) -> Result<(), Diagnostic> + Sync),
     ) -> Result<T, Diagnostics>,
-) -> Result<usize, Diagnostics> {
+) -> Result<(usize, T), Diagnostics> {
     let staging = Staging::create(root, output)?;
-    render(&|file| staging.write(&file))?;
+    let rendered = render(&|file| staging.write(&file))?;
     let files = staging.written();
     let stamp = stamp.map(|stamp| BuildStamp {
         pages,
         files,
         ..stamp
     });
-    staging.finish(stamp.as_ref())?;
-    Ok(files)
+    staging.finish(stamp.as_ref(), Some(build))?;
+    Ok((files, rendered))
 }
 
 /// A fresh folder beside the output that files are written into as they are
@@ -270,21 +305,7 @@ impl Staging {
     /// The previous output's file at `file`'s path, if it holds the same bytes.
     fn unchanged(&self, file: &OutputFile) -> Option<PathBuf> {
         let old = self.previous.as_ref()?.join(&file.path);
-        let old_size = fs::symlink_metadata(&old)
-            .ok()
-            .filter(|m| m.is_file())?
-            .len();
-        let same = match &file.contents {
-            // A page is small: read whole.
-            Contents::Bytes(bytes) => {
-                old_size == bytes.len() as u64 && fs::read(&old).is_ok_and(|b| b == *bytes)
-            }
-            Contents::Copy(source) => {
-                fs::metadata(source).is_ok_and(|m| m.len() == old_size)
-                    && same_contents(&old, source)
-            }
-        };
-        same.then_some(old)
+        holds(&old, file).then_some(old)
     }
 
     /// Files written so far.
@@ -292,14 +313,38 @@ impl Staging {
         self.written.load(Ordering::Relaxed)
     }
 
-    /// Writes the marker (with `stamp`, if the build is to be remembered) and
-    /// swaps the folder in for the output.
-    pub fn finish(mut self, stamp: Option<&BuildStamp>) -> Result<(), Diagnostics> {
-        fs::write(self.path.join(MARKER), marker(stamp))
+    /// Writes the marker (with `stamp`, if the build is to be remembered, and
+    /// the id of the build) and swaps the folder in for the output.
+    pub fn finish(
+        mut self,
+        stamp: Option<&BuildStamp>,
+        build: Option<&str>,
+    ) -> Result<(), Diagnostics> {
+        fs::write(self.path.join(MARKER), marker(stamp, build))
             .map_err(|err| io_error(&self.path, &err))?;
         swap_in(&self.path, &self.output)?;
         self.finished = true;
         Ok(())
+    }
+}
+
+/// True when the file at `old` holds what `file` would write.
+fn holds(old: &Path, file: &OutputFile) -> bool {
+    let Some(old_size) = fs::symlink_metadata(old)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len())
+    else {
+        return false;
+    };
+    match &file.contents {
+        // A page is small: read whole.
+        Contents::Bytes(bytes) => {
+            old_size == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == *bytes)
+        }
+        Contents::Copy(source) => {
+            fs::metadata(source).is_ok_and(|m| m.len() == old_size) && same_contents(old, source)
+        }
     }
 }
 
@@ -422,16 +467,22 @@ pub fn remove_leftovers(output: &Path) {
         else {
             continue;
         };
-        let running = pid.parse::<u32>().is_ok_and(|pid| {
-            pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
-        });
-        if !running {
+        if !is_another_running(pid) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }
 }
 
-fn absolute(path: &Path) -> PathBuf {
+/// True when `pid` (as a file name holds it) is another process that is
+/// still running: what it is writing is not left over.
+pub fn is_another_running(pid: &str) -> bool {
+    pid.parse::<u32>().is_ok_and(|pid| {
+        pid != std::process::id() && Path::new("/proc").join(pid.to_string()).exists()
+    })
+}
+
+/// `path` made absolute, with the links in the part of it that exists resolved.
+pub fn absolute(path: &Path) -> PathBuf {
     let joined = if path.is_absolute() {
         path.to_path_buf()
     } else {
@@ -492,7 +543,7 @@ mod tests {
         for file in files {
             staging.write(file)?;
         }
-        staging.finish(None)
+        staging.finish(None, None)
     }
 
     #[test]

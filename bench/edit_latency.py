@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""How long a preview server takes from saving a page to serving it changed.
+
+usage: bench/edit_latency.py EDITS 'name|FILE|URLPATH|COMMAND with {port}' ...
+
+For each server in turn: starts COMMAND on a free port (put in place of
+{port}), waits until URLPATH answers, then EDITS times gives the page FILE a
+new title (its `title:` line), writing it the way editors do (a new file
+renamed over the old), and polls URLPATH until the new title is served. The
+file is put back as it was at the end. Prints, per server, the median and
+90th percentile in milliseconds.
+"""
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+edits = int(sys.argv[1])
+servers = [a.split("|", 3) for a in sys.argv[2:]]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except Exception:
+        return None
+
+
+def wait_for(url, ok, limit):
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < limit:
+        body = fetch(url)
+        if body is not None and ok(body):
+            return time.monotonic()
+        time.sleep(0.002)
+    return None
+
+
+def save(path, text):
+    fresh = path + ".tmp-edit"
+    with open(fresh, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.rename(fresh, path)
+
+
+print("| server | title edit → page served, median | p90 |")
+print("| --- | ---: | ---: |")
+for name, path, url_path, command in servers:
+    original = open(path, encoding="utf-8").read()
+    port = free_port()
+    server = subprocess.Popen(command.replace("{port}", str(port)), shell=True,
+                              start_new_session=True, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = "http://127.0.0.1:%d%s" % (port, url_path)
+    try:
+        if wait_for(url, lambda body: True, 600) is None:
+            sys.exit("%s never served %s" % (name, url_path))
+        time.sleep(2)
+        latencies = []
+        for i in range(edits):
+            title = "Rubrik ändrad %d %d" % (i, port)
+            text = re.sub(r'^title: .*$', 'title: "%s"' % title, original, count=1, flags=re.M)
+            t0 = time.monotonic()
+            save(path, text)
+            done = wait_for(url, lambda body: title in body, 60)
+            if done is None:
+                sys.exit("%s did not serve the edit %d" % (name, i))
+            latencies.append((done - t0) * 1000)
+            time.sleep(0.3)
+    finally:
+        save(path, original)
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+    latencies.sort()
+    p90 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.9))]
+    print("| %s | %.0f ms | %.0f ms |" % (name, statistics.median(latencies), p90))
+    sys.stdout.flush()
