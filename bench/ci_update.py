@@ -68,6 +68,9 @@ for site in sites:
         wall_update, said = timed([arkiv, "build", "--root", root, "--output", out])
         if "written again" not in said:
             sys.exit("the build after the edit was not an update: " + said)
+        # Two outputs a round: removed at once, or a few sizes fill the disk.
+        shutil.rmtree(restored)
+        shutil.rmtree(out)
         full.append(wall_full)
         update.append(wall_update)
         ratio.append(wall_update / wall_full)

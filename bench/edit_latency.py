@@ -5,8 +5,8 @@ usage: bench/edit_latency.py EDITS 'name|FILE|URLPATH|COMMAND with {port}' ...
 
 For each server in turn: starts COMMAND on a free port (put in place of
 {port}), waits until URLPATH answers, then EDITS times gives the page FILE a
-new title (its `title:` line), writing it the way editors do (a new file
-renamed over the old), and polls URLPATH until the new title is served. The
+new title (its `title:` line, the file written in place), and polls URLPATH
+until the new title is served. The
 file is put back as it was at the end. Prints, per server, the median and
 90th percentile in milliseconds.
 """
@@ -49,10 +49,8 @@ def wait_for(url, ok, limit):
 
 
 def save(path, text):
-    fresh = path + ".tmp-edit"
-    with open(fresh, "w", encoding="utf-8") as f:
+    with open(path, "w", encoding="utf-8") as f:
         f.write(text)
-    os.rename(fresh, path)
 
 
 print("| server | title edit → page served, median | p90 |")
