@@ -153,7 +153,12 @@ pub async fn build_indexes(
     // the next is made, so the per-page word maps of all pages are never in
     // memory at once.
     while !pages.is_empty() {
-        let batch: Vec<FossickedData> = pages.drain(..pages.len().min(PAGE_BATCH)).collect();
+        // The last batch (or a site's only one) is the rest of `pages` itself, not a copy.
+        let batch: Vec<FossickedData> = if pages.len() <= PAGE_BATCH {
+            std::mem::take(&mut pages)
+        } else {
+            pages.drain(..PAGE_BATCH).collect()
+        };
         // Process pages in parallel - each page builds its own word map
         let page_results: Vec<PageProcessingResult> = batch
             .into_par_iter()
