@@ -63,7 +63,11 @@ impl Inputs {
                 // What is rendered by its text; what is copied, by its size
                 // (a build compares each copy with the output's anyway).
                 match rendered {
-                    true => (&name, std::fs::read(&path).ok()).hash(&mut settled),
+                    true => (
+                        &name,
+                        config.site.read(&path, crate::fs::MAX_TEXT_BYTES).ok(),
+                    )
+                        .hash(&mut settled),
                     false => {
                         (&name, std::fs::metadata(&path).ok().map(|m| m.len())).hash(&mut settled)
                     }

@@ -81,7 +81,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let mut clock = timing::Stopwatch::from_env();
     let output_path = output::absolute(&output_dir);
     let kept = output::build_id(&output_dir)
-        .and_then(|build| Kept::load(&opts.root, &output_path, &build, inputs));
+        .and_then(|build| Kept::load(&config.site, &output_path, &build, inputs));
     clock.lap("kept");
     // Files deleted from the output by hand are made again by a full build.
     let kept = kept.filter(|(kept, _)| output::file_count(&output_dir) == kept.files.len());

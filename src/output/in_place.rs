@@ -11,13 +11,13 @@
 //! build, so a build cut off midway is followed by a full one.
 
 use std::fs;
-use std::io;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::{BuildStamp, Contents, OutputFile, holds, io_error, write_marker};
+use super::file::{holds, making_folder, write_contents, write_error};
+use super::{BuildStamp, OutputFile, io_error, write_marker};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// How many files at most an update replaces or removes in place, for an
@@ -74,26 +74,13 @@ pub fn update(
 fn replace(target: &Path, file: &OutputFile) -> Result<(), Diagnostic> {
     let name = target.file_name().unwrap_or_default().to_string_lossy();
     let fresh = target.with_file_name(format!(".{name}.arkiv-new-{}", std::process::id()));
-    let write = || match &file.contents {
-        Contents::Bytes(bytes) => fs::write(&fresh, bytes),
-        Contents::Copy(source) => fs::copy(source, &fresh).map(|_| ()),
-    };
-    let written = match write() {
-        Err(err) if err.kind() == io::ErrorKind::NotFound => {
-            let parent = target.parent().expect("a file in the output");
-            fs::create_dir_all(parent).map_err(|err| io_error(parent, &err))?;
-            write()
-        }
-        other => other,
-    };
-    let moved = written.and_then(|()| fs::rename(&fresh, target));
-    moved.map_err(|err| {
-        let _ = fs::remove_file(&fresh);
-        match &file.contents {
-            Contents::Copy(source) => io_error(source, &err),
-            Contents::Bytes(_) => io_error(target, &err),
-        }
-    })
+    let written = making_folder(target, || write_contents(file, &fresh));
+    written
+        .and_then(|()| fs::rename(&fresh, target))
+        .map_err(|err| {
+            let _ = fs::remove_file(&fresh);
+            write_error(file, target, &err)
+        })
 }
 
 /// Removes the file at `path` in `output` and the folders it leaves empty.

@@ -13,7 +13,9 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
+mod file;
 mod in_place;
+use file::{holds, making_folder, write_contents, write_error};
 pub use in_place::{Updated, update};
 
 /// The file that marks a folder as arkiv's output, safe to replace.
@@ -94,6 +96,11 @@ pub fn build_id(output: &Path) -> Option<String> {
 
 /// A new id for a build: unique enough to tell one build's output from another's.
 pub fn new_build_id() -> String {
+    format!("{:016x}", random_id())
+}
+
+/// A random number, different in each call (the process id and the time go into it).
+pub fn random_id() -> u64 {
     use std::hash::{BuildHasher, Hasher};
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u128(
@@ -102,7 +109,7 @@ pub fn new_build_id() -> String {
             .map_or(0, |d| d.as_nanos()),
     );
     hasher.write_u32(std::process::id());
-    format!("{:016x}", hasher.finish())
+    hasher.finish()
 }
 
 /// Puts a new stamp in the marker of `output`, a build's output already in
@@ -280,24 +287,9 @@ impl Staging {
             {
                 return Ok(());
             }
-            match &file.contents {
-                Contents::Bytes(bytes) => fs::write(&target, bytes),
-                Contents::Copy(source) => fs::copy(source, &target).map(|_| ()),
-            }
+            write_contents(file, &target)
         };
-        let written = match write() {
-            // Another thread may be making the same folder: `create_dir_all` allows that.
-            Err(err) if err.kind() == io::ErrorKind::NotFound => {
-                let parent = target.parent().expect("a file in the staging folder");
-                fs::create_dir_all(parent).map_err(|err| io_error(parent, &err))?;
-                write()
-            }
-            other => other,
-        };
-        written.map_err(|err| match &file.contents {
-            Contents::Copy(source) => io_error(source, &err),
-            Contents::Bytes(_) => io_error(&target, &err),
-        })?;
+        making_folder(&target, write).map_err(|err| write_error(file, &target, &err))?;
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -325,26 +317,6 @@ impl Staging {
         swap_in(&self.path, &self.output)?;
         self.finished = true;
         Ok(())
-    }
-}
-
-/// True when the file at `old` holds what `file` would write.
-fn holds(old: &Path, file: &OutputFile) -> bool {
-    let Some(old_size) = fs::symlink_metadata(old)
-        .ok()
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-    else {
-        return false;
-    };
-    match &file.contents {
-        // A page is small: read whole.
-        Contents::Bytes(bytes) => {
-            old_size == bytes.len() as u64 && fs::read(old).is_ok_and(|b| b == *bytes)
-        }
-        Contents::Copy(source) => {
-            fs::metadata(source).is_ok_and(|m| m.len() == old_size) && same_contents(old, source)
-        }
     }
 }
 

@@ -29,6 +29,7 @@ use rustc_hash::{FxHashMap, FxHasher};
 use serde::{Deserialize, Serialize};
 
 use crate::content::Page;
+use crate::fs::SiteRoot;
 use crate::index::SiteIndex;
 use crate::markdown::{Body, LinkMap};
 use crate::render::record::KeptRecord;
@@ -43,7 +44,7 @@ const BODIES_FILE: &str = "bodies";
 const MAGIC: &[u8; 12] = b"arkiv-kept-2";
 
 /// What the last build kept, as read back.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub struct Kept {
     /// The id the output's marker names (`output::build_id`).
     pub build: String,
@@ -70,7 +71,7 @@ struct BodiesIndex {
 }
 
 /// A page's body with what it was made from, as the bodies file holds it.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 struct KeptBody {
     /// The page's content path.
     path: String,
@@ -105,13 +106,13 @@ impl Kept {
     /// build with the same `inputs` (`cache::Inputs::settled`) and belongs to
     /// the output as it stands: its marker names build `build`.
     pub fn load(
-        root: &Path,
+        site: &SiteRoot,
         output: &Path,
         build: &str,
         inputs: u64,
     ) -> Option<(Kept, KeptBodies)> {
-        let dir = root.join(CACHE_DIR);
-        let bytes = read_own(&dir.join(BUILD_FILE))?;
+        let dir = site.path().join(CACHE_DIR);
+        let bytes = read_own(site, &dir.join(BUILD_FILE))?;
         let kept: Kept = postcard::from_bytes(after_header(&bytes, inputs)?).ok()?;
         if kept.build != build || kept.output != output {
             return None;
@@ -120,7 +121,7 @@ impl Kept {
         if !kept.files.iter().all(|path| is_inside(path)) {
             return None;
         }
-        let file = read_own(&dir.join(BODIES_FILE))?;
+        let file = read_own(site, &dir.join(BODIES_FILE))?;
         let rest = after_header(&file, inputs)?;
         let (generation, _) = rest.split_first_chunk::<8>()?;
         if u64::from_le_bytes(*generation) != kept.bodies.generation {
@@ -282,7 +283,7 @@ fn write_bodies(
     site: &SiteIndex,
     links: &LinkMap,
 ) -> io::Result<BodiesIndex> {
-    let generation = rand_id();
+    let generation = crate::output::random_id();
     let mut entries = Vec::with_capacity(site.pages.len());
     write_new(dir, BODIES_FILE, |file| {
         header(file, inputs)?;
@@ -370,12 +371,6 @@ fn after_header(bytes: &[u8], inputs: u64) -> Option<&[u8]> {
     (u64::from_le_bytes(*made_with) == inputs).then_some(rest)
 }
 
-/// A new random id.
-fn rand_id() -> u64 {
-    use std::hash::BuildHasher;
-    std::collections::hash_map::RandomState::new().hash_one(std::time::SystemTime::now())
-}
-
 /// Removes what builds that were cut off began to write as `name` in `dir`
 /// (`name.new-<process>`, for a process that has ended).
 fn remove_unfinished(dir: &Path, name: &str) {
@@ -394,15 +389,18 @@ fn remove_unfinished(dir: &Path, name: &str) {
     }
 }
 
-/// The bytes of `path`, unless it or its folder is a symbolic link (or missing).
-fn read_own(path: &Path) -> Option<Vec<u8>> {
+/// The bytes of `path`, read through the site's check that it lies inside,
+/// unless it or its folder is a symbolic link (which a build would not have
+/// written), or is missing.
+fn read_own(site: &SiteRoot, path: &Path) -> Option<Vec<u8>> {
     let dir = path.parent()?;
     let is_real =
         |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| !m.file_type().is_symlink());
     if !is_real(dir) || !is_real(path) {
         return None;
     }
-    std::fs::read(path).ok()
+    // As large as it is: arkiv wrote it, at a size the site's pages decide.
+    site.read_optional(path, u64::MAX / 2).ok().flatten()
 }
 
 /// Writes the file `name` in the cache folder `dir` with `write`, through a
