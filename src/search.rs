@@ -44,7 +44,7 @@ pub fn index(
         let options = PagefindServiceConfig::builder()
             .force_language(language.clone())
             .build();
-        let mut index = PagefindIndex::new(Some(options))?;
+        let index = PagefindIndex::new(Some(options))?;
         clock.lap("search: records");
         let records = records.into_iter().map(|record| CustomRecord {
             url: record.url,
@@ -54,11 +54,7 @@ pub fn index(
             filters: record.filters,
             sort: BTreeMap::new(),
         });
-        for added in index.add_custom_records(records.collect()).await? {
-            added?;
-        }
-        clock.lap("search: added");
-        let files = index.into_files().await;
+        let files = index.records_into_files(records.collect()).await;
         clock.lap("search: indexed");
         files
     });

@@ -177,6 +177,39 @@ impl SearchState {
         self.build_indexes_of(pages).await
     }
 
+    /// `fossick_all` followed by `build_indexes_once`, for pages made from
+    /// records (`Fossicker::new_with_data`), with less memory: when every
+    /// page is in one language, has a URL of its own and nothing was added
+    /// before, the pages are fossicked a batch at a time as the index is
+    /// built (`index::build_indexes_of_records`).
+    pub async fn build_indexes_of_records(&mut self, files: Vec<Fossicker>) -> Result<()> {
+        let language = files.first().and_then(|file| file.data()).map(|data| &data.language);
+        let one_language = files
+            .iter()
+            .all(|file| file.data().map(|data| &data.language) == language);
+        let mut urls = hashbrown::HashSet::new();
+        let own_urls = files
+            .iter()
+            .all(|file| file.url().is_some_and(|url| urls.insert(url)));
+        match language.cloned() {
+            Some(language) if one_language && own_urls && self.fossicked_pages.is_empty() => {
+                drop(urls);
+                self.options.logger.status("[Building search indexes]");
+                let index = index::build_indexes_of_records(files, language, &self.options)?;
+                // A site whose pages have no words has no index, as in `build_indexes_of`.
+                self.built_indexes = if index.page_count > 0 { vec![index] } else { vec![] };
+                Ok(())
+            }
+            _ => {
+                drop(urls);
+                for fossicked in self.fossick_all(files, |_| ()) {
+                    fossicked?;
+                }
+                self.build_indexes_once().await
+            }
+        }
+    }
+
     async fn build_indexes_of(&mut self, fossicked_pages: Vec<FossickedData>) -> Result<()> {
         let log = &self.options.logger;
 

@@ -13,11 +13,14 @@ use std::io::Error;
 use std::io::Read;
 use std::ops::Mul;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
-    get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
+    get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
 };
+use crate::fossick::word_cache::{Indexable, WordCache};
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
 use parser::DomParser;
@@ -33,13 +36,15 @@ lazy_static! {
 
 pub mod parser;
 mod splitting;
+mod word_cache;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct FossickedWord {
     pub position: u32,
     pub weight: u8,
     /// The original word before diacritic normalization, if it differs from the normalized form.
-    pub original_word: Option<String>,
+    /// Shared by every position of the word on the page's thread.
+    pub original_word: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +97,7 @@ fn segment_words(input: &str) -> impl Iterator<Item = &str> {
         })
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Fossicker {
     file_path: Option<PathBuf>,
     /// Built URLs should be relative to this directory
@@ -135,6 +140,16 @@ impl Fossicker {
             synthetic_content: None,
             data: Some(data),
         }
+    }
+
+    /// What a page made with `new_with_data` holds, before it is fossicked.
+    pub fn data(&self) -> Option<&DomParserResult> {
+        self.data.as_ref()
+    }
+
+    /// The URL a page was given, if it was given one.
+    pub fn url(&self) -> Option<&str> {
+        self.page_url.as_deref()
     }
 
     fn read_file_sync(&mut self, options: &SearchOptions) -> Result<(), Error> {
@@ -376,6 +391,7 @@ impl Fossicker {
         }
         let data = self.data.as_ref().unwrap();
         let stemmer = get_stemmer(&data.language);
+        let mut word_cache = WordCache::take(&data.language, &options.include_characters);
 
         let mut content = String::with_capacity(data.digest.len());
 
@@ -491,7 +507,11 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
-            let base_word = word.replace('\u{200B}', "");
+            let base_word = if word.contains('\u{200B}') {
+                std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
             if base_word.is_empty() {
                 return;
             }
@@ -507,17 +527,13 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-            let dotted_tails = get_dotted_tails(
-                &base_word,
-                stemmer.as_ref(),
-                &options.include_characters,
-                &indexable_words,
-            );
-            indexable_words.extend(dotted_tails);
             let mut cross_bigram = None;
-            if segmented {
+            let indexable_words: Rc<[Indexable]> = if segmented {
+                let mut indexable_words = word_cache::analyse(
+                    &base_word,
+                    stemmer.as_ref(),
+                    &options.include_characters,
+                );
                 let bigrams =
                     get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
                 indexable_words.extend(bigrams);
@@ -529,7 +545,10 @@ impl Fossicker {
                     stemmer.as_ref(),
                     &indexable_words,
                 );
-            }
+                indexable_words.into_iter().map(Indexable::from).collect()
+            } else {
+                word_cache.analyse(&base_word, stemmer.as_ref(), &options.include_characters)
+            };
 
             let compound_count = indexable_words
                 .iter()
@@ -542,7 +561,7 @@ impl Fossicker {
                 0
             };
 
-            for indexable in indexable_words {
+            for indexable in indexable_words.iter() {
                 let weight = if indexable.is_compound_part {
                     partial_weight
                 } else {
@@ -552,12 +571,12 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: indexable.original.clone(),
                 };
-                if let Some(repeat) = map.get_mut(&indexable.stemmed) {
+                if let Some(repeat) = map.get_mut(&*indexable.stemmed) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.to_string(), vec![entry]);
                 }
             }
 
@@ -570,7 +589,7 @@ impl Fossicker {
                     let entry = FossickedWord {
                         position: position.try_into().unwrap(),
                         weight: partial_weight,
-                        original_word: indexable.original,
+                        original_word: indexable.original.map(Arc::from),
                     };
                     let positions = map.entry(indexable.stemmed).or_default();
                     // The word before may already index this pair
@@ -601,6 +620,7 @@ impl Fossicker {
                 }
             };
         }
+        word_cache.put_back();
         if content.ends_with('\u{200B}') {
             content.pop();
         }
@@ -908,7 +928,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: Some("*beföre".to_string()),
+                        original_word: Some("*beföre".into()),
                     }]
                 ),
                 (
@@ -916,7 +936,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: Some("beföre".to_string()),
+                        original_word: Some("beföre".into()),
                     }]
                 ),
                 (

@@ -1,9 +1,10 @@
 use hashbrown::HashMap;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::{
-    fossick::{FossickedData, FossickedWord, MetaFossickedWord},
+    fossick::{FossickedData, FossickedWord, Fossicker, MetaFossickedWord},
     index::index_metadata::MetaFilter,
     utils::full_hash,
     SearchOptions,
@@ -47,7 +48,8 @@ enum SortType {
 /// Results from processing a single page in parallel.
 /// Contains the word map, filter entries, and encoded page data for one page.
 struct PageProcessingResult {
-    word_map: HashMap<String, PackedWord>,
+    /// The page's words, by `shard_of` each word.
+    word_shards: Vec<Vec<(String, PackedWord)>>,
     filter_entries: Vec<(String, String, usize)>, // (filter, value, page_number)
     encoded_page: IntermediaryPageData,
 }
@@ -55,8 +57,226 @@ struct PageProcessingResult {
 /// How many pages `build_indexes` turns into word maps before merging them.
 const PAGE_BATCH: usize = 512;
 
+/// How many parts the site's word map is kept in: each part is merged from
+/// the pages' word maps on a thread of its own.
+const WORD_SHARDS: usize = 16;
+
+/// Which part of the site's word map `word` belongs to.
+fn shard_of(word: &str) -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    word.hash(&mut hasher);
+    (hasher.finish() % WORD_SHARDS as u64) as usize
+}
+
+/// A word of the site's word map while the index is built: what its
+/// `PackedWord` will hold, with the locations of all its pages in one list
+/// instead of two lists per page, which took five times the memory.
+struct WordPages {
+    word: String,
+    pages: PageList,
+    /// Each additional variant's form and pages, in the order they were first met.
+    variants: Vec<(String, PageList)>,
+}
+
+/// The pages of a word (or a variant of it), in page order.
+#[derive(Default)]
+struct PageList {
+    /// Each page's number, and how many of `locs` are its locations and then
+    /// its metadata locations.
+    pages: Vec<(u32, u32, u32)>,
+    locs: Vec<i32>,
+}
+
+impl PageList {
+    fn extend(&mut self, pages: Vec<PackedPage>) {
+        for page in pages {
+            debug_assert!(self.pages.last().is_none_or(|last| (last.0 as usize) < page.page_number));
+            self.pages.push((
+                page.page_number as u32,
+                page.locs.len() as u32,
+                page.meta_locs.len() as u32,
+            ));
+            self.locs.extend_from_slice(&page.locs);
+            self.locs.extend_from_slice(&page.meta_locs);
+        }
+    }
+
+    fn into_packed(self) -> Vec<PackedPage> {
+        let mut at = 0;
+        self.pages
+            .iter()
+            .map(|&(page_number, locs, meta_locs)| {
+                let (locs, meta_locs) = (locs as usize, meta_locs as usize);
+                let page = PackedPage {
+                    page_number: page_number as usize,
+                    locs: self.locs[at..at + locs].to_vec(),
+                    meta_locs: self.locs[at + locs..at + locs + meta_locs].to_vec(),
+                };
+                at += locs + meta_locs;
+                page
+            })
+            .collect()
+    }
+}
+
+impl WordPages {
+    fn into_packed(self) -> PackedWord {
+        PackedWord {
+            word: self.word,
+            pages: self.pages.into_packed(),
+            additional_variants: self
+                .variants
+                .into_iter()
+                .map(|(form, pages)| PackedVariant {
+                    form,
+                    pages: pages.into_packed(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// What `chunk_index` and `chunk_meta` need to know of a word.
+trait ChunkedWord {
+    fn word(&self) -> &str;
+    /// How much the word adds to its chunk.
+    fn chunk_size(&self) -> usize;
+}
+
+impl ChunkedWord for PackedWord {
+    fn word(&self) -> &str {
+        &self.word
+    }
+
+    fn chunk_size(&self) -> usize {
+        self.pages
+            .iter()
+            .chain(self.additional_variants.iter().flat_map(|v| &v.pages))
+            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
+            .sum::<usize>()
+            + self.additional_variants.len()
+    }
+}
+
+impl ChunkedWord for WordPages {
+    fn word(&self) -> &str {
+        &self.word
+    }
+
+    fn chunk_size(&self) -> usize {
+        let size = |pages: &PageList| pages.locs.len() + pages.pages.len();
+        size(&self.pages)
+            + self.variants.iter().map(|(_, pages)| size(pages)).sum::<usize>()
+            + self.variants.len()
+    }
+}
+
+/// Adds one page's entry for `word` to the site's word map. Pages are added
+/// in page order, so a word's pages and variants stay in that order.
+fn merge_word(word_map: &mut HashMap<String, WordPages>, word: String, packed: PackedWord) {
+    let entry = match word_map.entry(word) {
+        hashbrown::hash_map::Entry::Occupied(entry) => entry.into_mut(),
+        hashbrown::hash_map::Entry::Vacant(entry) => {
+            let word = entry.key().clone();
+            entry.insert(WordPages {
+                word,
+                pages: PageList::default(),
+                variants: Vec::new(),
+            })
+        }
+    };
+    entry.pages.extend(packed.pages);
+    for variant in packed.additional_variants {
+        match entry.variants.iter_mut().find(|(form, _)| *form == variant.form) {
+            Some((_, pages)) => pages.extend(variant.pages),
+            None => {
+                let mut pages = PageList::default();
+                pages.extend(variant.pages);
+                entry.variants.push((variant.form, pages));
+            }
+        }
+    }
+}
+
 pub async fn build_indexes(
     mut pages: Vec<FossickedData>,
+    language: String,
+    options: &SearchOptions,
+) -> Result<PagefindIndexes> {
+    let meta_fields = meta_fields_of(pages.iter().map(|page| &page.fragment.data.meta));
+    let batches = std::iter::from_fn(move || {
+        // The last batch (or a site's only one) is the rest of `pages` itself, not a copy.
+        match pages.len() {
+            0 => None,
+            n if n <= PAGE_BATCH => Some(Ok(std::mem::take(&mut pages))),
+            _ => Some(Ok(pages.drain(..PAGE_BATCH).collect())),
+        }
+    });
+    build_indexes_in_batches(batches, meta_fields, language, options)
+}
+
+/// The names of the metadata fields of `pages`, in the order the index numbers them.
+fn meta_fields_of<'a>(pages: impl Iterator<Item = &'a BTreeMap<String, String>>) -> Vec<String> {
+    let mut meta_fields_set: BTreeSet<&String> = BTreeSet::new();
+    for meta in pages {
+        meta_fields_set.extend(meta.keys());
+    }
+    meta_fields_set.into_iter().cloned().collect()
+}
+
+/// Fossicks `records` and builds their index a batch of pages at a time, so
+/// the words of every page are never in memory at once: the same index as
+/// `build_indexes` of the fossicked records, leaving out those without words
+/// as `SearchState::build_indexes` does. Every record must be a page of
+/// `language`, with a URL of its own.
+pub fn build_indexes_of_records(
+    mut records: Vec<Fossicker>,
+    language: String,
+    options: &SearchOptions,
+) -> Result<PagefindIndexes> {
+    // The metadata fields are numbered before any page is fossicked, from the
+    // pages that will have words. A record without a letter or digit (or with
+    // Pagefind's own markers) may have none: those few are fossicked to see.
+    let has_words: Vec<bool> = records
+        .par_iter()
+        .map(|record| {
+            let digest = record.data().map_or("", |data| data.digest.as_str());
+            if digest.chars().any(char::is_alphanumeric) && !digest.contains("___PAGEFIND") {
+                return Ok(true);
+            }
+            let page = record.clone().fossick_sync(options)?;
+            Ok(!page.word_data.is_empty())
+        })
+        .collect::<Result<_>>()?;
+    let meta_fields = meta_fields_of(
+        records
+            .iter()
+            .zip(&has_words)
+            .filter(|(_, has_words)| **has_words)
+            .filter_map(|(record, _)| record.data().map(|data| &data.meta)),
+    );
+    let batches = std::iter::from_fn(move || {
+        let n = records.len().min(PAGE_BATCH);
+        if n == 0 {
+            return None;
+        }
+        let batch: Result<Vec<FossickedData>> = records
+            .drain(..n)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|record| record.fossick_sync(options))
+            .collect();
+        Some(batch.map(|pages| pages.into_iter().filter(|page| !page.word_data.is_empty()).collect()))
+    });
+    build_indexes_in_batches(batches, meta_fields, language, options)
+}
+
+/// Builds the index of the pages `batches` yields, numbered in that order,
+/// whose metadata fields are `meta_fields`.
+fn build_indexes_in_batches(
+    batches: impl Iterator<Item = Result<Vec<FossickedData>>>,
+    meta_fields: Vec<String>,
     language: String,
     options: &SearchOptions,
 ) -> Result<PagefindIndexes> {
@@ -66,7 +286,7 @@ pub async fn build_indexes(
         index_chunks: Vec::new(),
         filters: Vec::new(),
         sorts: Vec::new(),
-        meta_fields: Vec::new(),
+        meta_fields,
     };
 
     /*
@@ -77,73 +297,11 @@ pub async fn build_indexes(
             - Sort the `pages` array and output the page numbers to `alternate_sorts`
     */
 
-    let mut word_map: HashMap<String, PackedWord> = HashMap::new();
+    let mut word_maps: Vec<HashMap<String, WordPages>> =
+        (0..WORD_SHARDS).map(|_| HashMap::new()).collect();
     let mut filter_map: HashMap<String, HashMap<String, Vec<usize>>> = HashMap::new();
     let mut fragment_hashes: HashMap<String, IntermediaryPageData> = HashMap::new();
     let mut fragments: Vec<(usize, (String, IntermediaryPageData))> = Vec::new();
-
-    for (page_number, page) in pages.iter_mut().enumerate() {
-        page.fragment.page_number = page_number;
-    }
-
-    // Get all possible sort keys
-    let mut sorts: Vec<_> = pages
-        .iter()
-        .flat_map(|page| page.sort.keys().cloned())
-        .collect();
-    sorts.sort_unstable();
-    sorts.dedup();
-
-    // Determine the best sorting parser that fits all available values for each given key
-    let mut sort_types: BTreeMap<String, SortType> = BTreeMap::new();
-    for sort in sorts.iter() {
-        let mut sort_values = pages.iter().flat_map(|page| page.sort.get(sort));
-        sort_types.insert(
-            sort.clone(),
-            if sort_values.all(|v| parse_int_sort(v).is_some() || parse_float_sort(v).is_some()) {
-                SortType::Number
-            } else {
-                SortType::String
-            },
-        );
-    }
-
-    for (sort_key, sort_type) in sort_types {
-        let mut page_values: Vec<_> = pages
-            .iter()
-            .flat_map(|page| {
-                page.sort
-                    .get(&sort_key)
-                    .map(|v| (v, page.fragment.page_number))
-            })
-            .collect();
-        options.logger.v_info(format!(
-            "Prebuilding sort order for {sort_key}, processed as type: {sort_type:#?}"
-        ));
-        match sort_type {
-            SortType::String => page_values.sort_by_key(|p| p.0),
-            SortType::Number => page_values.sort_by(|p1, p2| {
-                let p1 = parse_int_sort(p1.0)
-                    .map(|i| i as f32)
-                    .unwrap_or_else(|| parse_float_sort(p1.0).unwrap_or_default());
-                let p2 = parse_int_sort(p2.0)
-                    .map(|i| i as f32)
-                    .unwrap_or_else(|| parse_float_sort(p2.0).unwrap_or_default());
-
-                p1.total_cmp(&p2)
-            }),
-        }
-        meta.sorts.push(MetaSort {
-            sort: sort_key,
-            pages: page_values.into_iter().map(|p| p.1).collect(),
-        });
-    }
-
-    let mut meta_fields_set: BTreeSet<String> = BTreeSet::new();
-    for page in pages.iter() {
-        meta_fields_set.extend(page.fragment.data.meta.keys().cloned());
-    }
-    meta.meta_fields = meta_fields_set.into_iter().collect();
 
     // Clone meta_fields for use in parallel processing
     let meta_fields_ref = meta.meta_fields.clone();
@@ -152,15 +310,16 @@ pub async fn build_indexes(
     // Pages are processed a batch at a time, and each batch is merged before
     // the next is made, so the per-page word maps of all pages are never in
     // memory at once.
-    while !pages.is_empty() {
-        // The last batch (or a site's only one) is the rest of `pages` itself, not a copy.
-        let batch: Vec<FossickedData> = if pages.len() <= PAGE_BATCH {
-            std::mem::take(&mut pages)
-        } else {
-            pages.drain(..PAGE_BATCH).collect()
-        };
+    // Each page's sort keys, by page number.
+    let mut page_sorts: Vec<BTreeMap<String, String>> = Vec::new();
+    for batch in batches {
+        let mut batch = batch?;
+        for page in batch.iter_mut() {
+            page.fragment.page_number = page_sorts.len();
+            page_sorts.push(std::mem::take(&mut page.sort));
+        }
         // Process pages in parallel - each page builds its own word map
-        let page_results: Vec<PageProcessingResult> = batch
+        let mut page_results: Vec<PageProcessingResult> = batch
             .into_par_iter()
             .map(|page| {
                 let mut local_word_map: HashMap<String, PackedWord> = HashMap::new();
@@ -176,7 +335,7 @@ pub async fn build_indexes(
                 for (word, positions) in page.word_data {
                     // Group positions by original_word for this page
                     let mut normalized_positions: Vec<FossickedWord> = Vec::new();
-                    let mut variant_positions: BTreeMap<String, Vec<FossickedWord>> =
+                    let mut variant_positions: BTreeMap<Arc<str>, Vec<FossickedWord>> =
                         BTreeMap::new();
 
                     for fossicked in positions {
@@ -196,7 +355,7 @@ pub async fn build_indexes(
                         local_word_map
                             .entry(word.clone())
                             .or_insert_with(|| PackedWord {
-                                word: word.clone(),
+                                word,
                                 pages: Vec::new(),
                                 additional_variants: Vec::new(),
                             });
@@ -215,12 +374,12 @@ pub async fn build_indexes(
                         if let Some(existing_variant) = packed_word
                             .additional_variants
                             .iter_mut()
-                            .find(|v| v.form == variant_form)
+                            .find(|v| *v.form == *variant_form)
                         {
                             existing_variant.pages.push(variant_page);
                         } else {
                             packed_word.additional_variants.push(PackedVariant {
-                                form: variant_form,
+                                form: variant_form.to_string(),
                                 pages: vec![variant_page],
                             });
                         }
@@ -328,41 +487,41 @@ pub async fn build_indexes(
                     encoded_data,
                 };
 
+                let mut word_shards: Vec<Vec<(String, PackedWord)>> =
+                    (0..WORD_SHARDS).map(|_| Vec::new()).collect();
+                for (word, packed) in local_word_map {
+                    word_shards[shard_of(&word)].push((word, packed));
+                }
+
                 PageProcessingResult {
-                    word_map: local_word_map,
+                    word_shards,
                     filter_entries,
                     encoded_page,
                 }
             })
             .collect();
 
+        // Merge the word maps, each part of the site's map on a thread of
+        // its own, taking the pages in order.
+        let mut by_shard: Vec<Vec<Vec<(String, PackedWord)>>> = (0..WORD_SHARDS)
+            .map(|_| Vec::with_capacity(page_results.len()))
+            .collect();
+        for result in page_results.iter_mut() {
+            for (shard, words) in std::mem::take(&mut result.word_shards).into_iter().enumerate() {
+                by_shard[shard].push(words);
+            }
+        }
+        word_maps
+            .par_iter_mut()
+            .zip(by_shard)
+            .for_each(|(word_map, pages)| {
+                for (word, packed) in pages.into_iter().flatten() {
+                    merge_word(word_map, word, packed);
+                }
+            });
+
         // Merge results sequentially
         for result in page_results {
-            // Merge word maps using Entry API to avoid unnecessary clones
-            for (word, packed) in result.word_map {
-                match word_map.entry(word) {
-                    hashbrown::hash_map::Entry::Occupied(mut entry) => {
-                        let existing = entry.get_mut();
-                        existing.pages.extend(packed.pages); // Move, not clone
-                                                             // Merge additional_variants
-                        for variant in packed.additional_variants {
-                            if let Some(existing_variant) = existing
-                                .additional_variants
-                                .iter_mut()
-                                .find(|v| v.form == variant.form)
-                            {
-                                existing_variant.pages.extend(variant.pages);
-                            } else {
-                                existing.additional_variants.push(variant);
-                            }
-                        }
-                    }
-                    hashbrown::hash_map::Entry::Vacant(entry) => {
-                        entry.insert(packed);
-                    }
-                }
-            }
-
             // Merge filter entries using or_default for cleaner code
             for (filter, value, page_number) in result.filter_entries {
                 filter_map
@@ -397,13 +556,9 @@ pub async fn build_indexes(
         }
     }
 
-    // Sort pages within each word by page_number to maintain correct order after parallel processing
-    for packed_word in word_map.values_mut() {
-        packed_word.pages.sort_by_key(|p| p.page_number);
-        for variant in &mut packed_word.additional_variants {
-            variant.pages.sort_by_key(|p| p.page_number);
-        }
-    }
+    meta.sorts = sorts_of(&page_sorts, options);
+    let sorts: Vec<String> = meta.sorts.iter().map(|sort| sort.sort.clone()).collect();
+    // Each word's pages are in page order, as they were merged in that order.
 
     fragments.extend(
         fragment_hashes
@@ -528,8 +683,11 @@ pub async fn build_indexes(
     }
 
     // TODO: Parameterize these chunk sizes via byte size rather than word count
-    let word_count = word_map.len();
-    let chunks = chunk_index(word_map, options.index_chunk_size);
+    let word_count = word_maps.iter().map(|word_map| word_map.len()).sum();
+    let chunks = chunk_index(
+        word_maps.into_iter().flat_map(|word_map| word_map.into_values()),
+        options.index_chunk_size,
+    );
     meta.index_chunks = chunk_meta(&chunks);
 
     // Encode word index chunks in parallel (delta encoding + CBOR serialization)
@@ -540,7 +698,8 @@ pub async fn build_indexes(
             // Delta-encode page numbers within each word's page list
             let delta_chunk: Vec<PackedWord> = chunk
                 .into_iter()
-                .map(|mut word| {
+                .map(|word| {
+                    let mut word = word.into_packed();
                     let mut last_page: usize = 0;
                     for page in &mut word.pages {
                         let delta = page.page_number - last_page;
@@ -610,6 +769,58 @@ pub async fn build_indexes(
     })
 }
 
+/// The pages in the order of each sort key, from each page's sort keys.
+fn sorts_of(page_sorts: &[BTreeMap<String, String>], options: &SearchOptions) -> Vec<MetaSort> {
+    // Get all possible sort keys
+    let mut sorts: Vec<_> = page_sorts.iter().flat_map(|sort| sort.keys().cloned()).collect();
+    sorts.sort_unstable();
+    sorts.dedup();
+
+    // Determine the best sorting parser that fits all available values for each given key
+    let mut sort_types: BTreeMap<String, SortType> = BTreeMap::new();
+    for sort in sorts.iter() {
+        let mut sort_values = page_sorts.iter().flat_map(|page_sort| page_sort.get(sort));
+        sort_types.insert(
+            sort.clone(),
+            if sort_values.all(|v| parse_int_sort(v).is_some() || parse_float_sort(v).is_some()) {
+                SortType::Number
+            } else {
+                SortType::String
+            },
+        );
+    }
+
+    let mut meta_sorts = Vec::new();
+    for (sort_key, sort_type) in sort_types {
+        let mut page_values: Vec<_> = page_sorts
+            .iter()
+            .enumerate()
+            .flat_map(|(page_number, page_sort)| page_sort.get(&sort_key).map(|v| (v, page_number)))
+            .collect();
+        options.logger.v_info(format!(
+            "Prebuilding sort order for {sort_key}, processed as type: {sort_type:#?}"
+        ));
+        match sort_type {
+            SortType::String => page_values.sort_by_key(|p| p.0),
+            SortType::Number => page_values.sort_by(|p1, p2| {
+                let p1 = parse_int_sort(p1.0)
+                    .map(|i| i as f32)
+                    .unwrap_or_else(|| parse_float_sort(p1.0).unwrap_or_default());
+                let p2 = parse_int_sort(p2.0)
+                    .map(|i| i as f32)
+                    .unwrap_or_else(|| parse_float_sort(p2.0).unwrap_or_default());
+
+                p1.total_cmp(&p2)
+            }),
+        }
+        meta_sorts.push(MetaSort {
+            sort: sort_key,
+            pages: page_values.into_iter().map(|p| p.1).collect(),
+        });
+    }
+    meta_sorts
+}
+
 /// Convert fossicked word positions to a packed page representation.
 /// Sorts by weight (with common weight 25 first) then by position for delta encoding.
 fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usize) -> PackedPage {
@@ -651,31 +862,25 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     }
 }
 
-fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<Vec<PackedWord>> {
+fn chunk_index<W: ChunkedWord>(
+    words: impl IntoIterator<Item = W>,
+    chunk_size: usize,
+) -> Vec<Vec<W>> {
     // Accumulate into HashMap for O(1) inserts, then sort once before encoding
     // to produce a stable hash without paying BTreeMap's per-insert overhead.
-    let mut words = word_map
-        .into_iter()
-        .map(|(_, w)| w)
-        .collect::<Vec<PackedWord>>();
-    words.sort_by_key(|w| w.word.clone());
+    let mut words = words.into_iter().collect::<Vec<W>>();
+    // Words are unique, so an unstable sort orders them as a stable one would.
+    words.sort_unstable_by(|a, b| a.word().cmp(b.word()));
 
     let mut index_chunks = Vec::new();
 
     let mut index_chunk = Vec::new();
     let mut index_chunk_size = 0;
     for word in words.into_iter() {
-        index_chunk_size += word
-            .pages
-            .iter()
-            .chain(word.additional_variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + word.additional_variants.len();
+        index_chunk_size += word.chunk_size();
         index_chunk.push(word);
         if index_chunk_size >= chunk_size {
-            index_chunks.push(index_chunk.clone());
-            index_chunk.clear();
+            index_chunks.push(std::mem::take(&mut index_chunk));
             index_chunk_size = 0;
         }
     }
@@ -686,13 +891,13 @@ fn chunk_index(word_map: HashMap<String, PackedWord>, chunk_size: usize) -> Vec<
     index_chunks
 }
 
-fn chunk_meta(indexes: &[Vec<PackedWord>]) -> Vec<MetaChunk> {
+fn chunk_meta<W: ChunkedWord>(indexes: &[Vec<W>]) -> Vec<MetaChunk> {
     let mut named_chunks: Vec<MetaChunk> = Vec::new();
 
     for chunk in indexes.iter() {
         named_chunks.push(MetaChunk {
-            from: chunk.first().map_or("".into(), |w| w.word.clone()),
-            to: chunk.last().map_or("".into(), |w| w.word.clone()),
+            from: chunk.first().map_or("".into(), |w| w.word().to_string()),
+            to: chunk.last().map_or("".into(), |w| w.word().to_string()),
             hash: "".into(),
         });
     }
@@ -818,7 +1023,7 @@ mod tests {
 
     #[test]
     fn build_index_chunks() {
-        let chunks = chunk_index(test_words(), 8);
+        let chunks = chunk_index(test_words().into_values(), 8);
 
         assert_eq!(chunks.len(), 3);
         assert_eq!(chunks[0][0].word, "apple");
@@ -829,7 +1034,7 @@ mod tests {
 
     #[test]
     fn build_index_chunks_from_variant_words() {
-        let chunks = chunk_index(test_variant_words(), 8);
+        let chunks = chunk_index(test_variant_words().into_values(), 8);
 
         assert_eq!(chunks.len(), 3);
         assert_eq!(chunks[0][0].word, "apple");
@@ -840,7 +1045,7 @@ mod tests {
 
     #[test]
     fn build_chunk_meta() {
-        let chunks = chunk_index(test_words(), 8);
+        let chunks = chunk_index(test_words().into_values(), 8);
         let meta = chunk_meta(&chunks);
         assert_eq!(meta.len(), 3);
         assert_eq!(

@@ -408,9 +408,11 @@ impl PagefindIndexes {
     }
 }
 
-/// How hard chunks are compressed: zlib's default level. `best` (9) made
-/// files about 1 % smaller at several times the cost.
-const LEVEL: u32 = 6;
+/// How hard chunks are compressed: level 3, zlib's fast strategy. On 10 000
+/// pages its files are 1.9 % larger than at zlib's default level (6), and a
+/// build with search takes 6–11 % less time; `best` (9), Pagefind's own
+/// level, saves about 1 % more than level 6 at several times its cost.
+const LEVEL: u32 = 3;
 
 /// `chunks`, each after Pagefind's marker, gzipped.
 fn gzip(chunks: &[&[u8]]) -> Vec<u8> {

@@ -292,6 +292,21 @@ impl PagefindIndex {
         Ok(state.get_files().await)
     }
 
+    /// Indexes `records` and returns the files, as `add_custom_records`
+    /// followed by `into_files` would, but fossicking the records a batch at
+    /// a time as the index is built, so the words of every page are never in
+    /// memory at once (`SearchState::build_indexes_of_records`).
+    pub async fn records_into_files(self, records: Vec<CustomRecord>) -> Result<Vec<SyntheticFile>> {
+        let mut state = self.search_index.lock().await;
+        let force_language = state.options.force_language.clone();
+        let files = records
+            .into_iter()
+            .map(|record| record.into_fossicker(force_language.clone()))
+            .collect();
+        state.build_indexes_of_records(files).await?;
+        Ok(state.get_files().await)
+    }
+
     /// `get_files` for an index that is done with: the pages are moved into
     /// the index as it is built rather than copied, which halves the memory
     /// a large site's index takes.
