@@ -1,38 +1,34 @@
 //! The changes arkiv makes to Pagefind (vendor/pagefind, PATCHES.md) give the
-//! index Pagefind itself gives: records added in one parallel batch and built
-//! without a copy of the pages make the same files, byte for byte once
-//! unpacked, as records added one at a time and built as before.
+//! index Pagefind itself gives. `search/upstream.txt` fingerprints the files
+//! Pagefind 1.6.0 as published writes for the pages of `search/records.rs`
+//! (made by `search/upstream/`); every way arkiv's copy builds an index must
+//! write files that unpack to exactly those bytes.
 
 use std::collections::BTreeMap;
 use std::io::Read;
 
-use pagefind::api::{CustomRecord, PagefindIndex};
+use pagefind::api::{CustomRecord, PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
-/// Records with Swedish text, shared words across pages, a filter, and one
-/// URL given twice (the later record replaces the earlier, as Pagefind does).
-fn records() -> Vec<CustomRecord> {
-    let mut records: Vec<CustomRecord> = (0..120)
-        .map(|n| CustomRecord {
-            url: format!("/nyheter/nyhet-{n}/"),
-            content: format!(
-                "Nyhet {n}. Göteborgsregionens kommuner samarbetar om kompetensförsörjning, \
-                 konferensen nummer {n} och {} deltagare i Mölndal.",
-                n * 7
-            ),
-            language: "sv".into(),
-            meta: BTreeMap::from([("title".to_string(), format!("Nyhet {n}"))]),
-            filters: BTreeMap::from([(
-                "Typ".to_string(),
-                vec![if n % 2 == 0 { "Nyhet" } else { "Konferens" }.to_string()],
-            )]),
-            sort: BTreeMap::new(),
-        })
-        .collect();
-    let mut again = records[3].clone();
-    again.content = "Ersatt text om Kungälv.".into();
-    records.push(again);
-    records
+#[path = "search/records.rs"]
+mod records;
+
+/// What Pagefind as published writes, without and with a repeated URL.
+fn upstream(repeat: bool) -> String {
+    let all = include_str!("search/upstream.txt");
+    let (without, with) = all.split_once("--\n").expect("two parts");
+    if repeat { with } else { without }.to_string()
+}
+
+fn custom(page: records::Page) -> CustomRecord {
+    CustomRecord {
+        url: page.url,
+        content: page.content,
+        language: "sv".into(),
+        meta: page.meta,
+        filters: page.filters,
+        sort: page.sort,
+    }
 }
 
 fn options() -> PagefindServiceConfig {
@@ -41,37 +37,23 @@ fn options() -> PagefindServiceConfig {
         .build()
 }
 
-/// Every file's name and content, gzip unpacked.
-fn unpacked(files: Vec<pagefind::api::SyntheticFile>) -> BTreeMap<String, Vec<u8>> {
-    files
-        .into_iter()
-        .map(|file| {
-            let mut contents = file.contents;
-            if contents.starts_with(&[0x1f, 0x8b]) {
-                let mut plain = Vec::new();
-                flate2::read::GzDecoder::new(&contents[..])
-                    .read_to_end(&mut plain)
-                    .expect("a gzipped chunk unpacks");
-                contents = plain;
-            }
-            (file.filename.to_string_lossy().into_owned(), contents)
-        })
-        .collect()
+fn unpacked(files: Vec<SyntheticFile>) -> BTreeMap<String, Vec<u8>> {
+    records::unpacked(files.into_iter().map(|file| (file.filename, file.contents)))
 }
 
-fn one_at_a_time() -> BTreeMap<String, Vec<u8>> {
+fn one_at_a_time(repeat: bool) -> BTreeMap<String, Vec<u8>> {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let mut index = PagefindIndex::new(Some(options())).unwrap();
-        for record in records() {
+        for page in records::site(repeat) {
             index
                 .add_custom_record(
-                    record.url,
-                    record.content,
-                    record.language,
-                    Some(record.meta),
-                    Some(record.filters),
-                    None,
+                    page.url,
+                    page.content,
+                    "sv".into(),
+                    Some(page.meta),
+                    Some(page.filters),
+                    Some(page.sort),
                 )
                 .await
                 .unwrap();
@@ -80,56 +62,85 @@ fn one_at_a_time() -> BTreeMap<String, Vec<u8>> {
     })
 }
 
-fn in_one_batch() -> (BTreeMap<String, Vec<u8>>, usize) {
+fn in_one_batch(repeat: bool) -> BTreeMap<String, Vec<u8>> {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         let mut index = PagefindIndex::new(Some(options())).unwrap();
-        let added = index.add_custom_records(records()).await.unwrap();
-        let words = added.iter().map(|a| a.as_ref().unwrap().page_word_count);
-        assert!(
-            words.clone().all(|count| count > 0),
-            "every record has words"
-        );
-        (unpacked(index.into_files().await.unwrap()), added.len())
+        let pages: Vec<CustomRecord> = records::site(repeat).into_iter().map(custom).collect();
+        let count = pages.len();
+        let added = index.add_custom_records(pages).await.unwrap();
+        assert_eq!(added.len(), count, "one answer per record");
+        unpacked(index.into_files().await.unwrap())
+    })
+}
+
+fn fossicked_as_built(repeat: bool) -> BTreeMap<String, Vec<u8>> {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let index = PagefindIndex::new(Some(options())).unwrap();
+        let pages = records::site(repeat).into_iter().map(custom).collect();
+        unpacked(index.records_into_files(pages).await.unwrap())
     })
 }
 
 #[test]
-fn a_batch_built_once_gives_the_index_one_record_at_a_time_gives() {
-    let expected = one_at_a_time();
-    let (got, added) = in_one_batch();
-    assert_eq!(added, records().len(), "one answer per record");
-    assert_eq!(
-        got.keys().collect::<Vec<_>>(),
-        expected.keys().collect::<Vec<_>>(),
-        "the same files"
-    );
-    for (name, contents) in &expected {
-        assert!(got[name] == *contents, "{name} differs");
+fn every_way_of_indexing_gives_the_files_pagefind_as_published_gives() {
+    for repeat in [false, true] {
+        let expected = upstream(repeat);
+        for (way, files) in [
+            ("one record at a time", one_at_a_time(repeat)),
+            ("records in one batch", in_one_batch(repeat)),
+            (
+                "records fossicked as the index is built",
+                fossicked_as_built(repeat),
+            ),
+        ] {
+            let got = records::fingerprint(&files);
+            assert!(
+                got == expected,
+                "{way}, repeat {repeat}: files differ from Pagefind's:\n{}",
+                differences(&expected, &got)
+            );
+        }
     }
-    // 120 pages, the repeated URL once: its later text is what is indexed.
-    let fragments: Vec<&Vec<u8>> = got
+}
+
+#[test]
+fn a_repeated_url_keeps_its_later_text_and_a_page_without_words_is_left_out() {
+    let files = fossicked_as_built(true);
+    let fragments: Vec<String> = files
         .iter()
-        .filter(|(name, _)| name.starts_with("fragment/"))
-        .map(|(_, contents)| contents)
+        .filter(|(name, _)| name.contains("fragment/"))
+        .map(|(_, contents)| String::from_utf8_lossy(contents).into_owned())
         .collect();
-    assert_eq!(fragments.len(), 120);
-    let text = |c: &Vec<u8>| String::from_utf8_lossy(c).into_owned();
-    assert!(fragments.iter().any(|c| text(c).contains("Kungälv")));
+    assert_eq!(fragments.len(), 150, "150 pages with words, one URL once");
     assert!(
-        !fragments
+        fragments
             .iter()
-            .any(|c| text(c).contains("konferensen nummer 3 "))
+            .any(|c| c.contains("Ersatt text om Kungälv"))
     );
+    assert!(!fragments.iter().any(|c| c.contains("utan-ord")));
+}
+
+fn differences(expected: &str, got: &str) -> String {
+    let expected: Vec<&str> = expected.lines().collect();
+    let got: Vec<&str> = got.lines().collect();
+    let missing = expected.iter().filter(|line| !got.contains(line));
+    let extra = got.iter().filter(|line| !expected.contains(line));
+    missing
+        .map(|line| format!("- {line}"))
+        .chain(extra.map(|line| format!("+ {line}")))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
 fn chunks_are_gzip_with_pagefinds_marker() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let files = runtime.block_on(async {
-        let mut index = PagefindIndex::new(Some(options())).unwrap();
-        index.add_custom_records(records()).await.unwrap();
-        index.into_files().await.unwrap()
+        let index = PagefindIndex::new(Some(options())).unwrap();
+        let pages = records::site(false).into_iter().map(custom).collect();
+        index.records_into_files(pages).await.unwrap()
     });
     let chunks: Vec<_> = files
         .iter()
@@ -141,7 +152,7 @@ fn chunks_are_gzip_with_pagefinds_marker() {
         .filter(|f| f.contents.starts_with(&[0x1f, 0x8b]))
         .collect();
     assert!(
-        chunks.len() > 120,
+        chunks.len() > 150,
         "fragments, word and filter indexes are packed"
     );
     for chunk in chunks {
