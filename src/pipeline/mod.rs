@@ -142,12 +142,13 @@ pub fn render_changed(
 /// Runs `render` with `each`, then, when search is on, makes the search
 /// index and hands its files to `each`; errors come with the warnings of
 /// every stage.
-fn with_search<T: Send, R>(
+fn with_search<T: Send, R: Send>(
     prepared: &Prepared,
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
     render: impl FnOnce(
         &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync),
-    ) -> Result<(Vec<T>, R), Diagnostics>,
+    ) -> Result<(Vec<T>, R), Diagnostics>
+    + Send,
 ) -> Result<(Vec<T>, R), Diagnostics> {
     let with_warnings = |mut errors: Diagnostics| {
         errors.extend(prepared.warnings.clone());
@@ -155,14 +156,21 @@ fn with_search<T: Send, R>(
     };
     let mut clock = Stopwatch::from_env();
     let (config, site) = (&prepared.config, &prepared.site);
-    let (mut done, made) = render(&each).map_err(with_warnings)?;
-    clock.lap("render");
-    if config.search {
-        let index = search::index(config, site, &prepared.templates.labels);
+    // The search index is made while the outputs are rendered and written:
+    // each leaves the other's idle moments to it.
+    let search = || {
+        config
+            .search
+            .then(|| search::index(config, site, &prepared.templates.labels))
+    };
+    let (rendered, index) = rayon::join(|| render(&each), search);
+    let (mut done, made) = rendered.map_err(with_warnings)?;
+    clock.lap("render and search");
+    if let Some(index) = index {
         let index = index.map_err(with_warnings)?;
         let index: Result<Vec<T>, Diagnostic> = index.into_par_iter().map(&each).collect();
         done.extend(index.map_err(|e| with_warnings(e.into()))?);
-        clock.lap("search");
+        clock.lap("search files");
     }
     Ok((done, made))
 }
