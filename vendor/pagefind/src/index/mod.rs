@@ -351,11 +351,13 @@ fn build_indexes_in_batches(
                         }
                     }
 
+                    // The word is the map's key: the site's map takes it from there
+                    // (`merge_word`), so the entry needs no copy of its own.
                     let packed_word =
                         local_word_map
-                            .entry(word.clone())
+                            .entry(word)
                             .or_insert_with(|| PackedWord {
-                                word,
+                                word: String::new(),
                                 pages: Vec::new(),
                                 additional_variants: Vec::new(),
                             });
@@ -405,9 +407,9 @@ fn build_indexes_in_batches(
 
                     let packed_word =
                         local_word_map
-                            .entry(word.clone())
+                            .entry(word)
                             .or_insert_with(|| PackedWord {
-                                word: word.clone(),
+                                word: String::new(),
                                 pages: Vec::new(),
                                 additional_variants: Vec::new(),
                             });
@@ -829,7 +831,8 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     // when we inline weight changes.
     // We then sort by position within each weight group,
     // which helps us delta encode the index.
-    positions.sort_by_cached_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
+    // Positions with equal keys are equal in all the index keeps of them.
+    positions.sort_unstable_by_key(|p| (if p.weight == 25 { 0 } else { p.weight }, p.position));
 
     let mut current_weight = 25;
     let mut weighted_positions = Vec::with_capacity(positions.len());
