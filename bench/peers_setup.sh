@@ -7,7 +7,12 @@
 #                   `work`, so a build into target/ during the run cannot swap it;
 #   peer_site N     writes N pages of ../shared/bench/gen_corpus.py into `work`
 #                   once (arkiv-search/ is arkiv/ with search on) and prints
-#                   their folder.
+#                   their folder;
+#   remove_outputs DIR...
+#                   removes a run's outputs, then waits a minute: ext4 without a
+#                   journal (as here) skips inodes deleted in the last minute
+#                   for every new file, which made the next builds up to three
+#                   times slower (see bench/run).
 
 install_peers() {
   local peers="$repo/target/peers"
@@ -52,4 +57,11 @@ peer_site() {
     touch "$site/.complete"
   fi
   echo "$site"
+}
+
+remove_outputs() {
+  rm -rf "$@"
+  sync
+  say "pausing 61 s after removing the outputs"
+  sleep 61
 }
