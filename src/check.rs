@@ -1,7 +1,8 @@
 //! `arkiv check`: the whole pipeline without publishing, then a report of what
 //! a reader or a validator would trip over.
 //!
-//! In: the site. Out: `Diagnostics` — everything the build validates, plus
+//! In: the site. Out: `Diagnostics` — everything the build validates but the
+//! search index (`pipeline::render_site_to_review`), plus
 //! links and `#anchors` that lead nowhere (ordinary relative links too),
 //! images without alt text, heading levels that skip, duplicate titles, pages
 //! dated in the future, and terms site.yaml does not allow. It writes nothing.
@@ -19,7 +20,7 @@ use crate::text::percent_decode;
 
 /// Checks the site; returns every finding, errors and warnings, sorted.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
-    let (prepared, files) = match crate::pipeline::render_site(opts) {
+    let (prepared, files) = match crate::pipeline::render_site_to_review(opts) {
         Ok(built) => built,
         Err(errors) => return errors,
     };

@@ -37,6 +37,7 @@ use crate::diagnostics::Diagnostics;
 use crate::pipeline::kept::Kept;
 pub use crate::pipeline::{
     Prepared, load_config, prepare, prepare_loaded, render_files, render_site,
+    render_site_to_review,
 };
 
 /// What a build made.

@@ -136,3 +136,24 @@ fn new_writes_a_page_to_fill_in_and_never_overwrites() {
     opts.drafts = true;
     fixture.build_with(opts);
 }
+
+#[test]
+fn check_reviews_every_output_but_the_search_index() {
+    let fixture = Fixture::sample();
+    let (_, reviewed) = arkiv::render_site_to_review(&fixture.options()).unwrap();
+    let (_, built) = arkiv::render_site(&fixture.options()).unwrap();
+    let is_search = |path: &str| path.starts_with("pagefind/");
+    assert!(
+        built.iter().any(|file| is_search(&file.path)),
+        "the sample builds a search index"
+    );
+    let mut reviewed: Vec<&str> = reviewed.iter().map(|file| file.path.as_str()).collect();
+    let mut built: Vec<&str> = built
+        .iter()
+        .map(|file| file.path.as_str())
+        .filter(|path| !is_search(path))
+        .collect();
+    reviewed.sort_unstable();
+    built.sort_unstable();
+    assert_eq!(reviewed, built, "check reviews every other output");
+}

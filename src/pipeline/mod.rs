@@ -60,6 +60,25 @@ pub fn render_site(opts: &BuildOptions) -> Result<(Prepared, Vec<OutputFile>), D
     Ok((prepared, files))
 }
 
+/// Runs every stage but `publish` and the search index: what `check`
+/// reviews. The index holds the pages' own texts, so there is nothing in it
+/// to review, and a CI job that checks and then builds would make it twice.
+pub fn render_site_to_review(
+    opts: &BuildOptions,
+) -> Result<(Prepared, Vec<OutputFile>), Diagnostics> {
+    let prepared = prepare(opts)?;
+    let (config, site) = (&prepared.config, &prepared.site);
+    let files = render::render_all(&prepared.templates, config, site)
+        .map_err(|errors| with_warnings(&prepared, errors))?;
+    Ok((prepared, files))
+}
+
+/// `errors` with the warnings of every stage, sorted.
+fn with_warnings(prepared: &Prepared, mut errors: Diagnostics) -> Diagnostics {
+    errors.extend(prepared.warnings.clone());
+    errors.sorted()
+}
+
 /// Renders every output of a prepared site, with the search index when it is on.
 pub fn render_files(prepared: &Prepared) -> Result<Vec<OutputFile>, Diagnostics> {
     render_into(prepared, Ok)
@@ -150,10 +169,7 @@ fn with_search<T: Send, R: Send>(
     ) -> Result<(Vec<T>, R), Diagnostics>
     + Send,
 ) -> Result<(Vec<T>, R), Diagnostics> {
-    let with_warnings = |mut errors: Diagnostics| {
-        errors.extend(prepared.warnings.clone());
-        errors.sorted()
-    };
+    let with_warnings = |errors: Diagnostics| with_warnings(prepared, errors);
     let mut clock = Stopwatch::from_env();
     let (config, site) = (&prepared.config, &prepared.site);
     // The search index is made while the outputs are rendered and written:
