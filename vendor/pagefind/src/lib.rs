@@ -187,13 +187,12 @@ impl SearchState {
         let one_language = files
             .iter()
             .all(|file| file.data().map(|data| &data.language) == language);
-        let mut urls = hashbrown::HashSet::new();
-        let own_urls = files
-            .iter()
-            .all(|file| file.url().is_some_and(|url| urls.insert(url)));
+        let own_urls = {
+            let mut urls = hashbrown::HashSet::new();
+            files.iter().all(|file| file.url().is_some_and(|url| urls.insert(url)))
+        };
         match language.cloned() {
             Some(language) if one_language && own_urls && self.fossicked_pages.is_empty() => {
-                drop(urls);
                 self.options.logger.status("[Building search indexes]");
                 let index = index::build_indexes_of_records(files, language, &self.options)?;
                 // A site whose pages have no words has no index, as in `build_indexes_of`.
@@ -201,7 +200,6 @@ impl SearchState {
                 Ok(())
             }
             _ => {
-                drop(urls);
                 for fossicked in self.fossick_all(files, |_| ()) {
                     fossicked?;
                 }

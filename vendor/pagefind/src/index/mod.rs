@@ -523,7 +523,7 @@ fn build_indexes_in_batches(
                 }
             });
 
-        // Merge results sequentially
+        // Filters and fragments are merged on this thread, in page order.
         for result in page_results {
             // Merge filter entries using or_default for cleaner code
             for (filter, value, page_number) in result.filter_entries {
