@@ -122,6 +122,14 @@ impl PageList {
 }
 
 impl WordPages {
+    /// How much the word adds to its chunk of the index.
+    fn chunk_size(&self) -> usize {
+        let size = |pages: &PageList| pages.locs.len() + pages.pages.len();
+        size(&self.pages)
+            + self.variants.iter().map(|(_, pages)| size(pages)).sum::<usize>()
+            + self.variants.len()
+    }
+
     fn into_packed(self) -> PackedWord {
         PackedWord {
             word: self.word,
@@ -138,38 +146,24 @@ impl WordPages {
     }
 }
 
-/// What `chunk_index` and `chunk_meta` need to know of a word.
-trait ChunkedWord {
-    fn word(&self) -> &str;
-    /// How much the word adds to its chunk.
-    fn chunk_size(&self) -> usize;
-}
-
-impl ChunkedWord for PackedWord {
-    fn word(&self) -> &str {
-        &self.word
-    }
-
-    fn chunk_size(&self) -> usize {
-        self.pages
-            .iter()
-            .chain(self.additional_variants.iter().flat_map(|v| &v.pages))
-            .map(|p| p.locs.len() + p.meta_locs.len() + 1)
-            .sum::<usize>()
-            + self.additional_variants.len()
-    }
-}
-
-impl ChunkedWord for WordPages {
-    fn word(&self) -> &str {
-        &self.word
-    }
-
-    fn chunk_size(&self) -> usize {
-        let size = |pages: &PageList| pages.locs.len() + pages.pages.len();
-        size(&self.pages)
-            + self.variants.iter().map(|(_, pages)| size(pages)).sum::<usize>()
-            + self.variants.len()
+impl From<PackedWord> for WordPages {
+    fn from(packed: PackedWord) -> Self {
+        let mut pages = PageList::default();
+        pages.extend(packed.pages);
+        let variants = packed
+            .additional_variants
+            .into_iter()
+            .map(|variant| {
+                let mut pages = PageList::default();
+                pages.extend(variant.pages);
+                (variant.form, pages)
+            })
+            .collect();
+        WordPages {
+            word: packed.word,
+            pages,
+            variants,
+        }
     }
 }
 
@@ -866,15 +860,15 @@ fn positions_to_packed_page(mut positions: Vec<FossickedWord>, page_number: usiz
     }
 }
 
-fn chunk_index<W: ChunkedWord>(
-    words: impl IntoIterator<Item = W>,
+fn chunk_index(
+    words: impl IntoIterator<Item = WordPages>,
     chunk_size: usize,
-) -> Vec<Vec<W>> {
+) -> Vec<Vec<WordPages>> {
     // Accumulate into HashMap for O(1) inserts, then sort once before encoding
     // to produce a stable hash without paying BTreeMap's per-insert overhead.
-    let mut words = words.into_iter().collect::<Vec<W>>();
+    let mut words = words.into_iter().collect::<Vec<WordPages>>();
     // Words are unique, so an unstable sort orders them as a stable one would.
-    words.sort_unstable_by(|a, b| a.word().cmp(b.word()));
+    words.sort_unstable_by(|a, b| a.word.cmp(&b.word));
 
     let mut index_chunks = Vec::new();
 
@@ -895,13 +889,13 @@ fn chunk_index<W: ChunkedWord>(
     index_chunks
 }
 
-fn chunk_meta<W: ChunkedWord>(indexes: &[Vec<W>]) -> Vec<MetaChunk> {
+fn chunk_meta(indexes: &[Vec<WordPages>]) -> Vec<MetaChunk> {
     let mut named_chunks: Vec<MetaChunk> = Vec::new();
 
     for chunk in indexes.iter() {
         named_chunks.push(MetaChunk {
-            from: chunk.first().map_or("".into(), |w| w.word().to_string()),
-            to: chunk.last().map_or("".into(), |w| w.word().to_string()),
+            from: chunk.first().map_or("".into(), |w| w.word.clone()),
+            to: chunk.last().map_or("".into(), |w| w.word.clone()),
             hash: "".into(),
         });
     }
@@ -1027,7 +1021,7 @@ mod tests {
 
     #[test]
     fn build_index_chunks() {
-        let chunks = chunk_index(test_words().into_values(), 8);
+        let chunks = chunk_index(test_words().into_values().map(WordPages::from), 8);
 
         assert_eq!(chunks.len(), 3);
         assert_eq!(chunks[0][0].word, "apple");
@@ -1038,7 +1032,7 @@ mod tests {
 
     #[test]
     fn build_index_chunks_from_variant_words() {
-        let chunks = chunk_index(test_variant_words().into_values(), 8);
+        let chunks = chunk_index(test_variant_words().into_values().map(WordPages::from), 8);
 
         assert_eq!(chunks.len(), 3);
         assert_eq!(chunks[0][0].word, "apple");
@@ -1049,7 +1043,7 @@ mod tests {
 
     #[test]
     fn build_chunk_meta() {
-        let chunks = chunk_index(test_words().into_values(), 8);
+        let chunks = chunk_index(test_words().into_values().map(WordPages::from), 8);
         let meta = chunk_meta(&chunks);
         assert_eq!(meta.len(), 3);
         assert_eq!(
