@@ -64,6 +64,13 @@ fn listen(
 fn twenty_thousand_requests_while_pages_are_edited() {
     let fixture = Fixture::sample();
     let server = Server::start(&fixture);
+    // Warm means holding all it serves: the search index comes after the
+    // first build, on a machine of its own pace.
+    server.wait_for(
+        "/pagefind/pagefind-entry.json",
+        "the search index",
+        |s, _| s == 200,
+    );
     let url = server.url.clone();
     let done = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(AtomicBool::new(false));
