@@ -8,6 +8,9 @@
     reason = "a Diagnostic is made only on the error path; boxing it would add noise, not speed"
 )]
 
+#[macro_use]
+pub mod i18n;
+
 pub mod cache;
 pub mod check;
 pub mod cli;

@@ -1,8 +1,7 @@
 //! The `arkiv` binary: parse arguments, run the command, exit with its code.
 
-use clap::Parser;
-
 use arkiv::cli::{Cli, Command};
+use arkiv::i18n;
 
 /// A build allocates and frees many short strings on several threads at once;
 /// mimalloc's per-thread pages make that cheaper than the system allocator.
@@ -14,7 +13,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 fn main() -> std::process::ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    i18n::set(i18n::choose(&i18n::Sources::of_process(&args)));
+    let cli = Cli::parse_localized();
     if matches!(cli.command, Command::Build(_) | Command::Check(_)) {
         keep_freed_memory();
     }

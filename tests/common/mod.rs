@@ -105,6 +105,8 @@ impl Fixture {
             .args(args)
             .current_dir(&self.root)
             .env("NO_COLOR", "1")
+            // Tests read English unless they ask for Swedish (`--messages sv`).
+            .env("ARKIV_MESSAGES", "en")
             .output()
             .unwrap()
     }
@@ -266,6 +268,7 @@ impl Server {
             .args(["serve", "--port", "0"])
             .current_dir(&fixture.root)
             .env("NO_COLOR", "1")
+            .env("ARKIV_MESSAGES", "en")
             .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -8,10 +8,12 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::BuildOptions;
 use crate::diagnostics::Diagnostics;
+
+pub mod localized;
 
 /// arkiv builds archive sites for programme documentation, conferences and meeting notes.
 #[derive(Debug, Parser)]
@@ -20,6 +22,30 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// The language of arkiv's messages: sv or en (read before parsing, by `i18n::choose`).
+    #[arg(long, global = true, value_parser = ["sv", "en"])]
+    pub messages: Option<String>,
+}
+
+impl Cli {
+    /// The command line as parsed with help and errors in this run's
+    /// language (`i18n::set` first); on a mistake, says what and exits 2.
+    pub fn parse_localized() -> Cli {
+        let command = localized::localize(Cli::command());
+        let parsed = command
+            .try_get_matches()
+            .and_then(|matches| Cli::from_arg_matches(&matches));
+        match parsed {
+            Ok(cli) => cli,
+            Err(error) => match localized::error_text(&error, "arkiv") {
+                Some(text) => {
+                    eprint!("{text}");
+                    std::process::exit(2);
+                }
+                None => error.exit(),
+            },
+        }
+    }
 }
 
 /// The commands.
@@ -85,9 +111,8 @@ impl CheckArgs {
                 let errors = findings.error_count();
                 let warnings = findings.len() - errors;
                 eprintln!(
-                    "{errors} error{}, {warnings} warning{}",
-                    plural(errors),
-                    plural(warnings)
+                    "{}",
+                    t!("summary-errors", errors = errors, warnings = warnings)
                 );
             }
             Format::Github => {
@@ -121,10 +146,8 @@ impl NewArgs {
             crate::content::page::today_in_stockholm(),
         ) {
             Ok(path) => {
-                println!(
-                    "Wrote {}",
-                    crate::diagnostics::display_path(&self.site.root, &path)
-                );
+                let path = crate::diagnostics::display_path(&self.site.root, &path);
+                println!("{}", t!("new-wrote", path = path));
                 ExitCode::SUCCESS
             }
             Err(error) => {
@@ -133,10 +156,6 @@ impl NewArgs {
             }
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Where the site is.
@@ -231,43 +250,60 @@ impl BuildArgs {
         match crate::build(&opts) {
             Ok(report) if report.is_up_to_date => {
                 println!(
-                    "Nothing has changed since the last build: {} pages ({} files) in {} are up to date ({} ms)",
-                    report.pages,
-                    report.files,
-                    output.display(),
-                    report.elapsed.as_millis()
+                    "{}",
+                    t!(
+                        "build-up-to-date",
+                        pages = report.pages,
+                        files = report.files,
+                        output = output.display().to_string(),
+                        ms = elapsed_ms(report.elapsed),
+                    )
                 );
                 ExitCode::SUCCESS
             }
             Ok(report) => {
                 print_diagnostics(&report.warnings);
                 let files = match report.updated {
-                    Some(written) => format!(
-                        "{} files, {written} of them written again: the rest had not changed",
-                        report.files
-                    ),
-                    None => format!("{} files", report.files),
+                    Some(written) => {
+                        t!(
+                            "build-files-updated",
+                            files = report.files,
+                            written = written
+                        )
+                    }
+                    None => t!("build-files", files = report.files),
                 };
                 println!(
-                    "Built {} pages ({files}) into {} in {} ms",
-                    report.pages,
-                    output.display(),
-                    report.elapsed.as_millis()
+                    "{}",
+                    t!(
+                        "build-done",
+                        pages = report.pages,
+                        files = files,
+                        output = output.display().to_string(),
+                        ms = elapsed_ms(report.elapsed),
+                    )
                 );
                 ExitCode::SUCCESS
             }
             Err(errors) => {
                 print_diagnostics(&errors);
                 eprintln!(
-                    "Build failed with {} error{}; {} was left as it was.",
-                    errors.error_count(),
-                    if errors.error_count() == 1 { "" } else { "s" },
-                    output.display()
+                    "{}",
+                    t!(
+                        "build-failed",
+                        errors = errors.error_count(),
+                        output = output.display().to_string(),
+                    )
                 );
                 ExitCode::from(u8::try_from(errors.exit_code()).unwrap_or(1))
             }
         }
     }
+}
+
+/// Milliseconds, as the summary lines print them.
+fn elapsed_ms(elapsed: std::time::Duration) -> u64 {
+    u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Prints diagnostics to standard error, coloured when it is a terminal.
@@ -281,10 +317,43 @@ pub fn print_diagnostics(diagnostics: &Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
+    use crate::i18n::{self, Language};
 
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+        localized::localize(Cli::command()).debug_assert();
+    }
+
+    /// Every command and option has its help in both languages.
+    #[test]
+    fn every_help_text_is_in_both_languages() {
+        let command = Cli::command();
+        let mut wanted = vec!["cli-about".to_string()];
+        for arg in command.get_arguments() {
+            wanted.push(format!("cli-arg-{}", arg.get_id()));
+        }
+        for sub in command.get_subcommands() {
+            let name = sub.get_name();
+            wanted.push(format!("cli-{name}"));
+            for arg in sub.get_arguments() {
+                let own = format!("cli-{name}-{}", arg.get_id());
+                wanted.push(if i18n::has(&own) {
+                    own
+                } else {
+                    format!("cli-arg-{}", arg.get_id())
+                });
+            }
+        }
+        for language in Language::ALL {
+            for id in &wanted {
+                assert_ne!(
+                    i18n::text_in(language, id, &[]),
+                    *id,
+                    "{id} is missing in {}",
+                    language.code()
+                );
+            }
+        }
     }
 }
