@@ -43,7 +43,6 @@ cli-error = error
 cli-hint = hint
 cli-unknown-argument = there is no option `{ $argument }`
 cli-unknown-command = there is no command `{ $command }`
-cli-did-you-mean = did you mean `{ $suggestion }`?
 cli-commands-are = the commands are build, serve, check and new
 cli-invalid-value = `{ $value }` is not a value { $argument } takes
 cli-possible-values = possible values: { $values }
@@ -89,3 +88,92 @@ serve-accept-failed = cannot accept a connection ({ $reason }); trying again in 
 severity-error = error
 severity-warning = warning
 diagnostic-help = help
+did-you-mean = did you mean `{ $suggestion }`?
+
+## Where a page's front matter is
+
+page-empty = this page is empty: it has no front matter
+page-no-front-matter = this page has no front matter
+page-no-front-matter-hint = start the file with a line `---`, then `title: …`, then another line `---`
+page-toml-front-matter-hint = arkiv reads YAML front matter between --- lines, not TOML between +++ lines
+page-blank-before-fence = { $lines ->
+    [one] an empty line
+   *[other] { $lines } empty lines
+} before `---` hide the front matter
+page-blank-before-fence-hint = remove the empty lines at the top: the file must start with `---` (now on line { $line })
+page-junk-before-fence = there are invisible characters before `---` on line 1, which hide the front matter
+page-junk-before-fence-hint = delete line 1 and write `---` again (the characters often come with text pasted from a word processor)
+front-matter-not-closed = the front matter is never closed
+front-matter-not-closed-hint = add a line `---` after the last front matter key
+
+## Mistakes in YAML (front matter and site.yaml)
+
+yaml-unreadable = the front matter cannot be read here
+yaml-unreadable-hint = check the indentation, and put values with `:`, `#` or quotes in quotes
+yaml-too-deep = the YAML nests or repeats aliases too deeply
+yaml-too-deep-hint = write the values out instead of nesting them or repeating aliases
+yaml-control-character = the front matter holds an invisible control character
+yaml-control-character-hint = delete the line and write it again (such characters come with text copied from some programs)
+yaml-tab = the line is indented with a tab
+yaml-tab-hint = YAML allows only spaces for indentation; write: `{ $fixed }`
+yaml-bad-start = a value cannot start with `{ $character }` unless it is in quotes
+yaml-quote-hint = put the value in quotes: `{ $fixed }`
+yaml-list-not-closed = the list on line { $line } is never closed with `]`
+yaml-list-not-closed-hint = end the list with `]`: `{ $fixed }`
+yaml-map-not-closed = the braces on line { $line } are never closed with `}`
+yaml-map-not-closed-hint = end them with `}`: `{ $fixed }`
+yaml-quote-not-closed = the quotation mark on line { $line } is never closed
+yaml-quote-not-closed-hint = end the value with the same quotation mark: `{ $fixed }`
+yaml-indented = the line is indented, but the line above already has a value
+yaml-indented-hint = remove the spaces at the start: `{ $fixed }`
+yaml-colon-in-value = the value of `{ $key }` has a colon and a space (`: `) in it
+yaml-colon-in-value-hint = put the value in quotes: `{ $fixed }`
+yaml-missing-colon = the line has no colon between key and value
+yaml-missing-colon-hint = write the key, a colon and the value: `{ $fixed }`
+yaml-duplicate-key = the key `{ $key }` appears twice
+yaml-duplicate-key-hint = each key may appear once: remove or merge the repeated `{ $key }`
+yaml-unknown-key = `{ $key }` is not a key here
+yaml-unknown-key-hint = the keys here are { $keys }
+yaml-missing-alt = the image has no `alt` text
+yaml-missing-alt-hint = describe the picture for people who cannot see it: `alt: "…"`
+yaml-missing-key = `{ $key }` is missing
+yaml-missing-key-hint = add `{ $key }: …`
+yaml-not-key-value = the front matter must be `key: value` lines
+yaml-not-key-value-hint = write one key per line, e.g. `title: Årsmöte`, with no `-` in front
+yaml-want-text = `{ $key }` must be a text
+yaml-want-text-hint = put the value in quotes, e.g. `{ $key }: "2019"`
+yaml-want-list = `{ $key }` must be a list
+yaml-want-list-hint = write a list, e.g. `{ $key }: [Barn och unga, Kompetensförsörjning]`
+yaml-want-bool = `{ $key }` must be true or false
+yaml-want-bool-hint = write `{ $key }: true` or `{ $key }: false`
+yaml-want-number = `{ $key }` must be a whole number
+yaml-want-number-hint = write digits only, e.g. `{ $key }: 10`
+yaml-want-fields = `{ $key }` does not have the form it needs
+yaml-want-fields-hint = compare `{ $key }` with the front matter reference in the README
+
+## Front matter
+
+front-matter-unknown-key = unknown key `{ $key }` in front matter
+front-matter-unknown-key-hint = put keys of your own under `extra:` to use them in templates
+front-matter-no-title = the page has no title
+front-matter-no-title-hint = add a line `title: …` to the front matter
+front-matter-not-a-date = `{ $text }` is not a date arkiv can read
+front-matter-date-corrected-hint = write it as { $date }: `{ $key }: { $date }`
+front-matter-no-such-day-hint = that day does not exist: the month has { $days } days
+front-matter-no-such-month-hint = that month does not exist: months go from 01 to 12
+front-matter-date-hint = write dates as 2024-03-26, or with a time as 2024-03-26T10:00:00+01:00
+front-matter-ends-before-start = ends ({ $end }) before it starts ({ $start })
+front-matter-ends-before-start-hint = swap start and end, or correct the date or time
+front-matter-bad-alias = `{ $alias }` is not a path on this site
+front-matter-bad-alias-hint = write the old path from the site's root, e.g. `/nyheter/gammal-adress/`
+front-matter-empty-slug = `{ $slug }` gives an empty slug
+front-matter-empty-slug-hint = use letters or digits, e.g. `slug: arsmote-2024`
+
+## A page not yet written
+
+page-empty-summary = the summary is empty
+page-empty-summary-hint = write one or two sentences that say what the page is about, or remove the `summary:` line
+page-placeholder = “{ $text }” is a placeholder from `arkiv new`
+page-placeholder-hint = replace it with the page's own text before it is published
+page-no-body = the page has no text below its front matter
+page-no-body-hint = write the page's text after the second `---` line, or mark it `draft: true` until it is ready

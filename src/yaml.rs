@@ -3,6 +3,9 @@
 //! In: YAML text. Out: typed values, or an error with a 1-based line and column
 //! and a message without the library's own "at line … column …" suffix.
 
+mod explain;
+
+pub use explain::{Explanation, explain};
 use serde::de::DeserializeOwned;
 
 /// A YAML error with its position in the YAML text.

@@ -221,34 +221,34 @@ fails!(duplicate_slug, |f| {
         f,
         "kopia-1",
         "title: Kopia\nslug: samma\ndate: 2024-03-01\n",
-        "",
+        "Text.",
     );
     news(
         f,
         "kopia-2",
         "title: Kopia\nslug: samma\ndate: 2024-03-01\n",
-        "",
+        "Text.",
     );
 });
 
 fails!(missing_attachment, |f| {
     f.write(
         "content/presentationer/oppning/index.md",
-        "---\ntitle: Öppning\ndate: 2024-03-01\nconference: arsmote-2024\nattachments:\n  - { file: bilder-v2.pdf, title: Bilderna }\n---\n",
+        "---\ntitle: Öppning\ndate: 2024-03-01\nconference: arsmote-2024\nattachments:\n  - { file: bilder-v2.pdf, title: Bilderna }\n---\nText.\n",
     );
 });
 
 fails!(attachment_outside_the_bundle, |f| {
     f.write(
         "content/presentationer/oppning/index.md",
-        "---\ntitle: Öppning\ndate: 2024-03-01\nconference: arsmote-2024\nattachments:\n  - { file: ../../../site.yaml, title: Inställningar }\n---\n",
+        "---\ntitle: Öppning\ndate: 2024-03-01\nconference: arsmote-2024\nattachments:\n  - { file: ../../../site.yaml, title: Inställningar }\n---\nText.\n",
     );
 });
 
 fails!(unknown_conference, |f| {
     f.write(
         "content/presentationer/oppning/index.md",
-        "---\ntitle: Öppning\ndate: 2024-03-01\nconference: arsmote-2042\n---\n",
+        "---\ntitle: Öppning\ndate: 2024-03-01\nconference: arsmote-2042\n---\nText.\n",
     );
 });
 

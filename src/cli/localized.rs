@@ -214,5 +214,5 @@ pub fn error_text(error: &clap::Error, program: &str) -> Option<String> {
 
 fn suggestion(suggested: &str) -> Option<String> {
     let suggested = suggested.trim();
-    (!suggested.is_empty()).then(|| t!("cli-did-you-mean", suggestion = suggested))
+    (!suggested.is_empty()).then(|| t!("did-you-mean", suggestion = suggested))
 }

@@ -20,19 +20,7 @@ pub struct Split<'a> {
 pub fn split<'a>(file: &str, text: &'a Arc<str>) -> Result<Split<'a>, Diagnostic> {
     let first_line = text.lines().next().unwrap_or_default();
     if first_line.trim_end() != "---" {
-        let hint = if first_line.trim_end() == "+++" {
-            "arkiv reads YAML front matter between --- lines, not TOML between +++ lines"
-        } else {
-            "start the file with a line `---`, then `title: …`, then another line `---`"
-        };
-        let message = if text.trim().is_empty() {
-            "this page is empty: it has no front matter"
-        } else {
-            "this page has no front matter"
-        };
-        return Err(Diagnostic::error(message)
-            .at_line(file, text, 1, 1)
-            .hint(hint));
+        return Err(no_front_matter(file, text, first_line));
     }
     let yaml_start = first_line.len() + 1;
     let mut offset = yaml_start.min(text.len());
@@ -48,9 +36,59 @@ pub fn split<'a>(file: &str, text: &'a Arc<str>) -> Result<Split<'a>, Diagnostic
         }
         offset = end + 1;
     }
-    Err(Diagnostic::error("the front matter is never closed")
+    Err(Diagnostic::error(t!("front-matter-not-closed"))
         .at_line(file, text, 1, 1)
-        .hint("add a line `---` after the last front matter key"))
+        .hint(t!("front-matter-not-closed-hint")))
+}
+
+/// Why a page whose first line is not `---` has no front matter: empty
+/// lines or invisible characters before a `---` further down are named as
+/// the cause, since the page looks right in an editor.
+fn no_front_matter(file: &str, text: &Arc<str>, first_line: &str) -> Diagnostic {
+    if text.trim().is_empty() {
+        return Diagnostic::error(t!("page-empty"))
+            .at_line(file, text, 1, 1)
+            .hint(t!("page-no-front-matter-hint"));
+    }
+    if first_line.trim_end() == "+++" {
+        return Diagnostic::error(t!("page-no-front-matter"))
+            .at_line(file, text, 1, 1)
+            .hint(t!("page-toml-front-matter-hint"));
+    }
+    // What stands before the first line that reads `---` once invisible
+    // characters (a second BOM, zero-width spaces, no-break spaces) are left out.
+    let fence = text.lines().position(|line| {
+        line.trim_matches(|c: char| c.is_whitespace() || is_invisible(c)) == "---"
+    });
+    match fence {
+        Some(0) => Diagnostic::error(t!("page-junk-before-fence"))
+            .at_line(file, text, 1, 1)
+            .hint(t!("page-junk-before-fence-hint")),
+        Some(n) if text.lines().take(n).all(|l| l.trim().is_empty()) => {
+            Diagnostic::error(t!("page-blank-before-fence", lines = n))
+                .at_line(file, text, 1, 1)
+                .hint(t!("page-blank-before-fence-hint", line = n + 1))
+        }
+        _ => Diagnostic::error(t!("page-no-front-matter"))
+            .at_line(file, text, 1, 1)
+            .hint(t!("page-no-front-matter-hint")),
+    }
+}
+
+/// Characters an editor shows as nothing, or as a space.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{feff}'
+            | '\u{200b}'
+            | '\u{200c}'
+            | '\u{200d}'
+            | '\u{2060}'
+            | '\u{00a0}'
+            | 'ï'
+            | '»'
+            | '¿'
+    ) || c.is_control()
 }
 
 /// The line of each top-level key, so later errors can point at it.

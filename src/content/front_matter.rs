@@ -19,6 +19,10 @@ use crate::content::page::PageDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml;
 
+mod corrected_date;
+
+use corrected_date::{NoSuchDay, corrected_date, no_such_day};
+
 /// Every top-level key front matter knows.
 pub const KNOWN_KEYS: [&str; 21] = [
     "title",
@@ -116,30 +120,99 @@ pub fn parse(
         RawFrontMatter::default()
     } else {
         yaml::from_str(split.yaml).map_err(|err| {
-            let line = split.yaml_line + err.line.unwrap_or(1) - 1;
-            Diagnostic::error(format!("invalid front matter: {}", readable(&err.message)))
-                .at_line(file, text, line, err.column.unwrap_or(1))
-                .hint(yaml_hint(&err.message))
+            let explained = yaml::explain(&err, split.yaml, split.yaml_line);
+            Diagnostic::error(explained.message)
+                .at_line(file, text, explained.line, explained.column)
+                .hint(explained.hint)
+                .detail(err.message)
         })?
     };
     for (key, line) in &lines.keys {
         if !KNOWN_KEYS.contains(&key.as_str()) {
             warnings.push(
-                Diagnostic::warning(format!("unknown key `{key}` in front matter"))
+                Diagnostic::warning(t!("front-matter-unknown-key", key = key))
                     .at(file, text, lines.key_offset(text, *line), key.len())
-                    .hint(suggest_key(key).unwrap_or_else(|| {
-                        "put keys of your own under `extra:` to use them in templates".into()
-                    })),
+                    .hint(suggest_key(key).unwrap_or_else(|| t!("front-matter-unknown-key-hint"))),
             );
         }
     }
-    Resolver {
+    let front = Resolver {
         file,
         text,
         lines: &lines,
         errors: Diagnostics::new(),
     }
-    .resolve(raw)
+    .resolve(raw)?;
+    if !front.is_draft {
+        half_written(file, text, split, &lines, warnings);
+    }
+    Ok(front)
+}
+
+/// What `arkiv new` writes for the writer to replace.
+const PLACEHOLDERS: [&str; 2] = ["Skriv texten här.", "Namn Namnsson"];
+
+/// Where `placeholder` stands in the page, outside the comments of its
+/// front matter (where `arkiv new` shows examples).
+fn placeholder_offset(text: &str, split: &Split<'_>, placeholder: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let is_front_matter = offset < split.body_offset;
+        let shown = match line.find(" #") {
+            Some(comment) if is_front_matter => &line[..comment],
+            _ => line,
+        };
+        if let Some(i) = shown.find(placeholder) {
+            return Some(offset + i);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Warnings for a page about to be published with parts left unwritten:
+/// an empty `summary:`, text `arkiv new` put there to be replaced, no body.
+fn half_written(
+    file: &str,
+    text: &Arc<str>,
+    split: &Split<'_>,
+    lines: &KeyLines,
+    warnings: &mut Diagnostics,
+) {
+    if let Some(line) = lines.line_of("summary") {
+        let value = split
+            .yaml
+            .lines()
+            .nth(line - split.yaml_line)
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, v)| v.split(" #").next().unwrap_or_default().trim())
+            .unwrap_or_default();
+        if matches!(value, "" | "\"\"" | "''" | "~" | "null") {
+            warnings.push(
+                Diagnostic::warning(t!("page-empty-summary"))
+                    .at_line(file, text, line, 1)
+                    .hint(t!("page-empty-summary-hint")),
+            );
+        }
+    }
+    for placeholder in PLACEHOLDERS {
+        if let Some(offset) = placeholder_offset(text, split, placeholder) {
+            warnings.push(
+                Diagnostic::warning(t!("page-placeholder", text = placeholder))
+                    .at(file, text, offset, placeholder.len())
+                    .hint(t!("page-placeholder-hint")),
+            );
+        }
+    }
+    let is_listing = file.ends_with("_index.md");
+    if !is_listing && text[split.body_offset..].trim().is_empty() {
+        let line = text[..split.body_offset].lines().count().max(1);
+        warnings.push(
+            Diagnostic::warning(t!("page-no-body"))
+                .at_line(file, text, line, 1)
+                .hint(t!("page-no-body-hint")),
+        );
+    }
 }
 
 struct Resolver<'a> {
@@ -210,9 +283,9 @@ impl Resolver<'_> {
         if title.is_empty() {
             let line = self.lines.line_of("title").unwrap_or(1);
             self.errors.push(
-                Diagnostic::error("the page has no title")
+                Diagnostic::error(t!("front-matter-no-title"))
                     .at_line(self.file, self.text, line, 1)
-                    .hint("add a line `title: …` to the front matter"),
+                    .hint(t!("front-matter-no-title-hint")),
             );
         }
         title.to_string()
@@ -253,10 +326,23 @@ impl Resolver<'_> {
             Ok(date) => Some(date),
             Err(reason) => {
                 let (line, column) = self.lines.locate(key, &text);
+                let hint = match (corrected_date(&text), no_such_day(&text)) {
+                    (Some(date), _) => t!(
+                        "front-matter-date-corrected-hint",
+                        date = date.to_string(),
+                        key = key
+                    ),
+                    (None, Some(NoSuchDay::Day { days })) => {
+                        t!("front-matter-no-such-day-hint", days = i32::from(days))
+                    }
+                    (None, Some(NoSuchDay::Month)) => t!("front-matter-no-such-month-hint"),
+                    (None, None) => t!("front-matter-date-hint"),
+                };
                 self.errors.push(
-                    Diagnostic::error(format!("`{text}` is not a date: {reason}"))
+                    Diagnostic::error(t!("front-matter-not-a-date", text = &text))
                         .at_line(self.file, self.text, line, column)
-                        .hint("write dates as 2024-03-26, or with a time as 2024-03-26T10:00:00+01:00"),
+                        .hint(hint)
+                        .detail(reason),
                 );
                 None
             }
@@ -271,13 +357,13 @@ impl Resolver<'_> {
             };
             let (line, column) = self.lines.locate(key, "end:");
             self.errors.push(
-                Diagnostic::error(format!(
-                    "ends ({}) before it starts ({})",
-                    moment(end),
-                    moment(start)
+                Diagnostic::error(t!(
+                    "front-matter-ends-before-start",
+                    end = moment(end),
+                    start = moment(start)
                 ))
                 .at_line(self.file, self.text, line, column)
-                .hint("swap start and end, or correct the date or time"),
+                .hint(t!("front-matter-ends-before-start-hint")),
             );
         }
     }
@@ -301,9 +387,9 @@ impl Resolver<'_> {
         }
         let (line, column) = self.lines.locate("aliases", alias);
         self.errors.push(
-            Diagnostic::error(format!("`{alias}` is not a path on this site"))
+            Diagnostic::error(t!("front-matter-bad-alias", alias = alias))
                 .at_line(self.file, self.text, line, column)
-                .hint("write the old path from the site's root, e.g. `/nyheter/gammal-adress/`"),
+                .hint(t!("front-matter-bad-alias-hint")),
         );
         None
     }
@@ -313,9 +399,9 @@ impl Resolver<'_> {
         if clean.is_empty() {
             let (line, column) = self.lines.locate("slug", slug);
             self.errors.push(
-                Diagnostic::error(format!("`{slug}` gives an empty slug"))
+                Diagnostic::error(t!("front-matter-empty-slug", slug = slug))
                     .at_line(self.file, self.text, line, column)
-                    .hint("use letters or digits, e.g. `slug: arsmote-2024`"),
+                    .hint(t!("front-matter-empty-slug-hint")),
             );
         }
         clean
@@ -384,50 +470,14 @@ fn short_reason(message: &str) -> String {
 fn suggest_key(key: &str) -> Option<String> {
     let lower = key.to_lowercase();
     if let Some((_, ours)) = OTHER_NAMES.iter().find(|(theirs, _)| *theirs == lower) {
-        return Some(format!("did you mean `{ours}`?"));
+        return Some(t!("did-you-mean", suggestion = *ours));
     }
     KNOWN_KEYS
         .iter()
         .map(|known| (strsim::damerau_levenshtein(&lower, known), known))
         .filter(|(distance, known)| *distance <= 2.max(known.len() / 4))
         .min()
-        .map(|(_, known)| format!("did you mean `{known}`?"))
-}
-
-fn readable(message: &str) -> String {
-    message
-        .replace("struct RawFrontMatter", "front matter (`key: value` lines)")
-        .replace("struct RawEvent", "an event (`start`, `end`, `location`)")
-        .replace(
-            "struct RawActivity",
-            "an activity (`title`, `date`, `end`, `location`)",
-        )
-        .replace("struct AttachmentRef", "an attachment (`file`, `title`)")
-        .replace("struct ", "")
-}
-
-fn yaml_hint(message: &str) -> String {
-    if message.contains("cannot start any token") || message.contains("tab") {
-        "YAML does not allow tabs: indent with spaces".into()
-    } else if message.contains("duplicate") {
-        "each key may appear once: remove or merge the repeated one".into()
-    } else if message.contains("unknown field") {
-        "check the spelling of the key; see the front matter reference in the README".into()
-    } else if message.contains("expected a sequence") {
-        "write a list, e.g. `topics: [Barn och unga, Kompetensförsörjning]`".into()
-    } else if message.contains("expected a string") {
-        "put the value in quotes, e.g. `title: \"2019\"`".into()
-    } else if message.contains("expected a boolean") {
-        "write `true` or `false`".into()
-    } else if message.contains("missing field `alt`") {
-        "describe the picture for people who cannot see it: `alt: \"…\"`".into()
-    } else if message.contains("mapping values are not allowed") {
-        "a value with `: ` in it must be in quotes".into()
-    } else if message.contains("recursion limit") || message.contains("repetition limit") {
-        "the YAML nests or repeats aliases too deeply; write the values out".into()
-    } else {
-        "check the indentation, and put values with `:`, `#` or quotes in quotes".into()
-    }
+        .map(|(_, known)| t!("did-you-mean", suggestion = *known))
 }
 
 #[cfg(test)]
@@ -461,7 +511,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_warn_with_a_suggestion() {
-        let (result, warnings) = parse_text("---\ntitle: A\ntopcis: [x]\ntags: [y]\n---\n");
+        let (result, warnings) = parse_text("---\ntitle: A\ntopcis: [x]\ntags: [y]\n---\nText.\n");
         assert!(result.is_ok());
         let hints: Vec<_> = warnings.iter().map(|w| (w.line, w.hint.clone())).collect();
         assert_eq!(
@@ -476,7 +526,7 @@ mod tests {
     #[test]
     fn quoted_unknown_keys_warn_like_unquoted_ones() {
         let (result, warnings) =
-            parse_text("---\n\"title\": A\n\"topcis\": [x]\n'sumary' : y\n---\n");
+            parse_text("---\n\"title\": A\n\"topcis\": [x]\n'sumary' : y\n---\nText.\n");
         assert!(result.is_ok());
         let found: Vec<_> = warnings
             .iter()
@@ -493,7 +543,7 @@ mod tests {
 
     #[test]
     fn a_quoted_key_with_swedish_letters_is_shown_without_a_panic() {
-        let (_, warnings) = parse_text("---\ntitle: A\n\"ö\": x\n'titel-å': y\n---\n");
+        let (_, warnings) = parse_text("---\ntitle: A\n\"ö\": x\n'titel-å': y\n---\nText.\n");
         let shown: Vec<String> = warnings.iter().map(|w| w.render_human(false)).collect();
         assert_eq!(shown.len(), 2);
         assert!(
@@ -516,7 +566,11 @@ mod tests {
         let errors = result.unwrap_err();
         let error = errors.iter().next().unwrap();
         assert_eq!(error.line, Some(3));
-        assert_eq!(error.hint.as_deref(), Some("write `true` or `false`"));
+        assert_eq!(error.message, "`draft` must be true or false");
+        assert_eq!(
+            error.hint.as_deref(),
+            Some("write `draft: true` or `draft: false`")
+        );
     }
 
     #[test]
@@ -525,7 +579,34 @@ mod tests {
         let errors = result.unwrap_err();
         let error = errors.iter().next().unwrap();
         assert_eq!(error.line, Some(4));
-        assert!(error.hint.as_deref().unwrap().contains("tabs"));
+        assert_eq!(error.message, "the line is indented with a tab");
+        assert!(error.hint.as_deref().unwrap().contains("`  - x`"));
+    }
+
+    #[test]
+    fn a_page_left_half_written_warns_unless_it_is_a_draft() {
+        let page = "---\ntitle: A\nsummary: \"\"   # ingressen\nspeakers: [] # [{ name: Namn Namnsson }]\n---\n\nSkriv texten här.\n";
+        let (result, warnings) = parse_text(page);
+        assert!(result.is_ok());
+        let found: Vec<_> = warnings
+            .iter()
+            .map(|w| (w.line, w.message.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some(3), "the summary is empty".to_string()),
+                (
+                    Some(7),
+                    "“Skriv texten här.” is a placeholder from `arkiv new`".to_string()
+                ),
+            ]
+        );
+        let (_, warnings) = parse_text("---\ntitle: A\n---\n\n");
+        let found: Vec<_> = warnings.iter().map(|w| w.message.clone()).collect();
+        assert_eq!(found, ["the page has no text below its front matter"]);
+        let draft = page.replace("title: A\n", "title: A\ndraft: true\n");
+        assert!(parse_text(&draft).1.is_empty());
     }
 
     #[test]

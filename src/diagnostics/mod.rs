@@ -67,6 +67,10 @@ pub struct Diagnostic {
     pub column: Option<usize>,
     /// What to do about it.
     pub hint: Option<String>,
+    /// The words of the tool that found it (a YAML parser's, say), for
+    /// `--format json` only: writers read `message`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     #[serde(skip)]
     snippet: Option<Snippet>,
 }
@@ -99,6 +103,7 @@ impl Diagnostic {
             line: None,
             column: None,
             hint: None,
+            detail: None,
             snippet: None,
         }
     }
@@ -166,6 +171,12 @@ impl Diagnostic {
         self
     }
 
+    /// Keeps the finding tool's own words for `--format json`.
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(bounded(&detail.into(), MESSAGE_WIDTH));
+        self
+    }
+
     /// True for errors, false for warnings.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -202,7 +213,7 @@ impl Diagnostic {
         {
             out = out.replacen('\n', &format!("\n  --> {location}\n"), 1);
         }
-        out
+        with_help_word(&out, &t!("diagnostic-help"))
     }
 
     /// One line: `error: file:line:col: message (help: hint)`.
@@ -214,7 +225,7 @@ impl Diagnostic {
         }
         out.push_str(&self.message);
         if let Some(hint) = &self.hint {
-            out.push_str(&format!(" (help: {hint})"));
+            out.push_str(&format!(" ({}: {hint})", t!("diagnostic-help")));
         }
         out
     }
@@ -233,20 +244,25 @@ impl Diagnostic {
         }
         let mut message = self.message.clone();
         if let Some(hint) = &self.hint {
-            message.push_str(&format!(" (help: {hint})"));
+            message.push_str(&format!(" ({}: {hint})", t!("diagnostic-help")));
         }
+        // The workflow command's own words, which GitHub reads, stay English.
+        let command = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
         format!(
             "::{} {}::{}",
-            self.severity_word(),
+            command,
             props.join(","),
             escape_github_data(&message)
         )
     }
 
-    fn severity_word(&self) -> &'static str {
+    fn severity_word(&self) -> String {
         match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => t!("severity-error"),
+            Severity::Warning => t!("severity-warning"),
         }
     }
 
@@ -258,6 +274,31 @@ impl Diagnostic {
             self.severity,
         )
     }
+}
+
+/// `report` with miette's `help:` before a hint said as `word:`.
+fn with_help_word(report: &str, word: &str) -> String {
+    if word == "help" {
+        return report.to_string();
+    }
+    let mut out = String::with_capacity(report.len());
+    for line in report.split_inclusive('\n') {
+        // Before the word come only spaces and, in colour, escape codes.
+        let found = line.find("help:").filter(|&i| {
+            line[..i].chars().all(|c| {
+                c == ' ' || c == '\u{1b}' || c == '[' || c == ';' || c == 'm' || c.is_ascii_digit()
+            })
+        });
+        match found {
+            Some(i) => {
+                out.push_str(&line[..i]);
+                out.push_str(word);
+                out.push_str(&line[i + "help".len()..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
 }
 
 impl fmt::Display for Diagnostic {
