@@ -96,10 +96,10 @@ page-empty = this page is empty: it has no front matter
 page-no-front-matter = this page has no front matter
 page-no-front-matter-hint = start the file with a line `---`, then `title: …`, then another line `---`
 page-toml-front-matter-hint = arkiv reads YAML front matter between --- lines, not TOML between +++ lines
-page-blank-before-fence = { $lines ->
+page-blank-before-fence = the front matter is hidden by { $lines ->
     [one] an empty line
    *[other] { $lines } empty lines
-} before `---` hide the front matter
+} before `---`
 page-blank-before-fence-hint = remove the empty lines at the top: the file must start with `---` (now on line { $line })
 page-junk-before-fence = there are invisible characters before `---` on line 1, which hide the front matter
 page-junk-before-fence-hint = delete line 1 and write `---` again (the characters often come with text pasted from a word processor)
@@ -120,8 +120,8 @@ yaml-bad-start = a value cannot start with `{ $character }` unless it is in quot
 yaml-quote-hint = put the value in quotes: `{ $fixed }`
 yaml-list-not-closed = the list on line { $line } is never closed with `]`
 yaml-list-not-closed-hint = end the list with `]`: `{ $fixed }`
-yaml-map-not-closed = the braces on line { $line } are never closed with `}`
-yaml-map-not-closed-hint = end them with `}`: `{ $fixed }`
+yaml-map-not-closed = the braces on line { $line } are never closed with `{"}"}`
+yaml-map-not-closed-hint = end them with `{"}"}`: `{ $fixed }`
 yaml-quote-not-closed = the quotation mark on line { $line } is never closed
 yaml-quote-not-closed-hint = end the value with the same quotation mark: `{ $fixed }`
 yaml-indented = the line is indented, but the line above already has a value
@@ -177,3 +177,185 @@ page-placeholder = “{ $text }” is a placeholder from `arkiv new`
 page-placeholder-hint = replace it with the page's own text before it is published
 page-no-body = the page has no text below its front matter
 page-no-body-hint = write the page's text after the second `---` line, or mark it `draft: true` until it is ready
+
+## The preview's error panel
+
+overlay-title = arkiv: the build failed – the page shows the last version that worked
+overlay-close = Close (Esc)
+
+## Links between pages
+
+link-to-draft = the link to `{ $link }` leads to a draft, which is not published
+link-to-draft-hint = publish the other page (remove `draft: true`), or remove the link until it is
+link-to-no-page = the link to `{ $link }` leads to no page (looked for content/{ $target })
+link-outside-content = the link to `{ $link }` leads outside content/
+link-to-no-page-hint = link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`
+
+## Reading the site's files
+
+fs-cannot-read-path = cannot read this path: { $reason }
+fs-cannot-read-path-hint = check that the file exists and is readable (a broken symbolic link?)
+fs-link-to-hidden = this is a symbolic link to { $target }, a hidden file or folder of the site; arkiv does not read it
+fs-link-to-hidden-hint = hidden files (such as .git/) are never published: copy the file you mean into the site instead of linking to it
+fs-cannot-read-file = cannot read this file: { $reason }
+fs-cannot-read-file-hint = check that the file exists and is readable
+fs-link-outside = this is a symbolic link to { $target }, outside the site's folder; arkiv does not read it
+fs-folder-link-outside = a folder of this path is a symbolic link to { $target }, outside the site's folder; arkiv does not read it
+fs-link-outside-hint = copy the file into the site instead of linking to it, or remove the link: nothing outside the site's folder is read or published
+fs-link-loop = symbolic link loop: this folder links back to { $folder }
+fs-link-loop-hint = remove the link or point it outside its own parent folders
+fs-too-large = this file is { $size } MB, more than the { $limit } MB arkiv reads as text; it is not read
+fs-too-large-hint = check that this is the right file: a page's text is rarely over 1 MB; a large document belongs beside index.md as an attachment
+
+## arkiv new
+
+new-unknown-section = `{ $section }` is not a section
+new-unknown-section-hint = choose one of: { $sections }
+new-empty-file-name = the title gives an empty file name
+new-empty-file-name-hint = give the page a title with letters or digits
+new-exists = { $path } already exists
+new-exists-hint = choose another title, or edit the existing page
+new-cannot-write = cannot write { $path }: { $reason }
+new-cannot-write-hint = check that content/ exists and is writable
+
+## Search
+
+search-failed = the search index could not be built: { $reason }
+search-failed-hint = set `search: false` in site.yaml to build without search, and report the problem
+
+## site.yaml
+
+config-invalid = invalid site configuration: { $detail }
+config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search and extra; put your own keys under `extra:`
+config-unsupported-language = unsupported language `{ $language }`
+config-unsupported-language-hint = arkiv's theme speaks `sv` (Swedish) and `en` (English)
+config-paginate-zero = `paginate` must be at least 1
+config-paginate-zero-hint = write the number of pages per listing page, e.g. `paginate: 10`
+config-theme-not-a-name = `theme: { $theme }` is not the name of a folder under themes/
+config-theme-not-a-name-hint = write only the theme folder's name, such as `theme: gr`: a theme is read from the site's own themes/ folder
+config-no-site = { $root } has neither `site.yaml` nor a `content/` folder
+config-no-site-hint = run arkiv in a site's folder, or pass it with --root DIR
+config-not-utf8 = { $file } is not UTF-8 text
+config-not-utf8-hint = save the file as UTF-8 (most editors have it under "Save with encoding")
+
+## Writing public/
+
+output-refused = refusing to write the site to { $output }: { $reason }
+output-holds-site = it holds the site itself
+output-holds-site-hint = choose a folder of its own for the output, e.g. --output public
+output-inside-site-folder = it is inside the site's { $folder }/ folder
+output-inside-site-folder-hint = choose a folder outside content/, themes/ and static/, e.g. --output public
+output-is-a-file = it is a file
+output-is-a-file-hint = choose a folder with --output
+output-not-empty = the folder is not empty and was not made by arkiv
+output-not-empty-hint = empty the folder, or choose another with --output
+output-cannot-write = cannot write { $path }: { $reason }
+output-cannot-write-hint = check that the disk has room and the folder is writable
+
+## Templates
+
+render-no-templates-folder = the theme `{ $theme }` has no templates folder
+render-no-templates-folder-hint = set `theme:` in site.yaml to a folder under themes/ that has templates/
+render-template-not-utf8 = cannot read this template as UTF-8 text
+render-template-not-utf8-hint = save the template as UTF-8
+render-template-error = template error: { $detail }
+render-no-template = the theme has no template `{ $name }`
+render-no-template-hint = add the template to the theme (or to the site's templates/ folder)
+render-template-names-hint = check the theme's templates: `extends` and `include` must name existing templates
+render-unknown-filter-hint = besides Tera's own filters arkiv has `datum`; check the spelling
+render-undefined-hint = the value is not in this template's context (the README's Themes section lists what each template sees); guard it with `{"{"}% if x is defined %{"}"}` or use `x | default(value="")`
+render-incomplete-hint = a tag or expression is incomplete; compare with the Tera syntax at keats.github.io/tera
+render-tera-syntax-hint = see the Tera template syntax at keats.github.io/tera
+render-labels-not-utf8 = the language file is not UTF-8 text
+render-labels-not-utf8-hint = save the file as UTF-8
+render-labels-invalid = invalid language file: { $detail }
+render-labels-invalid-hint = the language file is `key: text` lines
+render-page-template-hint = remove `template:` to use { $default }, or add the template to templates/
+
+## Output paths
+
+render-replaces-static = this file would replace /{ $path }, a file of the site's own static/ folder or of its theme
+render-replaces-static-hint = rename the file or move it into another folder: files under content/ may not replace the site's own
+render-two-outputs = two outputs would be written to /{ $path }
+render-two-outputs-hint = rename the page or term whose path collides
+render-alias-clash-page = the alias /{ $alias }/ takes the path /{ $path }, which { $other } (line { $line }) also asks for
+render-alias-clash-site = the alias /{ $alias }/ takes the path /{ $path }, which the site makes itself
+render-url-clash-page = the URL /{ $url } takes the path /{ $path }, which { $other } (line { $line }) also asks for
+render-url-clash-site = the URL /{ $url } takes the path /{ $path }, which the site makes itself
+render-clash-hint = an alias or slug may not take a path the site makes itself (listings, feeds, the calendar, static files): remove the alias or choose another path
+
+## The site's index: images, attachments, links between pages, topics
+
+index-image-missing = the page's image { $src } is neither under content/ nor in static/
+index-image-missing-hint = put the picture in the page's folder beside index.md and write only its file name as `src:`
+index-image-private = the page's image is { $file }, which is not published: its name or type suggests it is not meant for the public
+index-image-private-hint = rename the picture, or list it under `attachments:` of the page whose folder holds it if it is meant to be public
+index-link-private = the link leads to { $file }, which is not published: its name or type suggests it is not meant for the public
+index-link-private-hint = if the file is meant to be public, list it under `attachments:` in the front matter of the page whose folder holds it; otherwise remove the link
+index-unused-file = this file is not used by any page, so it is not published
+index-unused-file-hint = to publish it, list it under `attachments:` in the page's front matter or link to it from the text; otherwise move it out of content/
+index-names-no-page = `{ $key }: { $value }` names no page in { $folder }/
+index-no-pages-yet = there are no pages in content/{ $folder }/ yet
+index-name-a-page-hint = name a page in content/{ $folder }/ by its slug: { $slugs }
+index-topic-not-allowed = `{ $name }` is not one of the topics site.yaml allows
+index-municipality-not-allowed = `{ $name }` is not one of the municipalities site.yaml allows
+index-term-did-you-mean = did you mean `{ $suggestion }`? site.yaml lists the allowed terms
+index-term-hint = use a term that site.yaml lists under taxonomies, or add this one there
+
+## Pages and their folders
+
+content-no-folder = there is no content folder at { $path }
+content-no-folder-hint = put the site's Markdown pages under content/, or pass the site's folder with --root
+content-markdown-in-bundle = this Markdown file is inside the page bundle { $bundle } and is not published
+content-markdown-in-bundle-hint = a bundle is one page: move the file out of the folder with index.md, or make it a bundle of its own
+content-not-utf8 = this file is not UTF-8 text
+content-empty-slug = the file name gives an empty URL slug
+content-empty-slug-hint = give the file a name with letters or digits, or set `slug:` in the front matter
+content-image-elsewhere = the page's image is on another website
+content-image-elsewhere-hint = save the picture in the page's folder beside index.md and write its file name as `src:`: a picture from elsewhere cannot be checked, and it tells that site about every reader
+content-not-in-bundle = `{ $file }` is not in the page's folder
+content-not-a-bundle-hint = files belong in a page bundle: make a folder with this page as index.md and put the file beside it
+content-empty-bundle-hint = put the file in the page's folder, beside index.md
+content-bundle-has-hint = the page's folder has: { $files }
+content-reserved-url = the URL /{ $url } is the site's own
+content-reserved-url-hint = rename the file or folder, or set another `slug:`
+content-same-url = two pages want the URL /{ $url }: this one and { $other }
+content-same-url-hint = rename one of the files, or give one a `slug:` of its own
+content-alias-taken = the alias /{ $alias }/ is the URL of { $other }
+content-alias-taken-hint = remove the alias, or move the other page
+
+## arkiv serve
+
+serve-cannot-watch = cannot watch the site's files: { $reason }
+serve-cannot-watch-hint = on Linux, raise fs.inotify.max_user_watches if the archive is very large
+serve-unknown-error = unknown error
+serve-cannot-listen = cannot listen on { $address } ports { $first }–{ $last }: { $reason }
+serve-cannot-listen-hint = choose another port with --port, or stop the program that uses it
+serve-cannot-start = the server could not start: { $reason }
+serve-cannot-start-hint = check that the address is one of this machine's
+
+## arkiv check
+
+check-future-date = the page is dated { $date } – in the future – but is published now
+check-future-date-hint = arkiv publishes every page that is not a draft; set `draft: true` until the day, or correct the date
+check-no-such-heading-there = the linked page has no heading `#{ $fragment }`
+check-no-such-heading-there-hint = check the heading's id: it is the heading's text in lower-case ASCII with dashes
+check-outside-site = `{ $dest }` is outside the site
+check-outside-site-hint = link to a page of this site or to a full https:// address
+check-no-page = the link to `{ $dest }` leads to no page
+check-no-page-hint = check the path; link to other pages by their .md file so arkiv can check and update it
+check-no-file = the link to `{ $dest }` leads to no file
+check-no-file-hint = check the file name; a bundle's files sit beside its index.md
+check-no-such-heading = the page has no heading `#{ $fragment }`
+check-no-headings-hint = the page has no headings to link to
+check-headings-are-hint = its headings are: { $headings }
+check-no-alt = the image has no alt text
+check-no-alt-hint = describe what the picture shows: ![En karta över regionen](karta.png)
+check-first-level-heading = a first-level heading in the body: the page's title is already its h1
+check-first-level-heading-hint = start the body's headings at ## (level 2)
+check-heading-jump = the heading jumps from level { $from } to level { $to }
+check-heading-jump-hint = use { $marks } here, so screen reader users can follow the outline
+check-empty-alt = the page's image has an empty alt text
+check-empty-alt-hint = leave alt empty only for a purely decorative picture; otherwise say what it shows
+check-same-title = the same title as { $other }
+check-same-title-hint = readers and search results cannot tell the two apart: add what differs (a date, a place)

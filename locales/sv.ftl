@@ -111,8 +111,8 @@ yaml-bad-start = ett värde kan inte börja med `{ $character }` om det inte st�
 yaml-quote-hint = sätt värdet inom citattecken: `{ $fixed }`
 yaml-list-not-closed = listan på rad { $line } stängs aldrig med `]`
 yaml-list-not-closed-hint = avsluta listan med `]`: `{ $fixed }`
-yaml-map-not-closed = klammerparentesen på rad { $line } stängs aldrig med `}`
-yaml-map-not-closed-hint = avsluta med `}`: `{ $fixed }`
+yaml-map-not-closed = klammerparentesen på rad { $line } stängs aldrig med `{"}"}`
+yaml-map-not-closed-hint = avsluta med `{"}"}`: `{ $fixed }`
 yaml-quote-not-closed = citattecknet på rad { $line } stängs aldrig
 yaml-quote-not-closed-hint = avsluta värdet med samma sorts citattecken: `{ $fixed }`
 yaml-indented = raden är indragen, men raden ovanför har redan ett värde
@@ -168,3 +168,185 @@ page-placeholder = ”{ $text }” är en platshållare från `arkiv new`
 page-placeholder-hint = ersätt den med sidans egen text innan sidan publiceras
 page-no-body = sidan har ingen text under sin front matter
 page-no-body-hint = skriv sidans text efter den andra raden `---`, eller markera sidan `draft: true` tills den är klar
+
+## Förhandsvisningens felruta
+
+overlay-title = arkiv: bygget misslyckades – sidan visar senaste fungerande version
+overlay-close = Stäng (Esc)
+
+## Länkar mellan sidor
+
+link-to-draft = länken till `{ $link }` leder till ett utkast, som inte publiceras
+link-to-draft-hint = publicera den andra sidan (ta bort `draft: true`), eller ta bort länken tills den är publicerad
+link-to-no-page = länken till `{ $link }` leder inte till någon sida (sökte efter content/{ $target })
+link-outside-content = länken till `{ $link }` leder utanför content/
+link-to-no-page-hint = länka till den andra sidans .md-fil räknat från den här filen (`../nyheter/x.md`), eller från content/ med `@/nyheter/x.md`
+
+## Att läsa webbplatsens filer
+
+fs-cannot-read-path = filen eller mappen går inte att läsa: { $reason }
+fs-cannot-read-path-hint = kontrollera att filen finns och går att läsa (en trasig symbolisk länk?)
+fs-link-to-hidden = det här är en symbolisk länk till { $target }, en dold fil eller mapp på webbplatsen; arkiv läser den inte
+fs-link-to-hidden-hint = dolda filer (som .git/) publiceras aldrig: kopiera in filen du menar i webbplatsen i stället för att länka till den
+fs-cannot-read-file = filen går inte att läsa: { $reason }
+fs-cannot-read-file-hint = kontrollera att filen finns och går att läsa
+fs-link-outside = det här är en symbolisk länk till { $target }, utanför webbplatsens mapp; arkiv läser den inte
+fs-folder-link-outside = en mapp i den här sökvägen är en symbolisk länk till { $target }, utanför webbplatsens mapp; arkiv läser den inte
+fs-link-outside-hint = kopiera in filen i webbplatsen i stället för att länka till den, eller ta bort länken: inget utanför webbplatsens mapp läses eller publiceras
+fs-link-loop = symboliska länkar i en slinga: den här mappen länkar tillbaka till { $folder }
+fs-link-loop-hint = ta bort länken eller låt den peka utanför sina egna överordnade mappar
+fs-too-large = filen är { $size } MB, mer än de { $limit } MB som arkiv läser som text; den läses inte
+fs-too-large-hint = kontrollera att det är rätt fil: en sidas text är sällan över 1 MB; ett stort dokument hör hemma bredvid index.md som en bilaga
+
+## arkiv new
+
+new-unknown-section = `{ $section }` är ingen avdelning
+new-unknown-section-hint = välj en av: { $sections }
+new-empty-file-name = rubriken ger ett tomt filnamn
+new-empty-file-name-hint = ge sidan en rubrik med bokstäver eller siffror
+new-exists = { $path } finns redan
+new-exists-hint = välj en annan rubrik, eller redigera den befintliga sidan
+new-cannot-write = kan inte skriva { $path }: { $reason }
+new-cannot-write-hint = kontrollera att mappen content/ finns och att du får skriva i den
+
+## Sökningen
+
+search-failed = sökindexet kunde inte byggas: { $reason }
+search-failed-hint = skriv `search: false` i site.yaml för att bygga utan sökning, och rapportera problemet
+
+## site.yaml
+
+config-invalid = fel i webbplatsens inställningar: { $detail }
+config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search och extra; lägg egna inställningar under `extra:`
+config-unsupported-language = språket `{ $language }` stöds inte
+config-unsupported-language-hint = arkivs tema finns på `sv` (svenska) och `en` (engelska)
+config-paginate-zero = `paginate` måste vara minst 1
+config-paginate-zero-hint = skriv hur många sidor som ska visas per listsida, t.ex. `paginate: 10`
+config-theme-not-a-name = `theme: { $theme }` är inte namnet på en mapp under themes/
+config-theme-not-a-name-hint = skriv bara namnet på temats mapp, som `theme: gr`: ett tema läses från webbplatsens egen mapp themes/
+config-no-site = { $root } har varken `site.yaml` eller en mapp `content/`
+config-no-site-hint = kör arkiv i webbplatsens mapp, eller ange mappen med --root MAPP
+config-not-utf8 = { $file } är inte sparad som UTF-8-text
+config-not-utf8-hint = spara filen som UTF-8 (i de flesta redigeringsprogram finns det under ”Spara med kodning”)
+
+## Att skriva public/
+
+output-refused = arkiv skriver inte webbplatsen till { $output }: { $reason }
+output-holds-site = mappen innehåller själva webbplatsen
+output-holds-site-hint = välj en egen mapp för resultatet, t.ex. --output public
+output-inside-site-folder = mappen ligger i webbplatsens mapp { $folder }/
+output-inside-site-folder-hint = välj en mapp utanför content/, themes/ och static/, t.ex. --output public
+output-is-a-file = det är en fil
+output-is-a-file-hint = välj en mapp med --output
+output-not-empty = mappen är inte tom och skapades inte av arkiv
+output-not-empty-hint = töm mappen, eller välj en annan med --output
+output-cannot-write = kan inte skriva { $path }: { $reason }
+output-cannot-write-hint = kontrollera att disken har plats och att du får skriva i mappen
+
+## Mallar
+
+render-no-templates-folder = temat `{ $theme }` har ingen mapp templates
+render-no-templates-folder-hint = ange i `theme:` i site.yaml en mapp under themes/ som har en mapp templates/
+render-template-not-utf8 = mallen går inte att läsa som UTF-8-text
+render-template-not-utf8-hint = spara mallen som UTF-8
+render-template-error = fel i mallen: { $detail }
+render-no-template = temat har ingen mall `{ $name }`
+render-no-template-hint = lägg till mallen i temat (eller i webbplatsens mapp templates/)
+render-template-names-hint = kontrollera temats mallar: `extends` och `include` måste ange mallar som finns
+render-unknown-filter-hint = utöver Teras egna filter har arkiv `datum`; kontrollera stavningen
+render-undefined-hint = värdet finns inte bland det som den här mallen får se (avsnittet Themes i README listar vad varje mall ser); skydda det med `{"{"}% if x is defined %{"}"}` eller använd `x | default(value="")`
+render-incomplete-hint = en tagg eller ett uttryck är ofullständigt; jämför med Teras mallspråk på keats.github.io/tera
+render-tera-syntax-hint = se Teras mallspråk på keats.github.io/tera
+render-labels-not-utf8 = språkfilen är inte sparad som UTF-8-text
+render-labels-not-utf8-hint = spara filen som UTF-8
+render-labels-invalid = fel i språkfilen: { $detail }
+render-labels-invalid-hint = språkfilen består av rader `nyckel: text`
+render-page-template-hint = ta bort `template:` för att använda { $default }, eller lägg till mallen i templates/
+
+## Adresser på webbplatsen
+
+render-replaces-static = den här filen skulle ersätta /{ $path }, en fil i webbplatsens egen mapp static/ eller i dess tema
+render-replaces-static-hint = byt namn på filen eller flytta den till en annan mapp: filer under content/ får inte ersätta webbplatsens egna
+render-two-outputs = två filer skulle skrivas till /{ $path }
+render-two-outputs-hint = byt namn på sidan, ämnet eller kommunen vars adress krockar
+render-alias-clash-page = aliaset /{ $alias }/ tar adressen /{ $path }, som { $other } (rad { $line }) också vill ha
+render-alias-clash-site = aliaset /{ $alias }/ tar adressen /{ $path }, som webbplatsen själv använder
+render-url-clash-page = sidans adress /{ $url } tar adressen /{ $path }, som { $other } (rad { $line }) också vill ha
+render-url-clash-site = sidans adress /{ $url } tar adressen /{ $path }, som webbplatsen själv använder
+render-clash-hint = ett alias eller en `slug` får inte ta en adress som webbplatsen själv skapar (listor, flöden, kalendern, statiska filer): ta bort aliaset eller välj en annan adress
+
+## Webbplatsens innehåll: bilder, bilagor, hänvisningar mellan sidor, ämnen
+
+index-image-missing = sidans bild { $src } finns varken under content/ eller i static/
+index-image-missing-hint = lägg bilden i sidans mapp bredvid index.md och skriv bara dess filnamn som `src:`
+index-image-private = sidans bild är { $file }, som inte publiceras: namnet eller filtypen tyder på att den inte är avsedd för allmänheten
+index-image-private-hint = byt namn på bilden, eller lägg till den under `attachments:` på den sida vars mapp den ligger i, om den ska vara offentlig
+index-link-private = länken leder till { $file }, som inte publiceras: namnet eller filtypen tyder på att den inte är avsedd för allmänheten
+index-link-private-hint = om filen ska vara offentlig, lägg till den under `attachments:` i front matter på den sida vars mapp den ligger i; annars ta bort länken
+index-unused-file = ingen sida använder den här filen, så den publiceras inte
+index-unused-file-hint = för att publicera den, lägg till den under `attachments:` i sidans front matter eller länka till den från texten; annars flytta den från content/
+index-names-no-page = `{ $key }: { $value }` pekar inte på någon sida i { $folder }/
+index-no-pages-yet = det finns inga sidor i content/{ $folder }/ än
+index-name-a-page-hint = ange en sida i content/{ $folder }/ med dess adressdel (slug): { $slugs }
+index-topic-not-allowed = `{ $name }` är inte ett av de ämnen som site.yaml tillåter
+index-municipality-not-allowed = `{ $name }` är inte en av de kommuner som site.yaml tillåter
+index-term-did-you-mean = menade du `{ $suggestion }`? site.yaml listar de tillåtna värdena
+index-term-hint = använd ett värde som site.yaml listar under taxonomies, eller lägg till det här där
+
+## Sidor och deras mappar
+
+content-no-folder = det finns ingen mapp content på { $path }
+content-no-folder-hint = lägg webbplatsens Markdown-sidor under content/, eller ange webbplatsens mapp med --root
+content-markdown-in-bundle = den här Markdown-filen ligger i sidmappen { $bundle } och publiceras inte
+content-markdown-in-bundle-hint = en sidmapp är en enda sida: flytta filen ut ur mappen med index.md, eller gör den till en egen sidmapp
+content-not-utf8 = filen är inte sparad som UTF-8-text
+content-empty-slug = filnamnet ger en tom adressdel (slug)
+content-empty-slug-hint = ge filen ett namn med bokstäver eller siffror, eller skriv `slug:` i front matter
+content-image-elsewhere = sidans bild ligger på en annan webbplats
+content-image-elsewhere-hint = spara bilden i sidans mapp bredvid index.md och skriv dess filnamn som `src:`: en bild från en annan webbplats kan inte kontrolleras, och den webbplatsen får veta om varje läsare
+content-not-in-bundle = `{ $file }` finns inte i sidans mapp
+content-not-a-bundle-hint = filer hör hemma i en sidmapp: skapa en mapp med den här sidan som index.md och lägg filen bredvid den
+content-empty-bundle-hint = lägg filen i sidans mapp, bredvid index.md
+content-bundle-has-hint = i sidans mapp finns: { $files }
+content-reserved-url = adressen /{ $url } används av webbplatsen själv
+content-reserved-url-hint = byt namn på filen eller mappen, eller skriv en annan `slug:`
+content-same-url = två sidor vill ha adressen /{ $url }: den här och { $other }
+content-same-url-hint = byt namn på en av filerna, eller ge en av dem en egen `slug:`
+content-alias-taken = aliaset /{ $alias }/ är adressen till { $other }
+content-alias-taken-hint = ta bort aliaset, eller flytta den andra sidan
+
+## arkiv serve
+
+serve-cannot-watch = kan inte bevaka webbplatsens filer: { $reason }
+serve-cannot-watch-hint = på Linux: höj fs.inotify.max_user_watches om arkivet är mycket stort
+serve-unknown-error = okänt fel
+serve-cannot-listen = kan inte lyssna på { $address }, portarna { $first }–{ $last }: { $reason }
+serve-cannot-listen-hint = välj en annan port med --port, eller stäng programmet som använder den
+serve-cannot-start = servern kunde inte starta: { $reason }
+serve-cannot-start-hint = kontrollera att adressen är en av den här datorns adresser
+
+## arkiv check
+
+check-future-date = sidan är daterad { $date } – i framtiden – men publiceras redan nu
+check-future-date-hint = arkiv publicerar alla sidor som inte är utkast; skriv `draft: true` fram till den dagen, eller rätta datumet
+check-no-such-heading-there = sidan som länken leder till har ingen rubrik `#{ $fragment }`
+check-no-such-heading-there-hint = kontrollera rubrikens id: det är rubrikens text med små bokstäver, utan å, ä och ö, och med bindestreck i stället för mellanslag
+check-outside-site = `{ $dest }` ligger utanför webbplatsen
+check-outside-site-hint = länka till en sida på den här webbplatsen eller till en fullständig https://-adress
+check-no-page = länken till `{ $dest }` leder inte till någon sida
+check-no-page-hint = kontrollera sökvägen; länka till andra sidor via deras .md-fil, så kan arkiv kontrollera och uppdatera länken
+check-no-file = länken till `{ $dest }` leder inte till någon fil
+check-no-file-hint = kontrollera filnamnet; filerna i en sidmapp ligger bredvid dess index.md
+check-no-such-heading = sidan har ingen rubrik `#{ $fragment }`
+check-no-headings-hint = sidan har inga rubriker att länka till
+check-headings-are-hint = sidans rubriker är: { $headings }
+check-no-alt = bilden saknar alternativtext
+check-no-alt-hint = beskriv vad bilden visar: ![En karta över regionen](karta.png)
+check-first-level-heading = en rubrik på nivå 1 i texten: sidans rubrik (`title`) är redan dess huvudrubrik
+check-first-level-heading-hint = börja textens rubriker på ## (nivå 2)
+check-heading-jump = rubriken hoppar från nivå { $from } till nivå { $to }
+check-heading-jump-hint = använd { $marks } här, så att den som använder skärmläsare kan följa sidans struktur
+check-empty-alt = sidans bild har en tom alternativtext
+check-empty-alt-hint = lämna alt tom bara för en rent dekorativ bild; skriv annars vad den visar
+check-same-title = samma rubrik som { $other }
+check-same-title-hint = läsare och sökresultat kan inte skilja de två sidorna åt: lägg till det som skiljer dem (ett datum, en plats)

@@ -53,12 +53,9 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
         if let Some(date) = page.date.filter(|d| d.date() > site.today) {
             let line = page.front.key_lines.get("date").copied().unwrap_or(1);
             findings.push(
-                Diagnostic::warning(format!(
-                    "the page is dated {} – in the future – but is published now",
-                    date.iso_date()
-                ))
-                .at_line(&page.display_path, &page.source, line, 1)
-                .hint("arkiv publishes every page that is not a draft; set `draft: true` until the day, or correct the date"),
+                Diagnostic::warning(t!("check-future-date", date = date.iso_date()))
+                    .at_line(&page.display_path, &page.source, line, 1)
+                    .hint(t!("check-future-date-hint")),
             );
         }
     }
@@ -83,9 +80,8 @@ impl Targets<'_> {
         let ids = self.anchors.get(page_url)?;
         (!ids.contains(fragment)).then(|| {
             (
-                format!("the linked page has no heading `#{fragment}`"),
-                "check the heading's id: it is the heading's text in lower-case ASCII with dashes"
-                    .into(),
+                t!("check-no-such-heading-there", fragment = fragment),
+                t!("check-no-such-heading-there-hint"),
             )
         })
     }
@@ -111,16 +107,13 @@ impl Targets<'_> {
             .or_else(|| url.strip_prefix('/'))
         else {
             return Some((
-                format!("`{dest}` is outside the site"),
-                "link to a page of this site or to a full https:// address".into(),
+                t!("check-outside-site", dest = dest),
+                t!("check-outside-site-hint"),
             ));
         };
         let page_url = if key.is_empty() || key.ends_with('/') {
             if !self.outputs.contains(format!("{key}index.html").as_str()) {
-                return Some((
-                    format!("the link to `{dest}` leads to no page"),
-                    "check the path; link to other pages by their .md file so arkiv can check and update it".into(),
-                ));
+                return Some((t!("check-no-page", dest = dest), t!("check-no-page-hint")));
             }
             url.clone()
         } else if self.outputs.contains(key) {
@@ -128,23 +121,20 @@ impl Targets<'_> {
         } else if self.outputs.contains(format!("{key}/index.html").as_str()) {
             format!("{url}/")
         } else {
-            return Some((
-                format!("the link to `{dest}` leads to no file"),
-                "check the file name; a bundle's files sit beside its index.md".into(),
-            ));
+            return Some((t!("check-no-file", dest = dest), t!("check-no-file-hint")));
         };
         let fragment = fragment.filter(|f| !f.is_empty())?;
         let ids = self.anchors.get(&page_url)?;
         (!ids.contains(fragment)).then(|| {
             let known: Vec<&str> = ids.iter().copied().take(8).collect();
             (
-                format!("the page has no heading `#{fragment}`"),
+                t!("check-no-such-heading", fragment = fragment),
                 if known.is_empty() {
-                    "the page has no headings to link to".to_string()
+                    t!("check-no-headings-hint")
                 } else {
-                    format!(
-                        "its headings are: {}",
-                        known
+                    t!(
+                        "check-headings-are-hint",
+                        headings = known
                             .iter()
                             .map(|k| format!("#{k}"))
                             .collect::<Vec<_>>()
@@ -201,8 +191,7 @@ fn check_markdown(
         findings.push(at(
             start,
             2,
-            Diagnostic::error("the image has no alt text")
-                .hint("describe what the picture shows: ![En karta över regionen](karta.png)"),
+            Diagnostic::error(t!("check-no-alt")).hint(t!("check-no-alt-hint")),
         ));
     }
     let levels = body.toc.iter().map(|h| usize::from(h.level));
@@ -220,19 +209,14 @@ fn check_markdown(
 fn heading_problem(last_level: usize, level: usize) -> Option<Diagnostic> {
     if level == 1 {
         Some(
-            Diagnostic::warning(
-                "a first-level heading in the body: the page's title is already its h1",
-            )
-            .hint("start the body's headings at ## (level 2)"),
+            Diagnostic::warning(t!("check-first-level-heading"))
+                .hint(t!("check-first-level-heading-hint")),
         )
     } else if level > last_level + 1 {
         Some(
-            Diagnostic::warning(format!(
-                "the heading jumps from level {last_level} to level {level}"
-            ))
-            .hint(format!(
-                "use {} here, so screen reader users can follow the outline",
-                "#".repeat(last_level + 1)
+            Diagnostic::warning(t!("check-heading-jump", from = last_level, to = level)).hint(t!(
+                "check-heading-jump-hint",
+                marks = "#".repeat(last_level + 1)
             )),
         )
     } else {
@@ -244,11 +228,9 @@ fn check_front_matter_image(page: &Page) -> Option<Diagnostic> {
     let image = page.front.image.as_ref()?;
     image.alt.trim().is_empty().then(|| {
         let line = page.front.key_lines.get("image").copied().unwrap_or(1);
-        Diagnostic::warning("the page's image has an empty alt text")
+        Diagnostic::warning(t!("check-empty-alt"))
             .at_line(&page.display_path, &page.source, line, 1)
-            .hint(
-                "leave alt empty only for a purely decorative picture; otherwise say what it shows",
-            )
+            .hint(t!("check-empty-alt-hint"))
     })
 }
 
@@ -268,9 +250,9 @@ fn duplicate_titles(site: &SiteIndex) -> Vec<Diagnostic> {
             let first = &site.pages[ids[0]];
             let line = page.front.key_lines.get("title").copied().unwrap_or(1);
             findings.push(
-                Diagnostic::warning(format!("the same title as {}", first.display_path))
+                Diagnostic::warning(t!("check-same-title", other = &first.display_path))
                     .at_line(&page.display_path, &page.source, line, 1)
-                    .hint("readers and search results cannot tell the two apart: add what differs (a date, a place)"),
+                    .hint(t!("check-same-title-hint")),
             );
         }
     }

@@ -182,11 +182,17 @@ fn raw_config(source: &Arc<str>) -> Result<RawConfig, Diagnostics> {
         return Ok(yaml::from_str("{}").expect("an empty mapping is a valid RawConfig"));
     }
     yaml::from_str(source).map_err(|err| {
-        let hint = config_hint(&err.message);
-        let (line, column) = (err.line.unwrap_or(1), err.column.unwrap_or(1));
-        Diagnostic::error(format!("invalid site configuration: {}", err.message))
-            .at_line(CONFIG_FILE, source, line, column)
+        let explained = yaml::explain(&err, source, 1);
+        // site.yaml's own keys are listed in its hint; the rest as for pages.
+        let hint = if err.message.starts_with("unknown field") {
+            t!("config-unknown-key-hint")
+        } else {
+            explained.hint
+        };
+        Diagnostic::error(t!("config-invalid", detail = explained.message))
+            .at_line(CONFIG_FILE, source, explained.line, explained.column)
             .hint(hint)
+            .detail(err.message)
             .into()
     })
 }
@@ -206,24 +212,21 @@ fn check_settings(
     if language != "sv" && language != "en" {
         return at(
             "language",
-            Diagnostic::error(format!("unsupported language `{language}`"))
-                .hint("arkiv's theme speaks `sv` (Swedish) and `en` (English)"),
+            Diagnostic::error(t!("config-unsupported-language", language = language))
+                .hint(t!("config-unsupported-language-hint")),
         );
     }
     if raw.paginate == Some(0) {
         return at(
             "paginate",
-            Diagnostic::error("`paginate` must be at least 1")
-                .hint("write the number of pages per listing page, e.g. `paginate: 10`"),
+            Diagnostic::error(t!("config-paginate-zero")).hint(t!("config-paginate-zero-hint")),
         );
     }
     if !is_plain_name(theme) {
         return at(
             "theme",
-            Diagnostic::error(format!(
-                "`theme: {theme}` is not the name of a folder under themes/"
-            ))
-            .hint("write only the theme folder's name, such as `theme: gr`: a theme is read from the site's own themes/ folder"),
+            Diagnostic::error(t!("config-theme-not-a-name", theme = theme))
+                .hint(t!("config-theme-not-a-name-hint")),
         );
     }
     Ok(())
@@ -275,11 +278,11 @@ impl Config {
             Ok(Some(bytes)) => bytes,
             Ok(None) => {
                 if !root.join("content").is_dir() {
-                    return Err(Diagnostic::usage(format!(
-                        "{} has neither `site.yaml` nor a `content/` folder",
-                        root.display()
+                    return Err(Diagnostic::usage(t!(
+                        "config-no-site",
+                        root = root.display().to_string()
                     ))
-                    .hint("run arkiv in a site's folder, or pass it with --root DIR")
+                    .hint(t!("config-no-site-hint"))
                     .into());
                 }
                 Vec::new()
@@ -287,10 +290,10 @@ impl Config {
             Err(refused) => return Err(refused.into()),
         };
         let text = crate::fs::decode(&bytes).map_err(|(line, column)| {
-            Diagnostic::error(format!("{CONFIG_FILE} is not UTF-8 text"))
+            Diagnostic::error(t!("config-not-utf8", file = CONFIG_FILE))
                 .in_file(CONFIG_FILE)
                 .at_position(line, column)
-                .hint("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
+                .hint(t!("config-not-utf8-hint"))
         })?;
         Self::parse_in(site, &text)
     }
@@ -388,14 +391,6 @@ fn base_path_of(base_url: &str) -> String {
         path.to_string()
     } else {
         format!("/{path}")
-    }
-}
-
-fn config_hint(message: &str) -> String {
-    if message.starts_with("unknown field") {
-        "site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search and extra; put your own keys under `extra:`".into()
-    } else {
-        "check the indentation and that values with `:` are in quotes".into()
     }
 }
 

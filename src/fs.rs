@@ -66,9 +66,9 @@ impl SiteRoot {
     /// error naming the link (relative to the site) and what it points at.
     pub fn resolve(&self, path: &Path) -> Result<PathBuf, Diagnostic> {
         let real = std::fs::canonicalize(path).map_err(|err| {
-            Diagnostic::error(format!("cannot read this path: {err}"))
+            Diagnostic::error(t!("fs-cannot-read-path", reason = err.to_string()))
                 .in_file(self.display(path))
-                .hint("check that the file exists and is readable (a broken symbolic link?)")
+                .hint(t!("fs-cannot-read-path-hint"))
         })?;
         let Ok(inside) = real.strip_prefix(&self.real) else {
             return Err(self.outside(path, &real));
@@ -78,12 +78,12 @@ impl SiteRoot {
         let is_hidden = |part: Component<'_>| part.as_os_str().to_string_lossy().starts_with('.');
         let given_inside = path.strip_prefix(&self.given).unwrap_or(path);
         if inside.components().any(is_hidden) && !given_inside.components().any(is_hidden) {
-            return Err(Diagnostic::error(format!(
-                "this is a symbolic link to {}, a hidden file or folder of the site; arkiv does not read it",
-                inside.display()
+            return Err(Diagnostic::error(t!(
+                "fs-link-to-hidden",
+                target = inside.display().to_string()
             ))
             .in_file(self.display(path))
-            .hint("hidden files (such as .git/) are never published: copy the file you mean into the site instead of linking to it"));
+            .hint(t!("fs-link-to-hidden-hint")));
         }
         Ok(real)
     }
@@ -99,9 +99,9 @@ impl SiteRoot {
     pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
         let real = self.resolve(path)?;
         let cannot = |err: std::io::Error| {
-            Diagnostic::error(format!("cannot read this file: {err}"))
+            Diagnostic::error(t!("fs-cannot-read-file", reason = err.to_string()))
                 .in_file(self.display(path))
-                .hint("check that the file exists and is readable")
+                .hint(t!("fs-cannot-read-file-hint"))
         };
         let file = std::fs::File::open(&real).map_err(cannot)?;
         let size = file.metadata().map_err(cannot)?.len();
@@ -189,17 +189,15 @@ impl SiteRoot {
             .leaving_link(path)
             .unwrap_or_else(|| path.to_path_buf());
         let target = std::fs::read_link(&link).unwrap_or_else(|_| real.to_path_buf());
-        let what = if link == path {
-            "this"
+        let target = target.display().to_string();
+        let message = if link == path {
+            t!("fs-link-outside", target = target)
         } else {
-            "a folder of this path"
+            t!("fs-folder-link-outside", target = target)
         };
-        Diagnostic::error(format!(
-            "{what} is a symbolic link to {}, outside the site's folder; arkiv does not read it",
-            target.display()
-        ))
-        .in_file(self.display(&link))
-        .hint("copy the file into the site instead of linking to it, or remove the link: nothing outside the site's folder is read or published")
+        Diagnostic::error(message)
+            .in_file(self.display(&link))
+            .hint(t!("fs-link-outside-hint"))
     }
 
     /// The first link on the way from the site's folder to `path` whose real path leaves the site.
@@ -223,19 +221,16 @@ impl SiteRoot {
             .map(|p| self.display(p))
             .unwrap_or_else(|| "content".into());
         if let Some(ancestor) = err.loop_ancestor() {
-            return Diagnostic::error(format!(
-                "symbolic link loop: this folder links back to {}",
-                self.display(ancestor)
-            ))
-            .in_file(file)
-            .hint("remove the link or point it outside its own parent folders");
+            return Diagnostic::error(t!("fs-link-loop", folder = self.display(ancestor)))
+                .in_file(file)
+                .hint(t!("fs-link-loop-hint"));
         }
         let reason = err
             .io_error()
             .map_or_else(|| err.to_string(), ToString::to_string);
-        Diagnostic::error(format!("cannot read this path: {reason}"))
+        Diagnostic::error(t!("fs-cannot-read-path", reason = reason))
             .in_file(file)
-            .hint("check that the file exists and is readable (a broken symbolic link?)")
+            .hint(t!("fs-cannot-read-path-hint"))
     }
 }
 
@@ -248,13 +243,13 @@ pub fn is_plain_name(name: &str) -> bool {
 }
 
 fn too_large(file: String, size: u64, limit: u64) -> Diagnostic {
-    Diagnostic::error(format!(
-        "this file is {} MB, more than the {} MB arkiv reads as text; it is not read",
-        size.div_ceil(1024 * 1024),
-        limit / (1024 * 1024)
+    Diagnostic::error(t!(
+        "fs-too-large",
+        size = size.div_ceil(1024 * 1024),
+        limit = limit / (1024 * 1024)
     ))
     .in_file(file)
-    .hint("check that this is the right file: a page's text is rarely over 1 MB; a large document belongs beside index.md as an attachment")
+    .hint(t!("fs-too-large-hint"))
 }
 
 fn absolute(path: &Path) -> PathBuf {

@@ -3,7 +3,7 @@
 //! In: a message id and its arguments. Out: the text in the language chosen
 //! for this run. Every message lives in one Fluent file per language,
 //! `locales/sv.ftl` and `locales/en.ftl`, compiled into the binary; code
-//! names messages by id (`t!("no-title")`) and never holds their words. A
+//! names messages by id (`t!("front-matter-no-title")`) and never holds their words. A
 //! test fails when an id the code uses is missing in either file, or when
 //! the two files disagree on a message's arguments.
 //!
@@ -177,7 +177,7 @@ macro_rules! number_args {
 number_args!(usize, u64, u32, u16, i64, i32);
 
 /// The text of message `id` in this run's language, with its arguments:
-/// `t!("no-title")`, `t!("not-a-date", text = value, reason = why)`.
+/// `t!("front-matter-no-title")`, `t!("front-matter-not-a-date", text = value)`.
 #[macro_export]
 macro_rules! t {
     ($id:literal) => {
@@ -228,14 +228,6 @@ pub fn source(language: Language) -> &'static str {
     }
 }
 
-/// Messages being added, to be merged into `source`'s files.
-fn more(language: Language) -> &'static str {
-    match language {
-        Language::Sv => include_str!("../locales/sv-more.ftl"),
-        Language::En => include_str!("../locales/en-more.ftl"),
-    }
-}
-
 fn bundle(language: Language) -> &'static FluentBundle<FluentResource> {
     static SV: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
     static EN: OnceLock<FluentBundle<FluentResource>> = OnceLock::new();
@@ -252,11 +244,9 @@ fn bundle(language: Language) -> &'static FluentBundle<FluentResource> {
         // Messages go to terminals and logs, where Unicode isolation marks
         // around each argument would show as stray characters.
         bundle.set_use_isolating(false);
-        for text in [source(language), more(language)] {
-            let resource =
-                FluentResource::try_new(text.to_string()).unwrap_or_else(|(resource, _)| resource);
-            let _ = bundle.add_resource(resource);
-        }
+        let resource = FluentResource::try_new(source(language).to_string())
+            .unwrap_or_else(|(resource, _)| resource);
+        let _ = bundle.add_resource(resource);
         bundle
     })
 }

@@ -28,15 +28,18 @@ pub fn create(root: &Path, section: &str, title: &str, today: Date) -> Result<Pa
                 .map(|(_, folder, _)| *folder)
                 .chain([PLAIN])
                 .collect();
-            return Err(Diagnostic::usage(format!("`{section}` is not a section"))
-                .hint(format!("choose one of: {}", known.join(", "))));
+            return Err(
+                Diagnostic::usage(t!("new-unknown-section", section = section))
+                    .hint(t!("new-unknown-section-hint", sections = known.join(", "))),
+            );
         }
         kind
     };
     let slug = slugify(title);
     if slug.is_empty() {
-        return Err(Diagnostic::usage("the title gives an empty file name")
-            .hint("give the page a title with letters or digits"));
+        return Err(
+            Diagnostic::usage(t!("new-empty-file-name")).hint(t!("new-empty-file-name-hint"))
+        );
     }
     let content = root.join("content");
     let path = match kind {
@@ -50,8 +53,8 @@ pub fn create(root: &Path, section: &str, title: &str, today: Date) -> Result<Pa
     };
     if path.exists() {
         return Err(
-            Diagnostic::usage(format!("{} already exists", display_path(root, &path)))
-                .hint("choose another title, or edit the existing page"),
+            Diagnostic::usage(t!("new-exists", path = display_path(root, &path)))
+                .hint(t!("new-exists-hint")),
         );
     }
     if let Some(parent) = path.parent() {
@@ -63,8 +66,12 @@ pub fn create(root: &Path, section: &str, title: &str, today: Date) -> Result<Pa
 }
 
 fn io_error(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
-    Diagnostic::usage(format!("cannot write {}: {err}", display_path(root, path)))
-        .hint("check that content/ exists and is writable")
+    Diagnostic::usage(t!(
+        "new-cannot-write",
+        path = display_path(root, path),
+        reason = err.to_string()
+    ))
+    .hint(t!("new-cannot-write-hint"))
 }
 
 /// The page's front matter, with the keys its kind uses and a short body to replace.

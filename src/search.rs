@@ -118,7 +118,7 @@ impl Record {
 }
 
 fn failure(reason: &str) -> Diagnostics {
-    Diagnostic::usage(format!("the search index could not be built: {reason}"))
-        .hint("set `search: false` in site.yaml to build without search, and report the problem")
+    Diagnostic::usage(t!("search-failed", reason = reason))
+        .hint(t!("search-failed-hint"))
         .into()
 }

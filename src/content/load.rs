@@ -89,11 +89,11 @@ impl Listing {
 pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
     let content_dir = config.content_dir();
     if !content_dir.is_dir() {
-        return Err(Diagnostic::usage(format!(
-            "there is no content folder at {}",
-            display_path(&config.root, &content_dir)
+        return Err(Diagnostic::usage(t!(
+            "content-no-folder",
+            path = display_path(&config.root, &content_dir)
         ))
-        .hint("put the site's Markdown pages under content/, or pass the site's folder with --root")
+        .hint(t!("content-no-folder-hint"))
         .into());
     }
     let mut diagnostics = Diagnostics::new();
@@ -113,12 +113,12 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
         match role(&entry.path, top, is_bundle) {
             Role::Page => markdown.push(entry.path),
             Role::Beside(dir, ()) => diagnostics.push(
-                Diagnostic::warning(format!(
-                    "this Markdown file is inside the page bundle {} and is not published",
-                    display_path(&config.root, dir)
+                Diagnostic::warning(t!(
+                    "content-markdown-in-bundle",
+                    bundle = display_path(&config.root, dir)
                 ))
                 .in_file(display_path(&config.root, &entry.path))
-                .hint("a bundle is one page: move the file out of the folder with index.md, or make it a bundle of its own"),
+                .hint(t!("content-markdown-in-bundle-hint")),
             ),
             Role::Asset(dir, ()) => {
                 let asset = Asset {
@@ -126,7 +126,10 @@ pub fn list(config: &Config) -> Result<Listing, Diagnostics> {
                     source: entry.path.clone(),
                     size: entry.size,
                 };
-                bundle_assets.entry(dir.to_path_buf()).or_default().push(asset);
+                bundle_assets
+                    .entry(dir.to_path_buf())
+                    .or_default()
+                    .push(asset);
             }
             Role::Loose => loose.push(Asset {
                 name: display_path(&content_dir, &entry.path),
@@ -236,10 +239,10 @@ fn read_page(
     let display = display_path(&config.root, path);
     let bytes = config.site.read(path, MAX_TEXT_BYTES)?;
     let text = decode(&bytes).map_err(|(line, column)| {
-        Diagnostic::error("this file is not UTF-8 text")
+        Diagnostic::error(t!("content-not-utf8"))
             .in_file(&display)
             .at_position(line, column)
-            .hint("save the file as UTF-8 (most editors have it under \"Save with encoding\")")
+            .hint(t!("config-not-utf8-hint"))
     })?;
     Ok(SourceFile {
         content_path: display_path(content_dir, path),

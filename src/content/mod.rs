@@ -100,9 +100,9 @@ pub fn parse_page(
         .join("/");
     if !name.is_section_index {
         if slug.is_empty() {
-            return Err(Diagnostic::error("the file name gives an empty URL slug")
+            return Err(Diagnostic::error(t!("content-empty-slug"))
                 .in_file(file)
-                .hint("give the file a name with letters or digits, or set `slug:` in the front matter")
+                .hint(t!("content-empty-slug-hint"))
                 .into());
         }
         if !path.is_empty() {
@@ -144,9 +144,9 @@ fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result
                 &image.src,
             );
             errors.push(
-                Diagnostic::error("the page's image is on another website")
+                Diagnostic::error(t!("content-image-elsewhere"))
                     .at_line(&source.display_path, &source.text, line, column)
-                    .hint("save the picture in the page's folder beside index.md and write its file name as `src:`: a picture from elsewhere cannot be checked, and it tells that site about every reader"),
+                    .hint(t!("content-image-elsewhere-hint")),
             );
         } else if !image.src.starts_with('/') {
             wanted.push(("image", image.src.as_str()));
@@ -158,17 +158,17 @@ fn check_files(source: &SourceFile, front: &front_matter::FrontMatter) -> Result
         }
         let (line, column) = locate_value(&source.text, front.key_lines.get(key).copied(), file);
         let hint = if source.assets.is_empty() && !source.content_path.ends_with("index.md") {
-            "files belong in a page bundle: make a folder with this page as index.md and put the file beside it".to_string()
+            t!("content-not-a-bundle-hint")
         } else {
             let names: Vec<&str> = source.assets.iter().map(|a| a.name.as_str()).collect();
             if names.is_empty() {
-                "put the file in the page's folder, beside index.md".to_string()
+                t!("content-empty-bundle-hint")
             } else {
-                format!("the page's folder has: {}", names.join(", "))
+                t!("content-bundle-has-hint", files = names.join(", "))
             }
         };
         errors.push(
-            Diagnostic::error(format!("`{file}` is not in the page's folder"))
+            Diagnostic::error(t!("content-not-in-bundle", file = file))
                 .at_line(&source.display_path, &source.text, line, column)
                 .hint(hint),
         );
@@ -268,9 +268,9 @@ pub fn check_paths<'a>(
         let is_pagination = page.kind != PageKind::Plain && page.slug == crate::routes::PAGINATION;
         if is_reserved || is_pagination {
             diagnostics.push(
-                Diagnostic::error(format!("the URL /{} is the site's own", page.path))
+                Diagnostic::error(t!("content-reserved-url", url = &page.path))
                     .in_file(&page.display_path)
-                    .hint("rename the file or folder, or set another `slug:`"),
+                    .hint(t!("content-reserved-url-hint")),
             );
             refused.insert(at);
             continue;
@@ -278,12 +278,13 @@ pub fn check_paths<'a>(
         if let Some(other) = seen.get(page.path.as_str()) {
             refused.insert(at);
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "two pages want the URL /{}: this one and {}",
-                    page.path, other.display_path
+                Diagnostic::error(t!(
+                    "content-same-url",
+                    url = &page.path,
+                    other = &other.display_path
                 ))
                 .in_file(&page.display_path)
-                .hint("rename one of the files, or give one a `slug:` of its own"),
+                .hint(t!("content-same-url-hint")),
             );
         } else {
             seen.insert(page.path.as_str(), page);
@@ -294,12 +295,13 @@ pub fn check_paths<'a>(
             if let Some(other) = seen.get(format!("{alias}/").as_str()) {
                 refused.insert(at);
                 diagnostics.push(
-                    Diagnostic::error(format!(
-                        "the alias /{alias}/ is the URL of {}",
-                        other.display_path
+                    Diagnostic::error(t!(
+                        "content-alias-taken",
+                        alias = alias,
+                        other = &other.display_path
                     ))
                     .in_file(&page.display_path)
-                    .hint("remove the alias, or move the other page"),
+                    .hint(t!("content-alias-taken-hint")),
                 );
             }
         }

@@ -224,9 +224,9 @@ fn missing_image(page: &Page, src: &str) -> Diagnostic {
         page.front.key_lines.get("image").copied(),
         src,
     );
-    Diagnostic::error(format!("the page's image {src} is neither under content/ nor in static/"))
+    Diagnostic::error(t!("index-image-missing", src = src))
         .at_line(&page.display_path, &page.source, line, column)
-        .hint("put the picture in the page's folder beside index.md and write only its file name as `src:`")
+        .hint(t!("index-image-missing-hint"))
 }
 
 fn private_image(config: &Config, page: &Page, asset: &Asset) -> Diagnostic {
@@ -236,27 +236,27 @@ fn private_image(config: &Config, page: &Page, asset: &Asset) -> Diagnostic {
         page.front.key_lines.get("image").copied(),
         src,
     );
-    Diagnostic::error(format!(
-        "the page's image is {}, which is not published: its name or type suggests it is not meant for the public",
-        config.site.display(&asset.source)
+    Diagnostic::error(t!(
+        "index-image-private",
+        file = config.site.display(&asset.source)
     ))
     .at_line(&page.display_path, &page.source, line, column)
-    .hint("rename the picture, or list it under `attachments:` of the page whose folder holds it if it is meant to be public")
+    .hint(t!("index-image-private-hint"))
 }
 
 fn private_link(config: &Config, page: &Page, link: &FileLink, asset: &Asset) -> Diagnostic {
-    Diagnostic::error(format!(
-        "the link leads to {}, which is not published: its name or type suggests it is not meant for the public",
-        config.site.display(&asset.source)
+    Diagnostic::error(t!(
+        "index-link-private",
+        file = config.site.display(&asset.source)
     ))
     .at(&page.display_path, &page.source, link.offset, link.len)
-    .hint("if the file is meant to be public, list it under `attachments:` in the front matter of the page whose folder holds it; otherwise remove the link")
+    .hint(t!("index-link-private-hint"))
 }
 
 fn unused(config: &Config, asset: &Asset) -> Diagnostic {
-    Diagnostic::warning("this file is not used by any page, so it is not published")
+    Diagnostic::warning(t!("index-unused-file"))
         .in_file(config.site.display(&asset.source))
-        .hint("to publish it, list it under `attachments:` in the page's front matter or link to it from the text; otherwise move it out of content/")
+        .hint(t!("index-unused-file-hint"))
 }
 
 #[cfg(test)]

@@ -469,19 +469,23 @@ fn resolve_references(
                 let known: Vec<&str> = targets.keys().copied().collect();
                 let folder = reference.target_kind().folder().unwrap_or_default();
                 let hint = match closest(&slug, &known) {
-                    Some(near) => format!("did you mean `{near}`?"),
-                    None if known.is_empty() => {
-                        format!("there are no pages in content/{folder}/ yet")
-                    }
-                    None => format!(
-                        "name a page in content/{folder}/ by its slug: {}",
-                        known.join(", ")
+                    Some(near) => t!("did-you-mean", suggestion = near),
+                    None if known.is_empty() => t!("index-no-pages-yet", folder = folder),
+                    None => t!(
+                        "index-name-a-page-hint",
+                        folder = folder,
+                        slugs = known.join(", ")
                     ),
                 };
                 diagnostics.push(
-                    Diagnostic::error(format!("`{key}: {value}` names no page in {folder}/"))
-                        .at_line(&page.display_path, &page.source, line, column)
-                        .hint(hint),
+                    Diagnostic::error(t!(
+                        "index-names-no-page",
+                        key = key,
+                        value = value,
+                        folder = folder
+                    ))
+                    .at_line(&page.display_path, &page.source, line, column)
+                    .hint(hint),
                 );
             }
         }

@@ -169,15 +169,16 @@ fn unknown_term(kind: TaxonomyKind, page: &Page, name: &str, allowed: &[String])
         .filter(|(d, _)| *d <= 3)
         .map(|(_, a)| a);
     let hint = match nearest {
-        Some(near) => format!("did you mean `{near}`? site.yaml lists the allowed terms"),
-        None => "use a term that site.yaml lists under taxonomies, or add this one there".into(),
+        Some(near) => t!("index-term-did-you-mean", suggestion = near),
+        None => t!("index-term-hint"),
     };
-    Diagnostic::warning(format!(
-        "`{name}` is not one of the {} site.yaml allows",
-        kind.key()
-    ))
-    .at_line(&page.display_path, &page.source, line, column)
-    .hint(hint)
+    let message = match kind {
+        TaxonomyKind::Topics => t!("index-topic-not-allowed", name = name),
+        TaxonomyKind::Municipalities => t!("index-municipality-not-allowed", name = name),
+    };
+    Diagnostic::warning(message)
+        .at_line(&page.display_path, &page.source, line, column)
+        .hint(hint)
 }
 
 /// The terms in Swedish order, and each name's place among them.

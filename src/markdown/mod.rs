@@ -309,8 +309,8 @@ fn resolve_link(
     match found {
         Some(LinkTarget::Broken) => Ok(None),
         Some(LinkTarget::Draft) => Err(LinkError(
-            format!("the link to `{dest}` leads to a draft, which is not published"),
-            "publish the other page (remove `draft: true`), or remove the link until it is".into(),
+            t!("link-to-draft", link = dest),
+            t!("link-to-draft-hint"),
         )),
         Some(LinkTarget::Page(output)) => {
             let mut url = config.url(output);
@@ -322,10 +322,10 @@ fn resolve_link(
         }
         None => Err(LinkError(
             match target {
-                Some(target) => format!("the link to `{dest}` leads to no page (looked for content/{target})"),
-                None => format!("the link to `{dest}` leads outside content/"),
+                Some(target) => t!("link-to-no-page", link = dest, target = target),
+                None => t!("link-outside-content", link = dest),
             },
-            "link to the other page's .md file relative to this file (`../nyheter/x.md`), or from content/ with `@/nyheter/x.md`".into(),
+            t!("link-to-no-page-hint"),
         )),
     }
 }

@@ -169,24 +169,22 @@ pub fn file_count(output: &Path) -> usize {
 pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let output = absolute(output);
-    let refuse = |why: &str, hint: &str| {
-        Err(Diagnostic::usage(format!(
-            "refusing to write the site to {}: {why}",
-            output.display()
+    let refuse = |why: String, hint: String| {
+        Err(Diagnostic::usage(t!(
+            "output-refused",
+            output = output.display().to_string(),
+            reason = why
         ))
-        .hint(hint.to_string()))
+        .hint(hint))
     };
     if root.starts_with(&output) {
-        return refuse(
-            "it holds the site itself",
-            "choose a folder of its own for the output, e.g. --output public",
-        );
+        return refuse(t!("output-holds-site"), t!("output-holds-site-hint"));
     }
     for own in ["content", "themes", "static"] {
         if output.starts_with(root.join(own)) {
             return refuse(
-                &format!("it is inside the site's {own}/ folder"),
-                "choose a folder outside content/, themes/ and static/, e.g. --output public",
+                t!("output-inside-site-folder", folder = own),
+                t!("output-inside-site-folder-hint"),
             );
         }
     }
@@ -194,16 +192,13 @@ pub fn check_output(root: &Path, output: &Path) -> Result<(), Diagnostic> {
         return Ok(());
     }
     if output.is_file() {
-        return refuse("it is a file", "choose a folder with --output");
+        return refuse(t!("output-is-a-file"), t!("output-is-a-file-hint"));
     }
     let is_empty = fs::read_dir(&output).map_or(true, |mut entries| entries.next().is_none());
     if is_empty {
         Ok(())
     } else {
-        refuse(
-            "the folder is not empty and was not made by arkiv",
-            "empty the folder, or choose another with --output",
-        )
+        refuse(t!("output-not-empty"), t!("output-not-empty-hint"))
     }
 }
 
@@ -470,8 +465,12 @@ pub fn absolute(path: &Path) -> PathBuf {
 }
 
 fn io_error(path: &Path, err: &io::Error) -> Diagnostic {
-    Diagnostic::usage(format!("cannot write {}: {err}", path.display()))
-        .hint("check that the disk has room and the folder is writable")
+    Diagnostic::usage(t!(
+        "output-cannot-write",
+        path = path.display().to_string(),
+        reason = err.to_string()
+    ))
+    .hint(t!("output-cannot-write-hint"))
 }
 
 #[cfg(test)]

@@ -79,14 +79,12 @@ fn page(mut cx: Frame<'_>, id: PageId) -> Result<OutputFile, Diagnostic> {
         .unwrap_or(page.kind.template());
     if page.front.template.is_some() && !cx.templates.has(template) {
         let line = page.front.key_lines.get("template").copied().unwrap_or(1);
-        return Err(
-            Diagnostic::error(format!("the theme has no template `{template}`"))
-                .at_line(&page.display_path, &page.source, line, 1)
-                .hint(format!(
-                    "remove `template:` to use {}, or add the template to templates/",
-                    page.kind.template()
-                )),
-        );
+        return Err(Diagnostic::error(t!("render-no-template", name = template))
+            .at_line(&page.display_path, &page.source, line, 1)
+            .hint(t!(
+                "render-page-template-hint",
+                default = page.kind.template()
+            )));
     }
     cx.finish(template, &PageContext { page: view })
 }

@@ -232,12 +232,9 @@ fn replaces_static(config: &Config, file: &OutputFile) -> Diagnostic {
         crate::output::Contents::Copy(source) => config.site.display(source),
         crate::output::Contents::Bytes(_) => file.path.clone(),
     };
-    Diagnostic::error(format!(
-        "this file would replace /{}, a file of the site's own static/ folder or of its theme",
-        file.path
-    ))
-    .in_file(source)
-    .hint("rename the file or move it into another folder: files under content/ may not replace the site's own")
+    Diagnostic::error(t!("render-replaces-static", path = &file.path))
+        .in_file(source)
+        .hint(t!("render-replaces-static-hint"))
 }
 
 /// Who writes an output path.
@@ -263,8 +260,8 @@ fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) ->
         _ => None,
     };
     let Some((page, key, alias)) = page_of(job).or_else(|| other.and_then(page_of)) else {
-        return Diagnostic::error(format!("two outputs would be written to /{taken}"))
-            .hint("rename the page or term whose path collides");
+        return Diagnostic::error(t!("render-two-outputs", path = taken))
+            .hint(t!("render-two-outputs-hint"));
     };
     let located = |page: &Page, key: &str, alias: Option<usize>| {
         let line = page.front.key_lines.get(key).copied();
@@ -274,20 +271,37 @@ fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) ->
         }
     };
     let (line, column) = located(page, key, alias);
-    let what = match alias {
-        Some(n) => format!("the alias /{}/", page.front.aliases[n]),
-        None => format!("the URL /{}", page.path),
-    };
     let by = match other.and_then(page_of) {
         Some((other, key, alias)) if !std::ptr::eq(other, page) => {
-            let (line, _) = located(other, key, alias);
-            format!(", which {} (line {line}) also asks for", other.display_path)
+            Some((&other.display_path, located(other, key, alias).0))
         }
-        _ => ", which the site makes itself".to_string(),
+        _ => None,
     };
-    Diagnostic::error(format!("{what} takes the path /{taken}{by}"))
+    let message = match (alias, by) {
+        (Some(n), Some((other, other_line))) => t!(
+            "render-alias-clash-page",
+            alias = &page.front.aliases[n],
+            path = taken,
+            other = other,
+            line = other_line
+        ),
+        (Some(n), None) => t!(
+            "render-alias-clash-site",
+            alias = &page.front.aliases[n],
+            path = taken
+        ),
+        (None, Some((other, other_line))) => t!(
+            "render-url-clash-page",
+            url = &page.path,
+            path = taken,
+            other = other,
+            line = other_line
+        ),
+        (None, None) => t!("render-url-clash-site", url = &page.path, path = taken),
+    };
+    Diagnostic::error(message)
         .at_line(&page.display_path, &page.source, line, column)
-        .hint("an alias or slug may not take a path the site makes itself (listings, feeds, the calendar, static files): remove the alias or choose another path")
+        .hint(t!("render-clash-hint"))
 }
 
 /// Files copied as they are: the theme's static files, then the site's

@@ -93,13 +93,12 @@ impl Templates {
         let theme_dir = config.theme_dir();
         let template_dir = theme_dir.join("templates");
         if !template_dir.is_dir() {
-            return Err(Diagnostic::error(format!(
-                "the theme `{}` has no templates folder",
-                config.theme
-            ))
-            .in_file(display_path(&config.root, &template_dir))
-            .hint("set `theme:` in site.yaml to a folder under themes/ that has templates/")
-            .into());
+            return Err(
+                Diagnostic::error(t!("render-no-templates-folder", theme = &config.theme))
+                    .in_file(display_path(&config.root, &template_dir))
+                    .hint(t!("render-no-templates-folder-hint"))
+                    .into(),
+            );
         }
         let mut files: BTreeMap<String, PathBuf> = BTreeMap::new();
         let mut diagnostics = Diagnostics::new();
@@ -116,9 +115,9 @@ impl Templates {
                 Ok(bytes) => match crate::fs::decode(&bytes) {
                     Ok(text) => sources.push((name.clone(), text)),
                     Err(_) => diagnostics.push(
-                        Diagnostic::error("cannot read this template as UTF-8 text")
+                        Diagnostic::error(t!("render-template-not-utf8"))
                             .in_file(display_path(&config.root, path))
-                            .hint("save the template as UTF-8"),
+                            .hint(t!("render-template-not-utf8-hint")),
                     ),
                 },
                 Err(refused) => diagnostics.push(refused),
@@ -192,7 +191,7 @@ impl Templates {
                     let line = parts.next()?.parse::<usize>().ok()?;
                     Some((parts.next()?.to_string(), line, column))
                 });
-            let diagnostic = Diagnostic::error(format!("template error: {message}"))
+            let diagnostic = Diagnostic::error(t!("render-template-error", detail = message))
                 .hint(template_hint(message));
             found.push(match location {
                 Some((name, line, column)) => self.locate(diagnostic, &name, line, column),
@@ -232,9 +231,9 @@ impl Templates {
         };
         if let tera::ErrorKind::TemplateNotFound(name) = err.kind() {
             let theme_dir = self.static_dir.parent().unwrap_or(self.site.path());
-            return Diagnostic::error(format!("the theme has no template `{name}`"))
+            return Diagnostic::error(t!("render-no-template", name = name))
                 .in_file(self.site.display(&theme_dir.join("templates").join(name)))
-                .hint("add the template to the theme (or to the site's templates/ folder)");
+                .hint(t!("render-no-template-hint"));
         }
         let Some(report) = report else {
             let mut message = err.kind().to_string();
@@ -243,11 +242,10 @@ impl Templates {
                 message.push_str(&format!(": {cause}"));
                 source = cause.source();
             }
-            return Diagnostic::error(format!("template error: {message}")).hint(
-                "check the theme's templates: `extends` and `include` must name existing templates",
-            );
+            return Diagnostic::error(t!("render-template-error", detail = message))
+                .hint(t!("render-template-names-hint"));
         };
-        let diagnostic = Diagnostic::error(format!("template error: {}", report.message()))
+        let diagnostic = Diagnostic::error(t!("render-template-error", detail = report.message()))
             .hint(template_hint(report.message()));
         let span = report.span();
         self.locate(
@@ -261,14 +259,13 @@ impl Templates {
 
 fn template_hint(message: &str) -> String {
     if message.starts_with("Unknown filter") {
-        "besides Tera's own filters arkiv has `datum`; check the spelling".into()
+        t!("render-unknown-filter-hint")
     } else if message.contains("not defined") || message.contains("undefined") {
-        "the value is not in this template's context (the README's Themes section lists what each template sees); guard it with `{% if x is defined %}` or use `x | default(value=\"\")`".into()
+        t!("render-undefined-hint")
     } else if message.starts_with("Found") || message.contains("expected") {
-        "a tag or expression is incomplete; compare with the Tera syntax at keats.github.io/tera"
-            .into()
+        t!("render-incomplete-hint")
     } else {
-        "see the Tera template syntax at keats.github.io/tera".into()
+        t!("render-tera-syntax-hint")
     }
 }
 
@@ -292,21 +289,21 @@ fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics>
         return Ok(Labels::default());
     };
     let text = crate::fs::decode(&bytes).map_err(|(line, column)| {
-        Diagnostic::error("the language file is not UTF-8 text")
+        Diagnostic::error(t!("render-labels-not-utf8"))
             .in_file(display_path(&config.root, &path))
             .at_position(line, column)
-            .hint("save the file as UTF-8")
+            .hint(t!("render-labels-not-utf8-hint"))
     })?;
     let source: Arc<str> = Arc::from(text);
     let strings: BTreeMap<String, String> = yaml::from_str(&source).map_err(|err| {
-        Diagnostic::error(format!("invalid language file: {}", err.message))
+        Diagnostic::error(t!("render-labels-invalid", detail = &err.message))
             .at_line(
                 display_path(&config.root, &path),
                 &source,
                 err.line.unwrap_or(1),
                 err.column.unwrap_or(1),
             )
-            .hint("the language file is `key: text` lines")
+            .hint(t!("render-labels-invalid-hint"))
     })?;
     Ok(Labels { strings })
 }

@@ -279,7 +279,7 @@ async fn accept(listener: &TcpListener) -> TcpStream {
             Err(err) if is_client_error(&err) => {}
             Err(err) => {
                 // Out of file descriptors, say: trying again at once would spin.
-                eprintln!("cannot accept a connection ({err}); trying again in a second");
+                eprintln!("{}", t!("serve-accept-failed", reason = err.to_string()));
                 tokio::time::sleep(ACCEPT_RETRY).await;
             }
         }
@@ -326,7 +326,7 @@ async fn script() -> Response {
             (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
             (header::CACHE_CONTROL, "no-store"),
         ],
-        reload::SCRIPT,
+        reload::script(),
     )
         .into_response()
 }

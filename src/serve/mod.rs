@@ -62,8 +62,8 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         .unwrap_or_else(|_| opts.root.join("themes/gr"));
     let watcher = watch::watch(&opts.root, &theme_dir).map_err(|err| {
         Diagnostics::from(
-            Diagnostic::usage(format!("cannot watch the site's files: {err}"))
-                .hint("on Linux, raise fs.inotify.max_user_watches if the archive is very large"),
+            Diagnostic::usage(t!("serve-cannot-watch", reason = err.to_string()))
+                .hint(t!("serve-cannot-watch-hint")),
         )
     })?;
     let shared = Arc::new(http::Shared::new(
@@ -75,7 +75,14 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
     // indexed, and a request for another page waits for the rest.
     // The runtime serves for as long as this function runs.
     let _runtime = start_http(listener, &shared)?;
-    println!("Serving {} at {url} (Ctrl+C stops)", opts.root.display());
+    println!(
+        "{}",
+        t!(
+            "serve-serving",
+            root = opts.root.display().to_string(),
+            url = &url
+        )
+    );
     let search = search_beside(Arc::clone(&shared));
     let open = opts.open.then_some(url.as_str());
     build_first(&mut session, &shared, &search, &report, open);
@@ -112,8 +119,8 @@ fn build_first(
         Ok(update) => {
             report(&update.warnings);
             shared.apply(&update);
-            let ms = started.elapsed().as_millis();
-            println!("Built {} files in {ms} ms", update.files.len());
+            let ms = millis_since(started);
+            println!("{}", t!("serve-built", files = update.files.len(), ms = ms));
             search.send(session.search_input());
         }
         Err(errors) => fail(shared, &errors, report),
@@ -180,9 +187,8 @@ fn rebuild(
             report(&update.warnings);
             shared.apply(&update);
             let count = update.files.len() + update.removed.len();
-            let plural = if count == 1 { "" } else { "s" };
-            let ms = started.elapsed().as_millis();
-            println!("Rebuilt {count} file{plural} in {ms} ms");
+            let ms = millis_since(started);
+            println!("{}", t!("serve-rebuilt", count = count, ms = ms));
             !update.is_css_only() && count > 0
         }
         Err(errors) => {
@@ -260,8 +266,8 @@ fn search_beside(shared: Arc<http::Shared>) -> SearchBeside {
                             pool.broadcast(|_| give_back_freed_memory());
                         }
                         give_back_freed_memory();
-                        let ms = started.elapsed().as_millis();
-                        println!("Search index ready in {ms} ms");
+                        let ms = millis_since(started);
+                        println!("{}", t!("serve-search-ready", ms = ms));
                     }
                     Err(errors) => eprintln!("{errors}"),
                 }
@@ -275,11 +281,7 @@ fn fail(shared: &http::Shared, errors: &Diagnostics, report: &impl Fn(&Diagnosti
     report(errors);
     let text: Vec<String> = errors.iter().map(|d| d.render_human(false)).collect();
     shared.fail(text.join("\n"));
-    println!(
-        "Build failed with {} error{}; still serving the last good version",
-        errors.error_count(),
-        if errors.error_count() == 1 { "" } else { "s" }
-    );
+    println!("{}", t!("serve-failed", errors = errors.error_count()));
 }
 
 /// Binds `port`, or the next free one of the following few (printed), or any with port 0.
@@ -291,19 +293,22 @@ fn bind(address: IpAddr, port: u16) -> Result<TcpListener, Diagnostics> {
         match TcpListener::bind(SocketAddr::new(address, candidate)) {
             Ok(listener) => {
                 if offset > 0 {
-                    println!("Port {port} is in use; using {candidate}");
+                    println!("{}", t!("serve-port-taken", port = port, other = candidate));
                 }
                 return Ok(listener);
             }
             Err(err) => last_error = Some(err),
         }
     }
-    let err = last_error.map_or_else(|| "unknown error".to_string(), |e| e.to_string());
-    Err(Diagnostic::usage(format!(
-        "cannot listen on {address} ports {port}–{}: {err}",
-        port.saturating_add(tries - 1)
+    let err = last_error.map_or_else(|| t!("serve-unknown-error"), |e| e.to_string());
+    Err(Diagnostic::usage(t!(
+        "serve-cannot-listen",
+        address = address.to_string(),
+        first = port,
+        last = port.saturating_add(tries - 1),
+        reason = err
     ))
-    .hint("choose another port with --port, or stop the program that uses it")
+    .hint(t!("serve-cannot-listen-hint"))
     .into())
 }
 
@@ -335,7 +340,12 @@ fn allowed_hosts(address: SocketAddr) -> Vec<String> {
 }
 
 fn io_error(err: &std::io::Error) -> Diagnostics {
-    Diagnostic::usage(format!("the server could not start: {err}"))
-        .hint("check that the address is one of this machine's")
+    Diagnostic::usage(t!("serve-cannot-start", reason = err.to_string()))
+        .hint(t!("serve-cannot-start-hint"))
         .into()
+}
+
+/// Milliseconds since `started`, for the lines `serve` prints.
+fn millis_since(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
 }

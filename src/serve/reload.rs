@@ -80,38 +80,60 @@ pub fn inject(html: &str, error: Option<&str>) -> String {
 
 /// The overlay with the build's error text.
 pub fn overlay(error: &str) -> String {
+    overlay_shell().replace("</pre>", &format!("{}</pre>", escape_html(error)))
+}
+
+/// The overlay without its text: a panel along the bottom of the window,
+/// at most half its height, so the page stays readable above it; a button
+/// and Esc close it. Its words are in this run's language.
+fn overlay_shell() -> String {
     format!(
-        "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"{OVERLAY_STYLE}\"><p style=\"margin:0 0 1em;font-weight:bold\">arkiv: bygget misslyckades – sidan visar senaste fungerande version</p><pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
-        escape_html(error)
+        "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"{OVERLAY_STYLE}\">\
+         <div style=\"display:flex;gap:1rem;align-items:flex-start;justify-content:space-between;margin:0 0 .75em\">\
+         <p style=\"margin:0;font-weight:bold\">{title}</p>\
+         <button type=\"button\" data-arkiv-close style=\"{BUTTON_STYLE}\">{close}</button></div>\
+         <pre style=\"white-space:pre-wrap;margin:0\"></pre></div>",
+        title = escape_html(&t!("overlay-title")),
+        close = escape_html(&t!("overlay-close")),
     )
 }
 
-const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:#1b1b1b;color:#fff;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
+const OVERLAY_STYLE: &str = "position:fixed;left:0;right:0;bottom:0;max-height:50vh;z-index:2147483647;overflow:auto;box-sizing:border-box;padding:1rem 1.5rem;background:#1b1b1b;color:#fff;border-top:4px solid #ff6b6b;box-shadow:0 -4px 16px rgba(0,0,0,.4);font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
 
-/// The script open pages run: reload on change, swap CSS, show and clear the overlay.
-pub const SCRIPT: &str = r#"(() => {
+const BUTTON_STYLE: &str = "flex:none;font:inherit;color:#1b1b1b;background:#fff;border:2px solid #fff;border-radius:4px;padding:.25em .75em;cursor:pointer";
+
+/// The script open pages run: reload on change, swap CSS, show the overlay
+/// and close it (its button, Esc, or a fixed build).
+pub fn script() -> &'static str {
+    static SCRIPT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SCRIPT.get_or_init(|| {
+        let shell = serde_json::to_string(&overlay_shell()).expect("a string serialises");
+        SCRIPT_TEMPLATE.replace("OVERLAY_SHELL", &shell)
+    })
+}
+
+const SCRIPT_TEMPLATE: &str = r#"(() => {
   const overlayId = "arkiv-fel";
+  const shell = OVERLAY_SHELL;
   const here = () => location.pathname.replace(/index\.html$/, "");
   const source = new EventSource("/__arkiv/events");
   // Marks the page as listening, for tests and curious readers of the DOM.
   source.addEventListener("open", () => { document.documentElement.dataset.arkivLive = "open"; });
+  const close = () => document.getElementById(overlayId)?.remove();
   function show(message) {
     let box = document.getElementById(overlayId);
     if (!box) {
-      box = document.createElement("div");
-      box.id = overlayId;
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:0;z-index:2147483647;overflow:auto;padding:2rem;background:#1b1b1b;color:#fff;font:15px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace";
-      const title = document.createElement("p");
-      title.style.cssText = "margin:0 0 1em;font-weight:bold";
-      title.textContent = "arkiv: bygget misslyckades – sidan visar senaste fungerande version";
-      const pre = document.createElement("pre");
-      pre.style.cssText = "white-space:pre-wrap;margin:0";
-      box.append(title, pre);
+      const holder = document.createElement("div");
+      holder.innerHTML = shell;
+      box = holder.firstElementChild;
       document.body.append(box);
     }
     box.querySelector("pre").textContent = message;
   }
+  document.addEventListener("keydown", (event) => { if (event.key === "Escape") close(); });
+  document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-arkiv-close]")) close();
+  });
   source.addEventListener("reload", (event) => {
     const data = JSON.parse(event.data);
     if (data.all || data.paths.includes(here()) || document.getElementById(overlayId)) location.reload();
@@ -124,7 +146,7 @@ pub const SCRIPT: &str = r#"(() => {
     }
   });
   source.addEventListener("build-error", (event) => show(JSON.parse(event.data).message));
-  source.addEventListener("fixed", () => document.getElementById(overlayId)?.remove());
+  source.addEventListener("fixed", close);
 })();
 "#;
 

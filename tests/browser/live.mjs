@@ -6,6 +6,9 @@
 // Usage: node tests/browser/live.mjs <url> '<steps as JSON>'
 // A step: { "selector": "h1", "text": "…" } | { "selector": "#x", "present": false }
 //       | { "stylesheetSwapped": true }  (CSS replaced without a reload)
+// A text step may add "maxHeightShare": 0.5 (the element takes at most that
+// share of the window's height) and "thenPress": "Escape" or "thenClick":
+// "selector", after which the element must be gone.
 import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { launchChromium } from './static-server.mjs';
@@ -38,6 +41,15 @@ try {
           const el = document.querySelector(selector);
           return el && el.textContent.includes(text) && el.getBoundingClientRect().height > 0;
         }, step, { timeout: 10000 });
+        if (step.maxHeightShare) {
+          const share = await page.evaluate((selector) => document.querySelector(selector).getBoundingClientRect().height / window.innerHeight, step.selector);
+          if (share > step.maxHeightShare) throw new Error(`${step.selector} takes ${Math.round(share * 100)} % of the window's height`);
+        }
+        if (step.thenPress || step.thenClick) {
+          if (step.thenPress) await page.keyboard.press(step.thenPress);
+          else await page.click(step.thenClick);
+          await page.waitForSelector(step.selector, { state: 'detached', timeout: 5000 });
+        }
       }
       console.log(`ok ${n}`);
     } catch (error) {
