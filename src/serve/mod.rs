@@ -209,8 +209,13 @@ fn give_back_freed_memory() {
 /// Gives the calling thread the lowest priority, so the system runs it when
 /// nothing else wants the processor.
 fn lower_priority() {
-    let thread = rustix::thread::gettid();
-    let _ = rustix::process::setpriority_process(Some(thread), 19);
+    // Linux gives each thread a priority of its own; elsewhere the search
+    // threads share the server's.
+    #[cfg(target_os = "linux")]
+    {
+        let thread = rustix::thread::gettid();
+        let _ = rustix::process::setpriority_process(Some(thread), 19);
+    }
 }
 
 /// How long the search index waits after an edit for the next one: saves

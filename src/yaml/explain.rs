@@ -309,7 +309,7 @@ fn typed(message: &str, at: &Spot<'_>) -> Option<Explanation> {
             t!("yaml-want-bool", key = &key),
             t!("yaml-want-bool-hint", key = &key),
         )
-    } else if ["i64", "u64", "i32", "u32", "integer"]
+    } else if ["i64", "u64", "i32", "u32", "usize", "u16", "u8", "integer"]
         .iter()
         .any(|n| expected.contains(n))
     {
