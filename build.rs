@@ -76,7 +76,8 @@ impl Watch {
             return Ok(());
         }
         if path == Path::new(DEFAULT_CHROMIUM) {
-            self.paths.extend(path.parent().map(Path::to_path_buf));
+            let folder = path.parent().filter(|f| f.is_dir());
+            self.paths.extend(folder.map(Path::to_path_buf));
         }
         Err(format!("{} is missing", path.display()))
     }
