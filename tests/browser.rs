@@ -2,9 +2,10 @@
 //! `chromium`, driven by playwright-core, with axe-core for WCAG 2.1 AA), and
 //! an open page following edits through `arkiv serve`.
 //!
-//! Screenshots land in `target/screenshots/`. Outside CI the test is skipped,
-//! with the reason, when Chromium or the npm packages are missing; in CI
-//! (`CI` set) that is a failure, since `.ci/run` installs them.
+//! Screenshots land in `target/screenshots/`. When Chromium, Node.js or the npm
+//! packages are missing, `build.rs` leaves out `cfg(has_browser)` and `cargo
+//! test` lists these tests as ignored, with the reason; in CI (`CI` set) that
+//! is a failure, since `.ci/run` installs them.
 
 mod common;
 
@@ -32,40 +33,22 @@ const PAGES: [&str; 14] = [
     "/404.html",
 ];
 
-/// True when Chromium and the npm packages are there; outside CI a missing one
-/// skips the test with the reason, in CI it fails it.
-fn browser_available() -> bool {
-    let Some(reason) = browser_missing() else {
-        return true;
-    };
+/// The tests below are ignored where what they need is missing, but never in CI.
+#[test]
+fn ci_runs_the_browser_tests() {
     assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must run the browser test: {reason}"
+        cfg!(has_browser) || std::env::var_os("CI").is_none(),
+        "CI must run the browser tests, but {}",
+        env!("ARKIV_BROWSER_MISSING")
     );
-    eprintln!("skipped: {reason}");
-    false
-}
-
-fn browser_missing() -> Option<String> {
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !Path::new(&chromium).exists() {
-        return Some(format!(
-            "{chromium} is not installed (apt-get install chromium)"
-        ));
-    }
-    for package in ["playwright-core", "axe-core"] {
-        if !repo().join("node_modules").join(package).is_dir() {
-            return Some(format!("node_modules/{package} is missing (npm install)"));
-        }
-    }
-    None
 }
 
 #[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
 fn every_kind_of_page_reads_well_in_a_real_browser() {
-    if !browser_available() {
-        return;
-    }
     let fixture = Fixture::sample();
     let site = fixture.build();
     let shots = repo().join("target/screenshots");
@@ -123,10 +106,11 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
 fn an_open_page_reloads_after_an_edit_and_shows_a_closable_overlay_while_broken() {
-    if !browser_available() {
-        return;
-    }
     let fixture = Fixture::copy("links");
     let server = Server::start(&fixture);
     let steps = serde_json::json!([
@@ -184,10 +168,11 @@ fn an_open_page_reloads_after_an_edit_and_shows_a_closable_overlay_while_broken(
 }
 
 #[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
 fn search_finds_pages_by_words_typed_without_swedish_letters() {
-    if !browser_available() {
-        return;
-    }
     let site = Fixture::sample().build();
     let results = search(
         &site.output,
@@ -258,10 +243,11 @@ fn search_finds_pages_by_words_typed_without_swedish_letters() {
 }
 
 #[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
 fn search_results_show_front_matter_markup_as_text() {
-    if !browser_available() {
-        return;
-    }
     let fixture = Fixture::copy("escaping");
     fixture.append("site.yaml", "search: true\n");
     let site = fixture.build();
