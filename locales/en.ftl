@@ -359,3 +359,12 @@ check-empty-alt = the page's image has an empty alt text
 check-empty-alt-hint = leave alt empty only for a purely decorative picture; otherwise say what it shows
 check-same-title = the same title as { $other }
 check-same-title-hint = readers and search results cannot tell the two apart: add what differs (a date, a place)
+
+## Pictures
+
+picture-heic = `{ $file }` is a HEIC picture, which web browsers cannot show
+picture-heic-hint = export it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible), or save it as JPEG in the Photos app, and link to that file
+picture-too-large = `{ $file }` is { $width } × { $height } pixels: too large to publish
+picture-too-large-hint = scale it down to at most 4000 pixels on the longest side before adding it
+picture-unreadable = arkiv cannot read the picture `{ $file }` ({ $reason })
+picture-unreadable-hint = open it in an image program and save it again as JPEG or PNG

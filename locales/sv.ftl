@@ -350,3 +350,12 @@ check-empty-alt = sidans bild har en tom alternativtext
 check-empty-alt-hint = lämna alt tom bara för en rent dekorativ bild; skriv annars vad den visar
 check-same-title = samma rubrik som { $other }
 check-same-title-hint = läsare och sökresultat kan inte skilja de två sidorna åt: lägg till det som skiljer dem (ett datum, en plats)
+
+## Bilder
+
+picture-heic = `{ $file }` är en HEIC-bild, som webbläsare inte kan visa
+picture-heic-hint = exportera den som JPEG (på en iPhone: Inställningar → Kamera → Format → Mest kompatibel), eller spara den som JPEG i appen Bilder, och länka till den filen
+picture-too-large = `{ $file }` är { $width } × { $height } pixlar: för stor för att publiceras
+picture-too-large-hint = skala ner den till högst 4000 pixlar på längsta sidan innan du lägger till den
+picture-unreadable = arkiv kan inte läsa bilden `{ $file }` ({ $reason })
+picture-unreadable-hint = öppna den i ett bildprogram och spara den igen som JPEG eller PNG

@@ -50,6 +50,11 @@ impl BuildOptions {
 /// The configuration file's name in the site root.
 pub const CONFIG_FILE: &str = "site.yaml";
 
+/// The folder under the site root where arkiv keeps what speeds up the next
+/// build: rendered bodies and records (`pipeline::kept`), resized pictures
+/// (`images`).
+pub const CACHE_DIR: &str = ".arkiv-cache";
+
 /// One entry of the main navigation.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]

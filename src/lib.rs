@@ -18,6 +18,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod fs;
+pub mod images;
 pub mod index;
 pub mod markdown;
 pub mod new;

@@ -40,24 +40,37 @@ pub fn index(
         .build()
         .map_err(|err| failure(&err.to_string()))?;
     let language = config.language.clone();
-    let bundle = runtime.block_on(async move {
-        let options = PagefindServiceConfig::builder()
-            .force_language(language.clone())
-            .build();
-        let index = PagefindIndex::new(Some(options))?;
-        clock.lap("search: records");
-        let records = records.into_iter().map(|record| CustomRecord {
-            url: record.url,
-            content: record.content,
-            language: language.clone(),
-            meta: record.meta,
-            filters: record.filters,
-            sort: BTreeMap::new(),
-        });
-        let files = index.records_into_files(records.collect()).await;
-        clock.lap("search: indexed");
-        files
-    });
+    let make = move || {
+        runtime.block_on(async move {
+            let options = PagefindServiceConfig::builder()
+                .force_language(language.clone())
+                .build();
+            let index = PagefindIndex::new(Some(options))?;
+            clock.lap("search: records");
+            let records = records.into_iter().map(|record| CustomRecord {
+                url: record.url,
+                content: record.content,
+                language: language.clone(),
+                meta: record.meta,
+                filters: record.filters,
+                sort: BTreeMap::new(),
+            });
+            let files = index.records_into_files(records.collect()).await;
+            clock.lap("search: indexed");
+            files
+        })
+    };
+    // Pagefind's parallel work runs on rayon's threads, and a thread waiting
+    // for it may take on other work meanwhile: in a process that makes
+    // several sites at once (the tests), another site's index, whose
+    // runtime cannot start inside this one. That one is made on a thread of
+    // its own.
+    let bundle = if tokio::runtime::Handle::try_current().is_ok() {
+        std::thread::scope(|scope| scope.spawn(make).join())
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    } else {
+        make()
+    };
     let bundle = bundle.map_err(|err| failure(&err.to_string()))?;
     Ok(bundle
         .into_iter()

@@ -8,7 +8,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use arkiv::BuildOptions;
-use arkiv::output::Contents;
 use common::{Fixture, snapshot_dir, test_today};
 
 const NEWS: &str = "content/nyheter/2024-03-26-goteborgsregionen-stodjer-sina-kommuner.md";
@@ -36,10 +35,7 @@ fn assert_updated_as_full(fixture: &Fixture, opts: BuildOptions) {
     let full: BTreeMap<String, Vec<u8>> = full
         .into_iter()
         .map(|file| {
-            let bytes = match file.contents {
-                Contents::Bytes(bytes) => bytes,
-                Contents::Copy(source) => std::fs::read(source).unwrap(),
-            };
+            let bytes = file.contents.read().unwrap();
             (file.path, bytes)
         })
         .collect();

@@ -430,7 +430,7 @@ mod partial_rebuilds {
         let file = update.files.iter().find(|f| f.path == path).unwrap();
         match &file.contents {
             arkiv::output::Contents::Bytes(bytes) => String::from_utf8(bytes.clone()).unwrap(),
-            arkiv::output::Contents::Copy(_) => panic!("{path} is not made by the build"),
+            _ => panic!("{path} is not made by the build"),
         }
     }
 
@@ -696,7 +696,7 @@ mod same_as_a_full_build {
 
     use super::{Fixture, started};
     use arkiv::BuildOptions;
-    use arkiv::output::{Contents, OutputFile};
+    use arkiv::output::OutputFile;
     use arkiv::pipeline::session::Change;
     use arkiv::pipeline::session::{Session, Update};
 
@@ -708,10 +708,7 @@ mod same_as_a_full_build {
     }
 
     fn bytes(file: &OutputFile) -> Vec<u8> {
-        match &file.contents {
-            Contents::Bytes(bytes) => bytes.clone(),
-            Contents::Copy(path) => std::fs::read(path).unwrap_or_default(),
-        }
+        file.contents.read().unwrap_or_default()
     }
 
     impl Served {
@@ -1044,7 +1041,7 @@ fn the_first_build_hands_over_the_real_start_page_before_the_rest() {
         .contents
     {
         arkiv::output::Contents::Bytes(bytes) => bytes.clone(),
-        arkiv::output::Contents::Copy(_) => panic!("the start page is rendered"),
+        _ => panic!("the start page is rendered"),
     };
     assert_eq!(
         bytes(first),

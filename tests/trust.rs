@@ -174,15 +174,28 @@ fn files_no_page_uses_are_not_published_and_named_once() {
         "Namn, personnummer",
     );
     fixture.write(&format!("{bundle}/utkast internt.txt"), "Utkast");
-    fixture.write(&format!("{bundle}/bild.png"), "PNG");
-    fixture.write(&format!("{bundle}/oanvand.png"), "PNG");
+    std::fs::write(
+        fixture.root.join(bundle).join("bild.png"),
+        common::tiny_png(),
+    )
+    .unwrap();
+    std::fs::write(
+        fixture.root.join(bundle).join("oanvand.png"),
+        common::tiny_png(),
+    )
+    .unwrap();
     fixture.write("content/lista-intern.txt", "Intern");
     fixture.append(&format!("{bundle}/index.md"), "\n![Karta](bild.png)\n");
     let (code, log) = run(&fixture, &["build"]);
     assert_eq!(code, 0, "{log}");
     let public = fixture.public().join("konferenser/arsmote-2024");
     assert!(public.join("program.pdf").is_file(), "a listed attachment");
-    assert!(public.join("bild.png").is_file(), "an embedded image");
+    assert!(public.join("bild-4.png").is_file(), "an embedded image");
+    assert!(
+        public.join("bild-4.webp").is_file(),
+        "an embedded image, in WebP"
+    );
+    assert!(!public.join("bild.png").exists(), "a picture's original");
     for name in ["deltagarlista.docx", "utkast internt.txt", "oanvand.png"] {
         assert!(!public.join(name).exists(), "{name} was published");
         assert_eq!(log.matches(name).count(), 1, "{name} once:\n{log}");
@@ -433,14 +446,20 @@ fn serve_publishes_a_file_once_a_page_links_it_and_keeps_the_sites_own_robots_tx
     let fixture = Fixture::copy("bundle-with-pdf");
     let page = "content/konferenser/arsmote-2024/index.md";
     fixture.write("static/robots.txt", "User-agent: *\nDisallow: /utkast/\n");
-    fixture.write("content/konferenser/arsmote-2024/karta.png", "PNG");
+    std::fs::write(
+        fixture
+            .root
+            .join("content/konferenser/arsmote-2024/karta.png"),
+        common::tiny_png(),
+    )
+    .unwrap();
     let server = Server::start(&fixture);
-    let (status, _) = server.get("/konferenser/arsmote-2024/karta.png");
+    let (status, _) = server.get("/konferenser/arsmote-2024/karta-4.png");
     assert_eq!(status, 404, "unused, not published");
 
     fixture.append(page, "\n![Karta](karta.png)\n");
     server.wait_for(
-        "/konferenser/arsmote-2024/karta.png",
+        "/konferenser/arsmote-2024/karta-4.png",
         "the linked picture published",
         |status, _| status == 200,
     );
@@ -449,7 +468,7 @@ fn serve_publishes_a_file_once_a_page_links_it_and_keeps_the_sites_own_robots_tx
 
     fixture.replace(page, "\n![Karta](karta.png)\n", "\n");
     server.wait_for(
-        "/konferenser/arsmote-2024/karta.png",
+        "/konferenser/arsmote-2024/karta-4.png",
         "the unlinked picture taken down",
         |status, _| status == 404,
     );

@@ -15,6 +15,12 @@ pub struct Image {
     pub src: String,
     /// What the picture shows, for people who cannot see it ("" only if decorative).
     pub alt: String,
+    /// A caption shown under it.
+    #[serde(default)]
+    pub caption: Option<String>,
+    /// Who took or made it ("Foto: …", "Illustration").
+    #[serde(default)]
+    pub credit: Option<String>,
 }
 
 /// A person to contact about the page.
@@ -74,6 +80,10 @@ pub struct AttachmentRef {
     /// The link text; the file name when missing.
     #[serde(default)]
     pub title: Option<String>,
+    /// For a picture: publish the file exactly as it is, metadata (such as
+    /// where a photo was taken) included, instead of encoded again without it.
+    #[serde(default)]
+    pub keep_original: bool,
 }
 
 /// When and where something happens.

@@ -138,6 +138,8 @@ pub struct SiteIndex {
     pub published_files: Vec<crate::content::Asset>,
     /// Each page's `page_key`, same order as `pages`.
     pub page_keys: Vec<u64>,
+    /// Where the site's resized pictures are kept.
+    pub image_cache: crate::images::ImageCache,
 }
 
 /// Indexes the pages and decides which files under content/ are published
@@ -212,6 +214,7 @@ pub fn build_anyway(
             attachments: published.attachments,
             published_files: published.loose,
             page_keys: references.page_keys,
+            image_cache: crate::images::ImageCache::new(&config.root),
         },
         diagnostics,
     )

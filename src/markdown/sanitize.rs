@@ -12,10 +12,12 @@ use ammonia::Builder;
 static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
     let mut builder = Builder::default();
     builder
-        .add_tags(["input"])
+        .add_tags(["input", "picture", "source", "figure", "figcaption"])
         .add_generic_attributes(["id", "class", "aria-hidden", "aria-label", "tabindex"])
         .add_tag_attributes("pre", ["data-lang"])
         .add_tag_attributes("input", ["type", "disabled", "checked"])
+        .add_tag_attributes("img", ["srcset", "sizes", "loading", "decoding"])
+        .add_tag_attributes("source", ["type", "srcset", "sizes"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(["text-align"].into())
@@ -50,6 +52,7 @@ mod tests {
             "<ul><li><input type=\"checkbox\" disabled=\"\" checked=\"\" aria-label=\"Klar\"> Gjort</li></ul>",
             "<table><thead><tr><th style=\"text-align:right\">Antal</th></tr></thead></table>",
             "<p><abbr title=\"Göteborgsregionen\">GR</abbr><br>rad</p>",
+            "<figure class=\"figure\"><picture><source type=\"image/webp\" srcset=\"/a-480.webp 480w\" sizes=\"100vw\"><img src=\"/a-480.jpg\" srcset=\"/a-480.jpg 480w\" sizes=\"100vw\" width=\"480\" height=\"320\" alt=\"Ett möte\" loading=\"lazy\" decoding=\"async\"></picture><figcaption>Bildtext</figcaption></figure>",
         ];
         for html in kept {
             assert_eq!(clean(html), html);

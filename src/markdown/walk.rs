@@ -34,6 +34,8 @@ pub fn render(
         text: String::new(),
         code: None,
         image: None,
+        picture: None,
+        paragraph: None,
         review: Review::default(),
     };
     for (event, range) in Parser::new_ext(markdown, parser_options(config)).into_offset_iter() {
@@ -66,6 +68,27 @@ fn task_marker(done: bool) -> Event<'static> {
     Event::InlineHtml(html.into())
 }
 
+/// What to tell the writer of a picture that cannot be published.
+fn picture_error(name: &str, error: &crate::images::ImageError) -> (String, String) {
+    use crate::images::ImageError;
+    match error {
+        ImageError::Heic => (t!("picture-heic", file = name), t!("picture-heic-hint")),
+        ImageError::TooLarge { width, height } => (
+            t!(
+                "picture-too-large",
+                file = name,
+                width = u64::from(*width),
+                height = u64::from(*height)
+            ),
+            t!("picture-too-large-hint"),
+        ),
+        ImageError::Unreadable(reason) => (
+            t!("picture-unreadable", file = name, reason = reason.as_str()),
+            t!("picture-unreadable-hint"),
+        ),
+    }
+}
+
 /// The state of a walk over one body's events.
 struct Walk<'a> {
     config: &'a Config,
@@ -82,7 +105,20 @@ struct Walk<'a> {
     code: Option<(String, String)>,
     /// The open image: where it starts, and whether its alt text has any words yet.
     image: Option<(usize, bool)>,
+    /// The open image when it is a picture of the page's own, written as
+    /// `<picture>` once its alt text is read.
+    picture: Option<OpenPicture>,
+    /// Where in `events` the open paragraph starts, and the caption of the
+    /// picture that is all it holds so far.
+    paragraph: Option<(usize, Option<String>)>,
     review: Review,
+}
+
+/// A picture of the page's bundle whose alt text is being read.
+struct OpenPicture {
+    picture: crate::images::Picture,
+    caption: String,
+    alt: String,
 }
 
 impl<'a> Walk<'a> {
@@ -110,6 +146,15 @@ impl<'a> Walk<'a> {
 
     fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
         let at = self.page.body_offset + range.start;
+        // Inside a picture's alt text only the words count; no markup.
+        if self.picture.is_some()
+            && !matches!(
+                event,
+                Event::End(TagEnd::Image) | Event::Text(_) | Event::Code(_)
+            )
+        {
+            return;
+        }
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let language = match kind {
@@ -118,9 +163,31 @@ impl<'a> Walk<'a> {
                 };
                 self.code = Some((language, String::new()));
             }
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
-                self.image(dest_url, at, range.len());
+            Event::Start(Tag::Image {
+                ref dest_url,
+                ref title,
+                ..
+            }) => {
+                let picture = self.picture_of(dest_url, at, range.len());
+                self.image(dest_url, at, range.len(), picture.is_some());
+                match picture {
+                    Some(picture) => {
+                        self.picture = Some(OpenPicture {
+                            picture,
+                            caption: title.trim().to_string(),
+                            alt: String::new(),
+                        });
+                    }
+                    None => self.events.push(event),
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                self.paragraph = Some((self.events.len(), None));
                 self.events.push(event);
+            }
+            Event::End(TagEnd::Paragraph) => {
+                self.text.push('\n');
+                self.end_paragraph(event);
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -140,7 +207,10 @@ impl<'a> Walk<'a> {
                 if let Some((start, false)) = self.image.take() {
                     self.review.missing_alt.push(start);
                 }
-                self.events.push(event);
+                match self.picture.take() {
+                    Some(open) => self.close_picture(open),
+                    None => self.events.push(event),
+                }
             }
             Event::Start(Tag::Heading { .. }) => {
                 self.review.headings.push((at, range.len().min(80)));
@@ -159,7 +229,7 @@ impl<'a> Walk<'a> {
                 self.text.push(' ');
                 self.events.push(event);
             }
-            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => {
+            Event::End(TagEnd::Heading(_) | TagEnd::Item) => {
                 self.text.push('\n');
                 self.events.push(event);
             }
@@ -168,20 +238,94 @@ impl<'a> Walk<'a> {
         }
     }
 
-    /// An image opens: its file may be published, and its alt text is looked for.
-    fn image(&mut self, dest: &str, at: usize, len: usize) {
+    /// An image opens: its file may be published, and its alt text is
+    /// looked for. A picture of the page's own (`is_picture`) is known to be
+    /// there, and is published under other names: `check` does not look
+    /// for its link.
+    fn image(&mut self, dest: &str, at: usize, len: usize, is_picture: bool) {
         let (config, page) = (self.config, self.page);
         self.files.extend(FileLink::of(config, page, dest, at, len));
-        if !super::is_page_link(dest) {
+        if !is_picture && !super::is_page_link(dest) {
             self.note_local(dest, None, at, len);
         }
         self.image = Some((at, false));
+    }
+
+    /// The picture `dest` names, when it is a picture of the page's own
+    /// bundle that arkiv publishes in several widths; a picture it cannot
+    /// read is an error here, where it is shown.
+    fn picture_of(&mut self, dest: &str, at: usize, len: usize) -> Option<crate::images::Picture> {
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let name = crate::text::percent_decode(path);
+        let name = name.strip_prefix("./").unwrap_or(&name);
+        let extension = name
+            .rsplit_once('.')
+            .map_or("", |(_, e)| e)
+            .to_ascii_lowercase();
+        let asset = self.page.assets.iter().find(|a| a.name == name);
+        let probe = match (asset, extension.as_str()) {
+            (_, "heic" | "heif") => Err(crate::images::ImageError::Heic),
+            (Some(asset), _) if crate::images::is_raster(name) => {
+                crate::images::probe(&asset.source)
+            }
+            _ => return None,
+        };
+        match probe {
+            Ok(probe) => {
+                let (config, page) = (self.config, self.page);
+                let url = |file: &str| {
+                    config.url(&format!("{}{}", page.path, crate::text::encode_path(file)))
+                };
+                Some(crate::images::Picture::new(name, &probe, url))
+            }
+            Err(error) => {
+                let (message, hint) = picture_error(name, &error);
+                let error = Diagnostic::error(message).hint(hint);
+                let page = self.page;
+                self.errors
+                    .push(error.at(&page.display_path, &page.source, at, len));
+                None
+            }
+        }
+    }
+
+    /// Writes the picture; one that has a caption and turns out to be all
+    /// its paragraph holds becomes a figure when the paragraph ends.
+    fn close_picture(&mut self, open: OpenPicture) {
+        let html = open.picture.html(&open.alt, false);
+        if let Some((start, caption)) = self.paragraph.as_mut()
+            && self.events.len() == *start + 1
+            && !open.caption.is_empty()
+        {
+            *caption = Some(open.caption);
+        }
+        self.events.push(Event::InlineHtml(html.into()));
+    }
+
+    /// Ends a paragraph, or turns it into a figure: a picture with a
+    /// caption alone in its paragraph (a figure cannot stand in a `<p>`).
+    fn end_paragraph(&mut self, end: Event<'a>) {
+        let open = self.paragraph.take();
+        if let Some((start, Some(caption))) = open
+            && self.events.len() == start + 2
+            && let Some(Event::InlineHtml(picture)) = self.events.pop()
+        {
+            self.events.truncate(start);
+            let figure = crate::images::figure(&picture, &caption);
+            self.events.push(Event::Html(figure.into()));
+            return;
+        }
+        self.events.push(end);
     }
 
     fn push_text(&mut self, t: CowStr<'a>, is_code: bool) {
         self.text.push_str(&t);
         if let Some((_, has_alt)) = self.image.as_mut() {
             *has_alt |= !t.trim().is_empty();
+        }
+        if let Some(open) = self.picture.as_mut() {
+            open.alt.push_str(&t);
+            return;
         }
         self.events.push(if is_code {
             Event::Code(t)

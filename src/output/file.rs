@@ -13,7 +13,16 @@ pub(super) fn write_contents(file: &OutputFile, at: &Path) -> io::Result<()> {
     match &file.contents {
         Contents::Bytes(bytes) => fs::write(at, bytes),
         Contents::Copy(source) => fs::copy(source, at).map(|_| ()),
+        Contents::Picture(picture) => {
+            let made = picture.path().map_err(picture_error)?;
+            fs::copy(made, at).map(|_| ())
+        }
     }
+}
+
+/// A picture that cannot be made, as an I/O error of writing it.
+fn picture_error(error: crate::images::ImageError) -> io::Error {
+    io::Error::other(format!("{error:?}"))
 }
 
 /// Runs `write`, which writes a file at `target`; when it finds the file's
@@ -33,6 +42,7 @@ pub(super) fn making_folder(target: &Path, write: impl Fn() -> io::Result<()>) -
 pub(super) fn write_error(file: &OutputFile, target: &Path, err: &io::Error) -> Diagnostic {
     match &file.contents {
         Contents::Copy(source) => io_error(source, err),
+        Contents::Picture(picture) => io_error(&picture.source, err),
         Contents::Bytes(_) => io_error(target, err),
     }
 }
@@ -54,5 +64,8 @@ pub(super) fn holds(old: &Path, file: &OutputFile) -> bool {
         Contents::Copy(source) => {
             fs::metadata(source).is_ok_and(|m| m.len() == old_size) && same_contents(old, source)
         }
+        Contents::Picture(picture) => picture.path().is_ok_and(|made| {
+            fs::metadata(&made).is_ok_and(|m| m.len() == old_size) && same_contents(old, &made)
+        }),
     }
 }

@@ -28,6 +28,9 @@ pub enum Contents {
     Bytes(Vec<u8>),
     /// A file copied as it is (an attachment, a stylesheet).
     Copy(PathBuf),
+    /// A picture's file, made from its source when written (or taken from
+    /// the image cache).
+    Picture(std::sync::Arc<crate::images::PictureFile>),
 }
 
 /// One file of the built site.
@@ -37,6 +40,23 @@ pub struct OutputFile {
     pub path: String,
     /// What it holds.
     pub contents: Contents,
+}
+
+impl Contents {
+    /// The bytes the file holds: made, read from its source, or (for a
+    /// picture) made or taken from the image cache.
+    pub fn read(&self) -> io::Result<Vec<u8>> {
+        match self {
+            Contents::Bytes(bytes) => Ok(bytes.clone()),
+            Contents::Copy(source) => fs::read(source),
+            Contents::Picture(picture) => {
+                let made = picture
+                    .path()
+                    .map_err(|e| io::Error::other(format!("{e:?}")))?;
+                fs::read(made)
+            }
+        }
+    }
 }
 
 impl OutputFile {

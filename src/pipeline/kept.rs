@@ -34,8 +34,7 @@ use crate::index::SiteIndex;
 use crate::markdown::{Body, LinkMap};
 use crate::render::record::KeptRecord;
 
-/// The folder under the site root where arkiv keeps what speeds up the next build.
-pub const CACHE_DIR: &str = ".arkiv-cache";
+pub use crate::config::CACHE_DIR;
 /// The record of the last build.
 const BUILD_FILE: &str = "build";
 /// The bodies, one after the other.

@@ -16,6 +16,7 @@ use crate::render::globals::Globals;
 use crate::render::record::{Read, Relation, Shown};
 pub use crate::render::views::*;
 use crate::routes;
+pub use crate::text::encode_path;
 use crate::text::{SUMMARY_WORDS, date_range, file_size, long_date};
 
 /// What every output's views share: the site, and the values every template gets.
@@ -178,10 +179,7 @@ impl<'v> Views<'v> {
             content: site.bodies[id].html.clone(),
             toc: site.bodies[id].toc.clone(),
             updated: front.updated.as_ref().map(|d| DateView::new(d, language)),
-            image: front.image.as_ref().map(|image| ImageView {
-                url: self.asset_url(id, &image.src),
-                alt: image.alt.clone(),
-            }),
+            image: front.image.as_ref().map(|image| self.image(id, image)),
             contacts: front.contacts.clone(),
             conference: self
                 .related(Relation::Conference, id)
@@ -323,6 +321,45 @@ impl<'v> Views<'v> {
             .collect()
     }
 
+    /// The page's picture; one of its own bundle with its widths.
+    fn image(&self, id: PageId, image: &crate::content::fields::Image) -> ImageView {
+        let page = &self.site.pages[id];
+        let own = page
+            .assets
+            .iter()
+            .find(|a| a.name == image.src && crate::images::is_raster(&a.name));
+        let probe = own.and_then(|asset| crate::images::probe(&asset.source).ok());
+        let file_url = |name: &str| {
+            self.config
+                .url(&format!("{}{}", page.path, encode_path(name)))
+        };
+        let picture = probe
+            .as_ref()
+            .map(|probe| crate::images::Picture::new(&image.src, probe, file_url));
+        let share = probe.as_ref().map(|probe| {
+            let shared = crate::images::share(&image.src, probe);
+            ShareView {
+                url: self.config.absolute_url(&format!(
+                    "{}{}",
+                    page.path,
+                    encode_path(&shared.name)
+                )),
+                width: shared.width,
+                height: shared.height,
+            }
+        });
+        ImageView {
+            url: picture
+                .as_ref()
+                .map_or_else(|| self.asset_url(id, &image.src), |p| p.url.clone()),
+            alt: image.alt.clone(),
+            caption: image.caption.clone(),
+            credit: image.credit.clone(),
+            picture,
+            share,
+        }
+    }
+
     fn asset_url(&self, id: PageId, src: &str) -> String {
         if src.contains("://") || src.starts_with('/') {
             return src.to_string();
@@ -389,19 +426,6 @@ pub fn first_words(text: &str, count: usize) -> String {
     } else {
         words.join(" ")
     }
-}
-
-/// Percent-encodes what a URL path may not hold as it is (spaces, å, ä, ö…).
-pub fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=:@".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

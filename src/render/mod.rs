@@ -119,7 +119,11 @@ pub fn render_chosen<T: Send>(
             let (file, shown) = render_job(templates, views, jobs[n])?;
             Ok((each(file)?, Some((jobs[n], shown))))
         })
-        .chain(copied.into_par_iter().map(|file| Ok((each(file)?, None))))
+        .chain(by_picture(copied).into_par_iter().flat_map_iter(|group| {
+            // A picture's files are made from one decode of it, then written.
+            crate::images::prepare(group.iter().filter_map(picture_of));
+            group.into_iter().map(|file| Ok((each(file)?, None)))
+        }))
         .collect();
     let mut done = Vec::with_capacity(rendered.len());
     let mut record = Record::default();
@@ -230,6 +234,7 @@ pub fn clashes(
 fn replaces_static(config: &Config, file: &OutputFile) -> Diagnostic {
     let source = match &file.contents {
         crate::output::Contents::Copy(source) => config.site.display(source),
+        crate::output::Contents::Picture(picture) => config.site.display(&picture.source),
         crate::output::Contents::Bytes(_) => file.path.clone(),
     };
     Diagnostic::error(t!("render-replaces-static", path = &file.path))
@@ -333,13 +338,75 @@ pub fn content_files(site: &SiteIndex) -> impl Iterator<Item = OutputFile> + '_ 
     bundles.chain(loose.map(|file| OutputFile::copy(&file.name, &file.source)))
 }
 
-/// The published files of page `id`'s bundle, beside the page.
+/// The published files of page `id`'s bundle, beside the page. A picture
+/// is published in its widths (`images::plan`) and its sharing size, and
+/// at its own name only when listed in `attachments`: encoded again,
+/// without metadata, unless the listing says `keep_original: true`.
 pub fn asset_files(site: &SiteIndex, id: crate::index::PageId) -> Vec<OutputFile> {
     let page = &site.pages[id];
-    site.attachments[id]
-        .iter()
-        .map(|asset| OutputFile::copy(format!("{}{}", page.path, asset.name), &asset.source))
-        .collect()
+    let cache = &site.image_cache;
+    let mut files = Vec::new();
+    for asset in &site.attachments[id] {
+        let at = |name: &str| format!("{}{}", page.path, name);
+        let listed = page.front.attachments.iter().find(|a| a.file == asset.name);
+        let probe = crate::images::is_raster(&asset.name)
+            .then(|| crate::images::probe(&asset.source).ok())
+            .flatten();
+        let Some(probe) = probe else {
+            files.push(OutputFile::copy(at(&asset.name), &asset.source));
+            continue;
+        };
+        let mut variants = crate::images::plan(&asset.name, &probe);
+        variants.push(crate::images::share(&asset.name, &probe));
+        match listed {
+            Some(listing) if listing.keep_original => {
+                files.push(OutputFile::copy(at(&asset.name), &asset.source));
+            }
+            Some(_) => variants.push(crate::images::original(&asset.name, &probe)),
+            None => {}
+        }
+        variants.sort();
+        variants.dedup_by(|a, b| a.name == b.name);
+        files.extend(variants.into_iter().map(|variant| OutputFile {
+            path: at(&variant.name),
+            contents: crate::output::Contents::Picture(std::sync::Arc::new(
+                crate::images::PictureFile {
+                    source: asset.source.clone(),
+                    variant,
+                    cache: cache.clone(),
+                },
+            )),
+        }));
+    }
+    files
+}
+
+fn picture_of(file: &OutputFile) -> Option<&crate::images::PictureFile> {
+    match &file.contents {
+        crate::output::Contents::Picture(picture) => Some(picture),
+        _ => None,
+    }
+}
+
+/// The files in groups to write: a picture's files together, every other
+/// file alone.
+fn by_picture(files: Vec<OutputFile>) -> Vec<Vec<OutputFile>> {
+    let mut groups: Vec<Vec<OutputFile>> = Vec::new();
+    let mut of_source: BTreeMap<std::path::PathBuf, usize> = BTreeMap::new();
+    for file in files {
+        let source = picture_of(&file).map(|p| p.source.clone());
+        match source {
+            Some(source) => {
+                let n = *of_source.entry(source).or_insert_with(|| {
+                    groups.push(Vec::new());
+                    groups.len() - 1
+                });
+                groups[n].push(file);
+            }
+            None => groups.push(vec![file]),
+        }
+    }
+    groups
 }
 
 /// One page of a paginated listing, as templates see it.

@@ -189,11 +189,31 @@ pub struct FeedEntry {
     pub categories: Vec<String>,
 }
 
-/// A picture with its alt text.
+/// A picture with its alt text, and, for a picture of the page's bundle,
+/// its widths and the file shared on social media.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ImageView {
-    /// Its URL.
+    /// Its URL (for a picture of the bundle, the fallback file about 960 px wide).
     pub url: String,
     /// What it shows.
     pub alt: String,
+    /// The caption under it.
+    pub caption: Option<String>,
+    /// Who took or made it.
+    pub credit: Option<String>,
+    /// `srcset`, `sizes`, WebP and dimensions (`picture.html` of the gr theme).
+    pub picture: Option<crate::images::Picture>,
+    /// The absolute URL of the picture for `og:image`, with its size.
+    pub share: Option<ShareView>,
+}
+
+/// The picture shared on social media: about 1200 px wide, absolute URL.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ShareView {
+    /// Its absolute URL.
+    pub url: String,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
 }

@@ -62,6 +62,8 @@ pub enum Served {
     Bytes(Arc<[u8]>),
     /// A file to read when asked for.
     File(PathBuf),
+    /// A picture's file, made (or taken from the image cache) when asked for.
+    Picture(Arc<crate::images::PictureFile>),
 }
 
 impl Served {
@@ -70,6 +72,7 @@ impl Served {
         match contents {
             Contents::Bytes(bytes) => Served::Bytes(Arc::from(bytes.as_slice())),
             Contents::Copy(path) => Served::File(path.clone()),
+            Contents::Picture(picture) => Served::Picture(Arc::clone(picture)),
         }
     }
 }
@@ -449,6 +452,14 @@ async fn respond(
         Served::Bytes(bytes) => bytes.to_vec(),
         Served::File(path) => {
             let real = shared.site.resolve(&path).ok()?;
+            tokio::fs::read(real).await.ok()?
+        }
+        Served::Picture(picture) => {
+            let made = tokio::task::spawn_blocking(move || picture.path())
+                .await
+                .ok()?
+                .ok()?;
+            let real = shared.site.resolve(&made).ok()?;
             tokio::fs::read(real).await.ok()?
         }
     };

@@ -379,3 +379,14 @@ impl Drop for Server {
         let _ = self.child.wait();
     }
 }
+
+/// A PNG picture of 4 × 3 pixels.
+#[allow(dead_code, reason = "not every test binary shows pictures")]
+pub fn tiny_png() -> Vec<u8> {
+    let picture = image::RgbImage::from_pixel(4, 3, image::Rgb([0, 75, 73]));
+    let mut png = Vec::new();
+    picture
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png
+}

@@ -32,7 +32,7 @@ impl State {
                 crate::output::Contents::Copy(source) => {
                     paths.iter().any(|p| source.starts_with(p))
                 }
-                crate::output::Contents::Bytes(_) => false,
+                crate::output::Contents::Bytes(_) | crate::output::Contents::Picture(_) => false,
             };
             if is_new || changed {
                 update.files.push(file);

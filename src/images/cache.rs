@@ -1,0 +1,104 @@
+//! Resized pictures kept between builds in `.arkiv-cache/images/`.
+//!
+//! A file is named by the source's hash, the variant and the encoder
+//! settings, and has a `.sum` beside it with its own size and hash. An
+//! entry is used only when both match what is on disk and it is a plain
+//! file, so a stale, edited or committed cache file (or a link out of the
+//! site) is made again rather than published.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::Variant;
+
+/// Changes when encoding changes, so older files are not taken for new ones.
+const ENCODING: &str = "e1";
+
+/// The folder of resized pictures of one site.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ImageCache {
+    dir: PathBuf,
+}
+
+impl ImageCache {
+    /// The cache of the site at `root`; when its cache folder (or the
+    /// folder for pictures in it) is a link or not a folder, which a
+    /// stranger's commit can make it, a folder of this process's own in the
+    /// system's temporary folder instead, as a link is never followed.
+    pub fn new(root: &Path) -> ImageCache {
+        let cache = root.join(crate::config::CACHE_DIR);
+        let dir = cache.join("images");
+        let is_usable = |path: &Path| match fs::symlink_metadata(path) {
+            Ok(meta) => meta.is_dir(),
+            Err(err) => err.kind() == io::ErrorKind::NotFound,
+        };
+        if is_usable(&cache) && is_usable(&dir) {
+            return ImageCache { dir };
+        }
+        let own = std::env::temp_dir().join(format!("arkiv-images-{}", std::process::id()));
+        ImageCache { dir: own }
+    }
+
+    fn paths(&self, source: &blake3::Hash, variant: &Variant) -> (PathBuf, PathBuf) {
+        let hex = source.to_hex();
+        let name = format!(
+            "{}-{ENCODING}-{}x{}.{}",
+            &hex[..32],
+            variant.width,
+            variant.height,
+            variant.format.extension()
+        );
+        let sum = self.dir.join(format!("{name}.sum"));
+        (self.dir.join(name), sum)
+    }
+
+    /// The cached file of `variant` of the source with hash `source`, if
+    /// there is one and it is what its `.sum` says.
+    pub fn get(&self, source: &blake3::Hash, variant: &Variant) -> Option<PathBuf> {
+        let (data, sum) = self.paths(source, variant);
+        if !fs::symlink_metadata(&sum).ok()?.is_file() {
+            return None;
+        }
+        let recorded = fs::read_to_string(&sum).ok()?;
+        let (size, hash) = recorded.trim().split_once(' ')?;
+        let meta = fs::symlink_metadata(&data).ok()?;
+        if !meta.is_file() || meta.len().to_string() != size {
+            return None;
+        }
+        let bytes = fs::read(&data).ok()?;
+        (blake3::hash(&bytes).to_hex().as_str() == hash).then_some(data)
+    }
+
+    /// Keeps `bytes` as `variant` of the source with hash `source`.
+    pub fn put(
+        &self,
+        source: &blake3::Hash,
+        variant: &Variant,
+        bytes: &[u8],
+    ) -> io::Result<PathBuf> {
+        fs::create_dir_all(&self.dir)?;
+        let (data, sum) = self.paths(source, variant);
+        // Written beside and renamed, so a build killed midway leaves no
+        // half file under the real name (and the `.sum` comes last).
+        write_by_rename(&data, bytes)?;
+        let record = format!("{} {}\n", bytes.len(), blake3::hash(bytes).to_hex());
+        write_by_rename(&sum, record.as_bytes())?;
+        Ok(data)
+    }
+}
+
+/// Writes `bytes` beside `path` and renames them over it, so no link that
+/// stands at `path` (or at the file beside it) is written through.
+fn write_by_rename(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(format!(".{}.part", std::process::id()));
+    let partial = PathBuf::from(partial);
+    let _ = fs::remove_file(&partial);
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&partial)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    fs::rename(&partial, path)
+}
