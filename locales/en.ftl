@@ -368,3 +368,5 @@ picture-too-large = `{ $file }` is { $width } × { $height } pixels: too large t
 picture-too-large-hint = scale it down to at most 4000 pixels on the longest side before adding it
 picture-unreadable = arkiv cannot read the picture `{ $file }` ({ $reason })
 picture-unreadable-hint = open it in an image program and save it again as JPEG or PNG
+check-caption-repeats-alt = the caption only repeats the picture's alt text
+check-caption-repeats-alt-hint = a screen reader reads both: let the alt text say what the picture shows, and the caption what it does not (who, where, when)

@@ -359,3 +359,5 @@ picture-too-large = `{ $file }` är { $width } × { $height } pixlar: för stor 
 picture-too-large-hint = skala ner den till högst 4000 pixlar på längsta sidan innan du lägger till den
 picture-unreadable = arkiv kan inte läsa bilden `{ $file }` ({ $reason })
 picture-unreadable-hint = öppna den i ett bildprogram och spara den igen som JPEG eller PNG
+check-caption-repeats-alt = bildtexten upprepar bara bildens alternativtext
+check-caption-repeats-alt-hint = en skärmläsare läser upp båda: låt alternativtexten säga vad bilden visar, och bildtexten det den inte visar (vem, var, när)

@@ -187,6 +187,14 @@ fn check_markdown(
             ));
         }
     }
+    for &(start, len) in &body.review.caption_repeats_alt {
+        findings.push(at(
+            start,
+            len,
+            Diagnostic::warning(t!("check-caption-repeats-alt"))
+                .hint(t!("check-caption-repeats-alt-hint")),
+        ));
+    }
     for &start in &body.review.missing_alt {
         findings.push(at(
             start,
@@ -226,12 +234,16 @@ fn heading_problem(last_level: usize, level: usize) -> Option<Diagnostic> {
 
 fn check_front_matter_image(page: &Page) -> Option<Diagnostic> {
     let image = page.front.image.as_ref()?;
-    image.alt.trim().is_empty().then(|| {
-        let line = page.front.key_lines.get("image").copied().unwrap_or(1);
-        Diagnostic::warning(t!("check-empty-alt"))
-            .at_line(&page.display_path, &page.source, line, 1)
-            .hint(t!("check-empty-alt-hint"))
-    })
+    let line = page.front.key_lines.get("image").copied().unwrap_or(1);
+    let finding = if image.alt.trim().is_empty() {
+        Diagnostic::warning(t!("check-empty-alt")).hint(t!("check-empty-alt-hint"))
+    } else if crate::images::repeats(image.caption.as_deref().unwrap_or_default(), &image.alt) {
+        Diagnostic::warning(t!("check-caption-repeats-alt"))
+            .hint(t!("check-caption-repeats-alt-hint"))
+    } else {
+        return None;
+    };
+    Some(finding.at_line(&page.display_path, &page.source, line, 1))
 }
 
 fn duplicate_titles(site: &SiteIndex) -> Vec<Diagnostic> {

@@ -244,3 +244,36 @@ fn a_heic_photo_is_a_located_error_with_a_way_out() {
     );
     assert!(text.contains("export it as JPEG"), "{text}");
 }
+
+#[test]
+fn a_picture_outside_bundles_is_published_without_its_position() {
+    let fixture = site("");
+    std::fs::create_dir_all(fixture.root.join("content/bilder")).unwrap();
+    std::fs::write(
+        fixture.root.join("content/bilder/gemensam.jpg"),
+        phone_photo(300, 200, 1),
+    )
+    .unwrap();
+    fixture.append(PAGE, "\n![Gemensam bild](/bilder/gemensam.jpg)\n");
+    let built = fixture.build();
+    let bytes = std::fs::read(built.output.join("bilder/gemensam.jpg")).unwrap();
+    assert!(!has_gps(&bytes), "the position is gone");
+    assert_eq!(image::load_from_memory(&bytes).unwrap().width(), 300);
+}
+
+#[test]
+fn a_caption_that_repeats_the_alt_text_is_a_warning() {
+    let fixture = site("");
+    fixture.write(
+        PAGE,
+        &fixture
+            .read(PAGE)
+            .replace("\"Mötet i Mölndal\"", "\"Två personer vid ett bord.\""),
+    );
+    let output = fixture.run(&["check", "--format", "github"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("index.md,line=9,col=1::the caption only repeats the picture's alt text"),
+        "{text}"
+    );
+}

@@ -86,6 +86,19 @@ impl Picture {
     }
 }
 
+/// True when `caption` says no more than `alt` (the same words, whatever
+/// the case and punctuation): a screen reader would read it twice.
+pub fn repeats(caption: &str, alt: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let caption = words(caption);
+    !caption.is_empty() && caption == words(alt)
+}
+
 /// `<figure>` with the picture and its caption.
 pub fn figure(picture_html: &str, caption: &str) -> String {
     format!(

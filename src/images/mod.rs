@@ -20,7 +20,7 @@ mod encode;
 pub mod markup;
 
 pub use cache::ImageCache;
-pub use markup::{Picture, figure};
+pub use markup::{Picture, figure, repeats};
 
 /// The widths a picture is published in (never wider than it is).
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];

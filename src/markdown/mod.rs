@@ -63,6 +63,10 @@ pub struct Review {
     pub missing_alt: Vec<usize>,
     /// Where each heading starts and how much of it to underline, in `toc`'s order.
     pub headings: Vec<(usize, usize)>,
+    /// Where each picture whose caption only repeats its alt text starts,
+    /// and its length.
+    #[serde(default)]
+    pub caption_repeats_alt: Vec<(usize, usize)>,
 }
 
 /// A link or image whose target lies in the site.

@@ -119,6 +119,8 @@ struct OpenPicture {
     picture: crate::images::Picture,
     caption: String,
     alt: String,
+    /// Where it stands in the source, and its length.
+    at: (usize, usize),
 }
 
 impl<'a> Walk<'a> {
@@ -176,6 +178,7 @@ impl<'a> Walk<'a> {
                             picture,
                             caption: title.trim().to_string(),
                             alt: String::new(),
+                            at: (at, range.len()),
                         });
                     }
                     None => self.events.push(event),
@@ -292,6 +295,9 @@ impl<'a> Walk<'a> {
     /// Writes the picture; one that has a caption and turns out to be all
     /// its paragraph holds becomes a figure when the paragraph ends.
     fn close_picture(&mut self, open: OpenPicture) {
+        if crate::images::repeats(&open.caption, &open.alt) {
+            self.review.caption_repeats_alt.push(open.at);
+        }
         let html = open.picture.html(&open.alt, false);
         if let Some((start, caption)) = self.paragraph.as_mut()
             && self.events.len() == *start + 1

@@ -335,7 +335,42 @@ pub fn static_files(templates: &Templates) -> impl Iterator<Item = OutputFile> +
 pub fn content_files(site: &SiteIndex) -> impl Iterator<Item = OutputFile> + '_ {
     let bundles = (0..site.pages.len()).flat_map(|id| asset_files(site, id));
     let loose = site.published_files.iter();
-    bundles.chain(loose.map(|file| OutputFile::copy(&file.name, &file.source)))
+    bundles.chain(loose.map(|file| loose_file(site, file)))
+}
+
+/// A published file outside bundles: as it is, but a picture encoded again
+/// at its own name and size, without the metadata a camera wrote.
+pub fn loose_file(site: &SiteIndex, file: &crate::content::Asset) -> OutputFile {
+    let probe = crate::images::is_raster(&file.name)
+        .then(|| crate::images::probe(&file.source).ok())
+        .flatten();
+    match probe {
+        Some(probe) => picture_file(
+            file.name.clone(),
+            &file.source,
+            crate::images::original(&file.name, &probe),
+            &site.image_cache,
+        ),
+        None => OutputFile::copy(&file.name, &file.source),
+    }
+}
+
+fn picture_file(
+    path: String,
+    source: &std::path::Path,
+    variant: crate::images::Variant,
+    cache: &crate::images::ImageCache,
+) -> OutputFile {
+    OutputFile {
+        path,
+        contents: crate::output::Contents::Picture(std::sync::Arc::new(
+            crate::images::PictureFile {
+                source: source.to_path_buf(),
+                variant,
+                cache: cache.clone(),
+            },
+        )),
+    }
 }
 
 /// The published files of page `id`'s bundle, beside the page. A picture
@@ -367,16 +402,11 @@ pub fn asset_files(site: &SiteIndex, id: crate::index::PageId) -> Vec<OutputFile
         }
         variants.sort();
         variants.dedup_by(|a, b| a.name == b.name);
-        files.extend(variants.into_iter().map(|variant| OutputFile {
-            path: at(&variant.name),
-            contents: crate::output::Contents::Picture(std::sync::Arc::new(
-                crate::images::PictureFile {
-                    source: asset.source.clone(),
-                    variant,
-                    cache: cache.clone(),
-                },
-            )),
-        }));
+        files.extend(
+            variants
+                .into_iter()
+                .map(|variant| picture_file(at(&variant.name), &asset.source, variant, cache)),
+        );
     }
     files
 }

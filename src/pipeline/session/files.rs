@@ -146,12 +146,10 @@ impl State {
                     .into_iter()
                     .map(move |f| (f.path.clone(), (f, is_dirty)))
             });
-            let loose = site.published_files.iter().map(|f| {
-                (
-                    f.name.clone(),
-                    (OutputFile::copy(&f.name, &f.source), false),
-                )
-            });
+            let loose = site
+                .published_files
+                .iter()
+                .map(|f| (f.name.clone(), (render::loose_file(site, f), false)));
             bundles.chain(loose).collect()
         };
         let old = outputs(&self.site);
