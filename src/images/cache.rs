@@ -6,9 +6,12 @@
 //! file, so a stale, edited or committed cache file (or a link out of the
 //! site) is made again rather than published.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 
 use super::Variant;
 
@@ -16,10 +19,31 @@ use super::Variant;
 const ENCODING: &str = "e1";
 
 /// The folder of resized pictures of one site.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone)]
 pub struct ImageCache {
     dir: PathBuf,
+    /// True for the site's own cache folder, which git is told to ignore.
+    is_site: bool,
+    /// The hash of each picture read so far, with the size and time it had:
+    /// each of a picture's files asks for it, and a photo is megabytes.
+    hashes: Arc<Mutex<HashMap<PathBuf, Hashed>>>,
 }
+
+/// A picture's hash and the size and modification time it was made from.
+#[derive(Debug, Clone, Copy)]
+struct Hashed {
+    size: u64,
+    modified: SystemTime,
+    hash: blake3::Hash,
+}
+
+impl PartialEq for ImageCache {
+    fn eq(&self, other: &Self) -> bool {
+        self.dir == other.dir
+    }
+}
+
+impl Eq for ImageCache {}
 
 impl ImageCache {
     /// The cache of the site at `root`; when its cache folder (or the
@@ -33,11 +57,49 @@ impl ImageCache {
             Ok(meta) => meta.is_dir(),
             Err(err) => err.kind() == io::ErrorKind::NotFound,
         };
+        let hashes = Arc::default();
         if is_usable(&cache) && is_usable(&dir) {
-            return ImageCache { dir };
+            return ImageCache {
+                dir,
+                is_site: true,
+                hashes,
+            };
         }
         let own = std::env::temp_dir().join(format!("arkiv-images-{}", std::process::id()));
-        ImageCache { dir: own }
+        ImageCache {
+            dir: own,
+            is_site: false,
+            hashes,
+        }
+    }
+
+    /// The hash of the picture at `source`, read and hashed once for as
+    /// long as its size and modification time stay the same.
+    pub fn source_hash(&self, source: &Path) -> io::Result<blake3::Hash> {
+        let meta = fs::metadata(source)?;
+        let size = meta.len();
+        let modified = meta.modified().ok();
+        let known = self
+            .hashes
+            .lock()
+            .ok()
+            .and_then(|map| map.get(source).copied());
+        if let (Some(known), Some(modified)) = (known, modified)
+            && known.size == size
+            && known.modified == modified
+        {
+            return Ok(known.hash);
+        }
+        let hash = blake3::hash(&fs::read(source)?);
+        if let (Some(modified), Ok(mut map)) = (modified, self.hashes.lock()) {
+            let hashed = Hashed {
+                size,
+                modified,
+                hash,
+            };
+            map.insert(source.to_path_buf(), hashed);
+        }
+        Ok(hash)
     }
 
     fn paths(&self, source: &blake3::Hash, variant: &Variant) -> (PathBuf, PathBuf) {
@@ -78,6 +140,13 @@ impl ImageCache {
         bytes: &[u8],
     ) -> io::Result<PathBuf> {
         fs::create_dir_all(&self.dir)?;
+        if self.is_site
+            && let Some(cache) = self.dir.parent()
+            && fs::symlink_metadata(cache.join(".gitignore")).is_err()
+        {
+            // The cache is never committed, even before a build keeps its bodies.
+            write_by_rename(&cache.join(".gitignore"), b"*\n")?;
+        }
         let (data, sum) = self.paths(source, variant);
         // Written beside and renamed, so a build killed midway leaves no
         // half file under the real name (and the `.sum` comes last).

@@ -94,45 +94,60 @@ pub enum ImageError {
     TooLarge { width: u32, height: u32 },
 }
 
-/// The size and fallback format of the picture at `path`, from its header.
+/// The size and fallback format of the picture at `path`, from its header
+/// and its EXIF orientation, without reading the rest of the file.
 pub fn probe(path: &Path) -> Result<Probe, ImageError> {
-    let mut file = fs::File::open(path).map_err(|e| ImageError::Unreadable(e.to_string()))?;
+    let unreadable = |e: &dyn std::fmt::Display| ImageError::Unreadable(e.to_string());
+    let mut file = fs::File::open(path).map_err(|e| unreadable(&e))?;
     if is_heic(&mut file) {
         return Err(ImageError::Heic);
     }
-    let reader = ImageReader::new(BufReader::new(file))
-        .with_guessed_format()
-        .map_err(|e| ImageError::Unreadable(e.to_string()))?;
-    let format = reader.format();
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| ImageError::Unreadable(e.to_string()))?;
-    let (width, height) = decoder.dimensions();
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+    let mut head = Vec::with_capacity(HEADER_BYTES);
+    (&mut file)
+        .take(HEADER_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| unreadable(&e))?;
+    let format = imagesize::image_type(&head).map_err(|e| unreadable(&e))?;
+    file.rewind().map_err(|e| unreadable(&e))?;
+    let size = imagesize::reader_size(BufReader::new(&mut file)).map_err(|e| unreadable(&e))?;
+    let (width, height) = (
+        u32::try_from(size.width).unwrap_or(u32::MAX),
+        u32::try_from(size.height).unwrap_or(u32::MAX),
+    );
+    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(ImageError::TooLarge { width, height });
     }
-    let turned = matches!(
-        decoder.orientation().unwrap_or(Orientation::NoTransforms),
-        Orientation::Rotate90
-            | Orientation::Rotate270
-            | Orientation::Rotate90FlipH
-            | Orientation::Rotate270FlipH
-    );
+    let _ = file.rewind();
+    let turned = matches!(exif_orientation(&mut file), Some(5..=8));
     let (width, height) = if turned {
         (height, width)
     } else {
         (width, height)
     };
-    let fallback = if format == Some(image::ImageFormat::Png) {
-        Format::Png
-    } else {
-        Format::Jpeg
+    let fallback = match format {
+        imagesize::ImageType::Png => Format::Png,
+        imagesize::ImageType::Jpeg | imagesize::ImageType::Webp => Format::Jpeg,
+        _ => return Err(ImageError::Unreadable(format!("{format:?}"))),
     };
     Ok(Probe {
         width,
         height,
         fallback,
     })
+}
+
+/// How much of a file `probe` reads to tell its format.
+const HEADER_BYTES: usize = 64;
+
+/// The EXIF orientation (1–8) of the picture in `file`, if it has one;
+/// 5–8 turn it a quarter.
+fn exif_orientation(file: &mut fs::File) -> Option<u32> {
+    let exif = exif::Reader::new()
+        .read_from_container(&mut BufReader::new(file))
+        .ok()?;
+    exif.get_field(exif::Tag::Orientation, exif::In::PRIMARY)?
+        .value
+        .get_uint(0)
 }
 
 /// True for an ISO media file of the HEIF family (`ftypheic`, `ftypmif1`…).
@@ -211,8 +226,9 @@ pub fn render(
     variants: &[Variant],
     cache: &ImageCache,
 ) -> Result<Vec<PathBuf>, ImageError> {
-    let bytes = fs::read(source).map_err(|e| ImageError::Unreadable(e.to_string()))?;
-    let hash = blake3::hash(&bytes);
+    let hash = cache
+        .source_hash(source)
+        .map_err(|e| ImageError::Unreadable(e.to_string()))?;
     let mut files: Vec<Option<PathBuf>> = variants.iter().map(|v| cache.get(&hash, v)).collect();
     let mut missing: Vec<usize> = (0..variants.len())
         .filter(|&n| files[n].is_none())
@@ -220,6 +236,7 @@ pub fn render(
     if missing.is_empty() {
         return Ok(files.into_iter().flatten().collect());
     }
+    let bytes = fs::read(source).map_err(|e| ImageError::Unreadable(e.to_string()))?;
     // Widest first, each size made once (WebP and JPEG share it), each from
     // the smallest one already made that is larger: resizing 12 megapixels
     // once, not for every file.
@@ -298,16 +315,17 @@ impl PictureFile {
 /// once, sources in parallel, so the writes that follow find them made.
 pub fn prepare<'a>(pictures: impl Iterator<Item = &'a PictureFile>) {
     use rayon::prelude::*;
-    let mut by_source: std::collections::BTreeMap<(&Path, &ImageCache), Vec<Variant>> =
+    let mut by_source: std::collections::BTreeMap<&Path, (&ImageCache, Vec<Variant>)> =
         std::collections::BTreeMap::new();
     for picture in pictures {
         by_source
-            .entry((picture.source.as_path(), &picture.cache))
-            .or_default()
+            .entry(picture.source.as_path())
+            .or_insert_with(|| (&picture.cache, Vec::new()))
+            .1
             .push(picture.variant.clone());
     }
     let work: Vec<_> = by_source.into_iter().collect();
-    work.par_iter().for_each(|((source, cache), variants)| {
+    work.par_iter().for_each(|(source, (cache, variants))| {
         // A picture that fails here fails again, with its error, when written.
         let _ = render(source, variants, cache);
     });
