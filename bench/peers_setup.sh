@@ -14,6 +14,10 @@
 #                   for every new file, which made the next builds up to three
 #                   times slower (see bench/run).
 
+# The benchmark reads what arkiv prints ("written again"): in English, whatever
+# the site's language.
+export ARKIV_MESSAGES=en
+
 install_peers() {
   local peers="$repo/target/peers"
   mkdir -p "$peers"
