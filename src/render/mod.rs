@@ -374,7 +374,8 @@ fn picture_file(
 }
 
 /// The published files of page `id`'s bundle, beside the page. A picture
-/// is published in its widths (`images::plan`) and its sharing size, and
+/// is published in its widths (`images::plan`), the page's own picture also
+/// in its sharing size, and
 /// at its own name only when listed in `attachments`: encoded again,
 /// without metadata, unless the listing says `keep_original: true`.
 pub fn asset_files(site: &SiteIndex, id: crate::index::PageId) -> Vec<OutputFile> {
@@ -392,7 +393,15 @@ pub fn asset_files(site: &SiteIndex, id: crate::index::PageId) -> Vec<OutputFile
             continue;
         };
         let mut variants = crate::images::plan(&asset.name, &probe);
-        variants.push(crate::images::share(&asset.name, &probe));
+        // The file shared on social media is the page's own picture's.
+        if page
+            .front
+            .image
+            .as_ref()
+            .is_some_and(|i| i.src == asset.name)
+        {
+            variants.push(crate::images::share(&asset.name, &probe));
+        }
         match listed {
             Some(listing) if listing.keep_original => {
                 files.push(OutputFile::copy(at(&asset.name), &asset.source));
