@@ -108,7 +108,7 @@ front-matter-not-closed-hint = add a line `---` after the last front matter key
 
 ## Mistakes in YAML (front matter and site.yaml)
 
-yaml-unreadable = the front matter cannot be read here
+yaml-unreadable = this line cannot be read
 yaml-unreadable-hint = check the indentation, and put values with `:`, `#` or quotes in quotes
 yaml-too-deep = the YAML nests or repeats aliases too deeply
 yaml-too-deep-hint = write the values out instead of nesting them or repeating aliases
@@ -366,7 +366,7 @@ picture-heic = `{ $file }` is a HEIC picture, which web browsers cannot show
 picture-heic-hint = export it as JPEG (on an iPhone: Settings → Camera → Formats → Most Compatible), or save it as JPEG in the Photos app, and link to that file
 picture-too-large = `{ $file }` is { $width } × { $height } pixels: too large to publish
 picture-too-large-hint = scale it down to at most 4000 pixels on the longest side before adding it
-picture-unreadable = arkiv cannot read the picture `{ $file }` ({ $reason })
+picture-unreadable = arkiv cannot read the picture `{ $file }`
 picture-unreadable-hint = open it in an image program and save it again as JPEG or PNG
 check-caption-repeats-alt = the caption only repeats the picture's alt text
 check-caption-repeats-alt-hint = a screen reader reads both: let the alt text say what the picture shows, and the caption what it does not (who, where, when)

@@ -99,7 +99,7 @@ front-matter-not-closed-hint = lägg till en rad `---` efter den sista nyckeln i
 
 ## Fel i YAML (front matter och site.yaml)
 
-yaml-unreadable = front matter kan inte läsas här
+yaml-unreadable = den här raden kan inte läsas
 yaml-unreadable-hint = kontrollera indragen, och sätt värden med `:`, `#` eller citattecken inom citattecken
 yaml-too-deep = YAML-texten är för djupt nästlad eller upprepar alias för många gånger
 yaml-too-deep-hint = skriv ut värdena i stället för att nästla dem eller upprepa alias
@@ -357,7 +357,7 @@ picture-heic = `{ $file }` är en HEIC-bild, som webbläsare inte kan visa
 picture-heic-hint = exportera den som JPEG (på en iPhone: Inställningar → Kamera → Format → Mest kompatibel), eller spara den som JPEG i appen Bilder, och länka till den filen
 picture-too-large = `{ $file }` är { $width } × { $height } pixlar: för stor för att publiceras
 picture-too-large-hint = skala ner den till högst 4000 pixlar på längsta sidan innan du lägger till den
-picture-unreadable = arkiv kan inte läsa bilden `{ $file }` ({ $reason })
+picture-unreadable = arkiv kan inte läsa bilden `{ $file }`
 picture-unreadable-hint = öppna den i ett bildprogram och spara den igen som JPEG eller PNG
 check-caption-repeats-alt = bildtexten upprepar bara bildens alternativtext
 check-caption-repeats-alt-hint = en skärmläsare läser upp båda: låt alternativtexten säga vad bilden visar, och bildtexten det den inte visar (vem, var, när)

@@ -129,11 +129,13 @@ fn site_language(root: &Path) -> Option<Language> {
         language: Option<String>,
     }
     let file = root.join(crate::config::CONFIG_FILE);
-    // Only the one key is wanted; a site.yaml of megabytes is not read for it.
-    if std::fs::metadata(&file).ok()?.len() > 1 << 20 {
-        return None;
-    }
-    let text = std::fs::read_to_string(file).ok()?;
+    // Through the site's path check, as every read: a site.yaml that is a
+    // link out of the site is not read. Only the one key is wanted, so a
+    // site.yaml of megabytes is not read for it.
+    let bytes = crate::fs::SiteRoot::new(root)
+        .read_optional(&file, 1 << 20)
+        .ok()??;
+    let text = String::from_utf8(bytes).ok()?;
     let settings: Settings = serde_yaml::from_str(&text).ok()?;
     settings.language.as_deref().and_then(Language::from_code)
 }

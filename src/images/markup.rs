@@ -24,8 +24,6 @@ pub struct Picture {
     pub srcset: String,
     /// The WebP `srcset`.
     pub webp_srcset: String,
-    /// The fallback format's MIME type.
-    pub mime: &'static str,
     /// `sizes` for both.
     pub sizes: &'static str,
     /// Width and height of the widest file, for the aspect ratio.
@@ -61,7 +59,6 @@ impl Picture {
             url: src,
             srcset: set(probe.fallback),
             webp_srcset: set(Format::Webp),
-            mime: probe.fallback.mime(),
             sizes: SIZES,
             width: widest.map_or(probe.width, |v| v.width),
             height: widest.map_or(probe.height, |v| v.height),

@@ -61,15 +61,6 @@ impl Format {
             Format::Png => "png",
         }
     }
-
-    /// The MIME type, for `<source type=…>`.
-    pub fn mime(self) -> &'static str {
-        match self {
-            Format::Webp => "image/webp",
-            Format::Jpeg => "image/jpeg",
-            Format::Png => "image/png",
-        }
-    }
 }
 
 /// A picture's size as shown, and the format of its fallback.
@@ -114,7 +105,10 @@ pub fn probe(path: &Path) -> Result<Probe, ImageError> {
         u32::try_from(size.width).unwrap_or(u32::MAX),
         u32::try_from(size.height).unwrap_or(u32::MAX),
     );
-    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
+    if width == 0 || height == 0 {
+        return Err(ImageError::Unreadable("no pixels".into()));
+    }
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(ImageError::TooLarge { width, height });
     }
     let _ = file.rewind();

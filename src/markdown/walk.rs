@@ -82,8 +82,8 @@ fn picture_error(name: &str, error: &crate::images::ImageError) -> (String, Stri
             ),
             t!("picture-too-large-hint"),
         ),
-        ImageError::Unreadable(reason) => (
-            t!("picture-unreadable", file = name, reason = reason.as_str()),
+        ImageError::Unreadable(_) => (
+            t!("picture-unreadable", file = name),
             t!("picture-unreadable-hint"),
         ),
     }
@@ -283,7 +283,12 @@ impl<'a> Walk<'a> {
             }
             Err(error) => {
                 let (message, hint) = picture_error(name, &error);
-                let error = Diagnostic::error(message).hint(hint);
+                let mut finding = Diagnostic::error(message).hint(hint);
+                // The decoder's own words are for tools, not for the writer.
+                if let crate::images::ImageError::Unreadable(reason) = &error {
+                    finding = finding.detail(reason.clone());
+                }
+                let error = finding;
                 let page = self.page;
                 self.errors
                     .push(error.at(&page.display_path, &page.source, at, len));

@@ -455,6 +455,9 @@ async fn respond(
             tokio::fs::read(real).await.ok()?
         }
         Served::Picture(picture) => {
+            // The picture may have been swapped for a link out of the site
+            // since it was listed, as any file served from disk.
+            shared.site.resolve(&picture.source).ok()?;
             let made = tokio::task::spawn_blocking(move || picture.path())
                 .await
                 .ok()?
