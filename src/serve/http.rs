@@ -455,9 +455,7 @@ async fn respond(
             tokio::fs::read(real).await.ok()?
         }
         Served::Picture(picture) => {
-            // The picture may have been swapped for a link out of the site
-            // since it was listed, as any file served from disk.
-            shared.site.resolve(&picture.source).ok()?;
+            shared.site.resolve(&picture.source).ok()?; // may be a link out of the site by now
             let made = tokio::task::spawn_blocking(move || picture.path())
                 .await
                 .ok()?
