@@ -28,6 +28,7 @@ pub mod render;
 pub mod routes;
 pub mod search;
 pub mod serve;
+pub mod shortcodes;
 pub mod text;
 pub mod timing;
 pub mod yaml;

@@ -16,11 +16,13 @@ use std::process::{Command, Stdio};
 use common::{Fixture, Server, repo};
 
 /// One page of every kind, and the indexes.
-const PAGES: [&str; 14] = [
+const PAGES: [&str; 15] = [
     "/",
     "/nyheter/",
     "/nyheter/nu-ar-arbetet-igang-med-den-forsta-nationella-yrkesresan/",
     "/konferenser/kompetens-och-stabilitet-2016/",
+    // A video placeholder, before it is played.
+    "/konferenser/nara-vard-2025/",
     "/presentationer/grefve-nationellt-perspektiv/",
     "/anteckningar/socialchefsnatverket/",
     "/program/yrkesresan/",
@@ -103,6 +105,53 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
+fn a_video_asks_nothing_of_its_site_until_played_from_the_keyboard() {
+    let site = Fixture::sample().build();
+    let run = Command::new("node")
+        .arg(repo().join("tests/browser/video.mjs"))
+        .arg(&site.output)
+        .arg("/konferenser/nara-vard-2025/")
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let found: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    assert_eq!(
+        found["requestsBeforePlay"],
+        serde_json::json!([]),
+        "{found}"
+    );
+    let button = &found["button"];
+    assert_eq!(
+        button["name"], "Spela upp videon: Exempelvideo, inte från konferensen",
+        "the play button is reached with Tab and named for its video: {found}"
+    );
+    assert_eq!(button["outline"], true, "{found}");
+    let frame = &found["frame"];
+    assert_eq!(
+        frame["src"], "https://player.vimeo.com/video/19899678?dnt=1&autoplay=1",
+        "{found}"
+    );
+    assert_eq!(frame["title"], "Exempelvideo, inte från konferensen");
+    assert_eq!(frame["focused"], true, "focus moves to the player: {found}");
+    let after = found["requestsAfterPlay"].as_array().unwrap();
+    assert!(
+        after.iter().all(|url| url
+            .as_str()
+            .unwrap()
+            .starts_with("https://player.vimeo.com/")),
+        "{found}"
+    );
 }
 
 #[test]

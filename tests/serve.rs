@@ -953,6 +953,41 @@ mod same_as_a_full_build {
     }
 
     #[test]
+    fn after_a_shortcode_template_changes_and_a_page_calls_it() {
+        let fixture = Fixture::copy("bundle-with-pdf");
+        let page = "content/konferenser/arsmote-2024/index.md";
+        let mut served = Served::start(&fixture, fixture.options());
+        // A page starts calling a shortcode: the edited page alone.
+        served.preview_and_apply(&[edit(
+            &fixture,
+            page,
+            "Välkommen till",
+            "{% faktaruta(title=\"Kort\") %}\nFakta.\n{% end %}\n\nVälkommen till",
+        )]);
+        served.assert_same_as_full_build();
+        assert!(
+            served
+                .text("konferenser/arsmote-2024/index.html")
+                .contains("Kort")
+        );
+        // Its template changes: every body that calls it is made again.
+        let template = "themes/gr/templates/shortcodes/faktaruta.html";
+        fixture.write(
+            template,
+            &fixture
+                .read(template)
+                .replace("class=\"factbox\"", "class=\"factbox ny\""),
+        );
+        served.apply(&[Change::Template]);
+        served.assert_same_as_full_build();
+        assert!(
+            served
+                .text("konferenser/arsmote-2024/index.html")
+                .contains("factbox ny")
+        );
+    }
+
+    #[test]
     fn with_the_build_day_given() {
         let fixture = Fixture::copy("bundle-with-pdf");
         let mut opts = fixture.options();

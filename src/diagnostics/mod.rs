@@ -18,9 +18,10 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceSpan};
 use serde::Serialize;
 
 mod snippet;
+pub(crate) use snippet::bounded;
 
 pub use snippet::SNIPPET_WIDTH;
-use snippet::{MESSAGE_WIDTH, Window, bounded};
+use snippet::{MESSAGE_WIDTH, Window};
 
 /// How serious a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

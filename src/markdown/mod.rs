@@ -1,10 +1,12 @@
 //! The markdown stage: each page's Markdown → `Body` (HTML, table of contents, text).
 //!
-//! In: pages, the `LinkMap` of `.md` paths to URLs, and the Markdown options.
-//! Out: one `Body` per page, in the same order. Links to `.md` files become
-//! URLs; one that leads nowhere is an error at its line and column. It never
-//! touches templates or other pages' bodies.
+//! In: pages, the `LinkMap` of `.md` paths to URLs, the Markdown options and
+//! the shortcodes. Out: one `Body` per page, in the same order. Links to `.md`
+//! files become URLs; one that leads nowhere is an error at its line and
+//! column. Shortcode calls become their templates' HTML (`calls`); no other
+//! template is used, and no other page's body.
 
+mod calls;
 pub mod highlight;
 pub mod sanitize;
 mod walk;
@@ -18,9 +20,10 @@ use serde::{Deserialize, Serialize};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::shortcodes::Shortcodes;
 use crate::text::{escape_html, is_url, percent_decode, slugify};
 pub use highlight::Highlighter;
-pub use walk::render;
+use walk::Tools;
 
 /// A heading in a page's body, for a table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,17 +198,29 @@ impl LinkMap {
     }
 }
 
+/// Renders one page's body, its shortcode calls with `shortcodes`; every
+/// broken link and every mistake in a call is an error.
+pub fn render(
+    config: &Config,
+    highlighter: &Highlighter,
+    shortcodes: &Shortcodes,
+    page: &Page,
+    links: &LinkMap,
+) -> Result<Body, Vec<Diagnostic>> {
+    walk::render_page(&Tools::new(config, highlighter, shortcodes, page, links))
+}
+
 /// Renders every page's body in parallel, in the pages' order; a page whose
 /// body fails has none, and every broken link in every page is reported.
 pub fn render_all(
     config: &Config,
     pages: &[Page],
     links: &LinkMap,
-    highlighter: &Highlighter,
+    (highlighter, shortcodes): (&Highlighter, &Shortcodes),
 ) -> (Vec<Option<Body>>, Diagnostics) {
     let results: Vec<Result<Body, Vec<Diagnostic>>> = pages
         .par_iter()
-        .map(|page| render(config, highlighter, page, links))
+        .map(|page| render(config, highlighter, shortcodes, page, links))
         .collect();
     let mut diagnostics = Diagnostics::new();
     let bodies = results

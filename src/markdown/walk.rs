@@ -9,43 +9,189 @@ use super::{
     Body, FileLink, Highlighter, LinkError, LinkMap, LocalLink, Review, add_heading_anchors,
     resolve_link,
 };
+use std::cell::Cell;
+
+use super::calls::{self, Placed};
 use crate::config::Config;
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
+use crate::images::{ImageError, Picture};
+use crate::shortcodes::Shortcodes;
 use crate::text::{SUMMARY_WORDS, first_words_prefix, is_url};
 
+/// What rendering a page's Markdown needs besides the Markdown.
+pub struct Tools<'a> {
+    pub config: &'a Config,
+    pub highlighter: &'a Highlighter,
+    pub shortcodes: &'a Shortcodes,
+    pub page: &'a Page,
+    pub links: &'a LinkMap,
+    /// How many shortcode calls were rendered so far.
+    calls: Cell<usize>,
+}
+
+impl<'a> Tools<'a> {
+    pub fn new(
+        config: &'a Config,
+        highlighter: &'a Highlighter,
+        shortcodes: &'a Shortcodes,
+        page: &'a Page,
+        links: &'a LinkMap,
+    ) -> Self {
+        Tools {
+            config,
+            highlighter,
+            shortcodes,
+            page,
+            links,
+            calls: Cell::new(0),
+        }
+    }
+
+    /// The picture `dest` names, when it is a picture of the page's own
+    /// bundle that arkiv publishes in several widths; `None` for any other
+    /// file, an error (not yet located) for a picture it cannot read.
+    pub fn bundle_picture(&self, dest: &str) -> Result<Option<Picture>, Diagnostic> {
+        let path = dest.split(['#', '?']).next().unwrap_or_default();
+        let name = crate::text::percent_decode(path);
+        let name = name.strip_prefix("./").unwrap_or(&name);
+        let extension = name
+            .rsplit_once('.')
+            .map_or("", |(_, e)| e)
+            .to_ascii_lowercase();
+        let asset = self.page.assets.iter().find(|a| a.name == name);
+        let probe = match (asset, extension.as_str()) {
+            (_, "heic" | "heif") => Err(ImageError::Heic),
+            (Some(asset), _) if crate::images::is_raster(name) => {
+                crate::images::probe(&asset.source)
+            }
+            _ => return Ok(None),
+        };
+        match probe {
+            Ok(probe) => {
+                let (config, page) = (self.config, self.page);
+                let url = |file: &str| {
+                    config.url(&format!("{}{}", page.path, crate::text::encode_path(file)))
+                };
+                Ok(Some(Picture::new(name, &probe, url)))
+            }
+            Err(error) => {
+                let (message, hint) = picture_error(name, &error);
+                let finding = Diagnostic::error(message).hint(hint);
+                // The decoder's own words are for tools, not for the writer.
+                Err(match error {
+                    ImageError::Unreadable(reason) => finding.detail(reason),
+                    _ => finding,
+                })
+            }
+        }
+    }
+
+    /// `diagnostic` at byte `at` of the page's source, `len` bytes long.
+    pub fn locate(&self, diagnostic: Diagnostic, at: usize, len: usize) -> Diagnostic {
+        let page = self.page;
+        diagnostic.at(&page.display_path, &page.source, at, len)
+    }
+
+    /// The number of the next shortcode call on the page, from 1.
+    pub fn next_call(&self) -> usize {
+        self.calls.set(self.calls.get() + 1);
+        self.calls.get()
+    }
+}
+
 /// Renders one page's body; every broken link in it is an error.
-pub fn render(
-    config: &Config,
-    highlighter: &Highlighter,
-    page: &Page,
-    links: &LinkMap,
-) -> Result<Body, Vec<Diagnostic>> {
-    let markdown = page.markdown();
+pub fn render_page(tools: &Tools) -> Result<Body, Vec<Diagnostic>> {
+    let page = tools.page;
+    let whole = fragment(tools, page.markdown(), page.body_offset, 0);
+    if !whole.errors.is_empty() {
+        return Err(whole.errors);
+    }
+    let Fragment {
+        mut html,
+        toc,
+        text,
+        mut linked,
+        files,
+        mut review,
+        ..
+    } = whole;
+    linked.sort();
+    linked.dedup();
+    // Bodies are kept for the whole build: no spare capacity.
+    html.shrink_to_fit();
+    review.links.shrink_to_fit();
+    let text = text.trim();
+    let text = if tools.config.search {
+        text.to_string()
+    } else {
+        first_words_prefix(text, SUMMARY_WORDS + 1).to_string()
+    };
+    Ok(Body {
+        html,
+        toc,
+        text,
+        links: linked,
+        files,
+        review,
+    })
+}
+
+/// What a piece of Markdown became: the page's whole body, or the text
+/// between a block shortcode's opening and its end.
+#[derive(Default)]
+pub struct Fragment {
+    pub html: String,
+    /// Its headings (only for the whole body: a shortcode's are not listed).
+    pub toc: Vec<super::Heading>,
+    pub text: String,
+    pub linked: Vec<String>,
+    pub files: Vec<FileLink>,
+    pub review: Review,
+    pub errors: Vec<Diagnostic>,
+}
+
+impl Fragment {
+    /// Takes over what `inner` found, and gives back its HTML and words.
+    pub fn absorb(&mut self, inner: Fragment) -> (String, String) {
+        self.errors.extend(inner.errors);
+        self.linked.extend(inner.linked);
+        self.files.extend(inner.files);
+        let review = inner.review;
+        self.review.links.extend(review.links);
+        self.review.missing_alt.extend(review.missing_alt);
+        self.review
+            .caption_repeats_alt
+            .extend(review.caption_repeats_alt);
+        (inner.html, inner.text)
+    }
+}
+
+/// Renders `source`, a piece of the page starting at byte `base` of its
+/// source, inside `depth` shortcode blocks (0 for the whole body).
+pub fn fragment(tools: &Tools, source: &str, base: usize, depth: usize) -> Fragment {
+    let mut placed = calls::place(tools, source, base, depth);
+    let found = std::mem::take(&mut placed.found);
     let mut walk = Walk {
-        config,
-        highlighter,
-        page,
-        links,
-        errors: Vec::new(),
-        linked: Vec::new(),
-        files: Vec::new(),
+        tools,
+        base,
+        placed: &placed,
+        found,
         events: Vec::new(),
-        text: String::new(),
         code: None,
         image: None,
         picture: None,
         paragraph: None,
-        review: Review::default(),
     };
-    for (event, range) in Parser::new_ext(markdown, parser_options(config)).into_offset_iter() {
+    let options = parser_options(tools.config);
+    for (event, range) in Parser::new_ext(&placed.text, options).into_offset_iter() {
         if walk.code.is_some() {
             walk.in_code_block(event);
         } else {
             walk.event(event, range);
         }
     }
-    walk.finish(markdown.len())
+    walk.finish(depth == 0)
 }
 
 fn parser_options(config: &Config) -> Options {
@@ -69,8 +215,7 @@ fn task_marker(done: bool) -> Event<'static> {
 }
 
 /// What to tell the writer of a picture that cannot be published.
-fn picture_error(name: &str, error: &crate::images::ImageError) -> (String, String) {
-    use crate::images::ImageError;
+fn picture_error(name: &str, error: &ImageError) -> (String, String) {
     match error {
         ImageError::Heic => (t!("picture-heic", file = name), t!("picture-heic-hint")),
         ImageError::TooLarge { width, height } => (
@@ -89,18 +234,16 @@ fn picture_error(name: &str, error: &crate::images::ImageError) -> (String, Stri
     }
 }
 
-/// The state of a walk over one body's events.
+/// The state of a walk over one piece of Markdown's events.
 struct Walk<'a> {
-    config: &'a Config,
-    highlighter: &'a Highlighter,
-    page: &'a Page,
-    links: &'a LinkMap,
-    errors: Vec<Diagnostic>,
-    /// Content paths of the pages linked to.
-    linked: Vec<String>,
-    files: Vec<FileLink>,
+    tools: &'a Tools<'a>,
+    /// Where the piece starts in the page's source.
+    base: usize,
+    /// The piece, with its shortcode calls replaced.
+    placed: &'a Placed<'a>,
+    /// What the walk found and made but the events.
+    found: Fragment,
     events: Vec<Event<'a>>,
-    text: String,
     /// The open code block's language and text.
     code: Option<(String, String)>,
     /// The open image: where it starts, and whether its alt text has any words yet.
@@ -111,7 +254,6 @@ struct Walk<'a> {
     /// Where in `events` the open paragraph starts, and the caption of the
     /// picture that is all it holds so far.
     paragraph: Option<(usize, Option<String>)>,
-    review: Review,
 }
 
 /// A picture of the page's bundle whose alt text is being read.
@@ -131,14 +273,14 @@ impl<'a> Walk<'a> {
         match event {
             Event::Text(t) => buffer.push_str(&t),
             Event::End(TagEnd::CodeBlock) => {
-                let language = if self.config.markdown.highlight {
+                let language = if self.tools.config.markdown.highlight {
                     language.as_str()
                 } else {
                     ""
                 };
-                let html = self.highlighter.highlight(buffer, language);
-                self.text.push_str(buffer);
-                self.text.push('\n');
+                let html = self.tools.highlighter.highlight(buffer, language);
+                self.found.text.push_str(buffer);
+                self.found.text.push('\n');
                 self.events.push(Event::Html(html.into()));
                 self.code = None;
             }
@@ -146,8 +288,25 @@ impl<'a> Walk<'a> {
         }
     }
 
+    /// Where `range` of the text parsed stood in the page's source, and its length.
+    fn place(&self, range: &std::ops::Range<usize>) -> (usize, usize) {
+        let start = self.placed.original(range.start);
+        let end = self.placed.original(range.end).max(start);
+        (self.base + start, end - start)
+    }
+
+    /// The words of the shortcode calls whose placeholders `html` holds.
+    fn call_words(&mut self, html: &str) {
+        for output in &self.placed.outputs {
+            if !output.text.is_empty() && html.contains(&output.placeholder) {
+                self.found.text.push_str(&output.text);
+                self.found.text.push('\n');
+            }
+        }
+    }
+
     fn event(&mut self, event: Event<'a>, range: std::ops::Range<usize>) {
-        let at = self.page.body_offset + range.start;
+        let (at, len) = self.place(&range);
         // Inside a picture's alt text only the words count; no markup.
         if self.picture.is_some()
             && !matches!(
@@ -170,15 +329,15 @@ impl<'a> Walk<'a> {
                 ref title,
                 ..
             }) => {
-                let picture = self.picture_of(dest_url, at, range.len());
-                self.image(dest_url, at, range.len(), picture.is_some());
+                let picture = self.picture_of(dest_url, at, len);
+                self.image(dest_url, at, len, picture.is_some());
                 match picture {
                     Some(picture) => {
                         self.picture = Some(OpenPicture {
                             picture,
                             caption: title.trim().to_string(),
                             alt: String::new(),
-                            at: (at, range.len()),
+                            at: (at, len),
                         });
                     }
                     None => self.events.push(event),
@@ -189,7 +348,7 @@ impl<'a> Walk<'a> {
                 self.events.push(event);
             }
             Event::End(TagEnd::Paragraph) => {
-                self.text.push('\n');
+                self.found.text.push('\n');
                 self.end_paragraph(event);
             }
             Event::Start(Tag::Link {
@@ -198,7 +357,7 @@ impl<'a> Walk<'a> {
                 title,
                 id,
             }) => {
-                let dest_url = self.link(dest_url, at, range.len());
+                let dest_url = self.link(dest_url, at, len);
                 self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
@@ -208,7 +367,7 @@ impl<'a> Walk<'a> {
             }
             Event::End(TagEnd::Image) => {
                 if let Some((start, false)) = self.image.take() {
-                    self.review.missing_alt.push(start);
+                    self.found.review.missing_alt.push(start);
                 }
                 match self.picture.take() {
                     Some(open) => self.close_picture(open),
@@ -216,11 +375,11 @@ impl<'a> Walk<'a> {
                 }
             }
             Event::Start(Tag::Heading { .. }) => {
-                self.review.headings.push((at, range.len().min(80)));
+                self.found.review.headings.push((at, len.min(80)));
                 self.events.push(event);
             }
             Event::Text(t) => {
-                let t = if self.config.markdown.smart_punctuation {
+                let t = if self.tools.config.markdown.smart_punctuation {
                     CowStr::from(crate::text::typography::swedish_quotes(&t).into_owned())
                 } else {
                     t
@@ -229,14 +388,20 @@ impl<'a> Walk<'a> {
             }
             Event::Code(t) => self.push_text(t, true),
             Event::SoftBreak | Event::HardBreak => {
-                self.text.push(' ');
+                self.found.text.push(' ');
                 self.events.push(event);
             }
             Event::End(TagEnd::Heading(_) | TagEnd::Item) => {
-                self.text.push('\n');
+                self.found.text.push('\n');
                 self.events.push(event);
             }
             Event::TaskListMarker(done) => self.events.push(task_marker(done)),
+            Event::Html(ref html) | Event::InlineHtml(ref html)
+                if !self.placed.outputs.is_empty() =>
+            {
+                self.call_words(html);
+                self.events.push(event);
+            }
             other => self.events.push(other),
         }
     }
@@ -246,8 +411,10 @@ impl<'a> Walk<'a> {
     /// there, and is published under other names: `check` does not look
     /// for its link.
     fn image(&mut self, dest: &str, at: usize, len: usize, is_picture: bool) {
-        let (config, page) = (self.config, self.page);
-        self.files.extend(FileLink::of(config, page, dest, at, len));
+        let (config, page) = (self.tools.config, self.tools.page);
+        self.found
+            .files
+            .extend(FileLink::of(config, page, dest, at, len));
         if !is_picture && !super::is_page_link(dest) {
             self.note_local(dest, None, at, len);
         }
@@ -255,43 +422,12 @@ impl<'a> Walk<'a> {
     }
 
     /// The picture `dest` names, when it is a picture of the page's own
-    /// bundle that arkiv publishes in several widths; a picture it cannot
-    /// read is an error here, where it is shown.
+    /// bundle; one it cannot read is an error here, where it is shown.
     fn picture_of(&mut self, dest: &str, at: usize, len: usize) -> Option<crate::images::Picture> {
-        let path = dest.split(['#', '?']).next().unwrap_or_default();
-        let name = crate::text::percent_decode(path);
-        let name = name.strip_prefix("./").unwrap_or(&name);
-        let extension = name
-            .rsplit_once('.')
-            .map_or("", |(_, e)| e)
-            .to_ascii_lowercase();
-        let asset = self.page.assets.iter().find(|a| a.name == name);
-        let probe = match (asset, extension.as_str()) {
-            (_, "heic" | "heif") => Err(crate::images::ImageError::Heic),
-            (Some(asset), _) if crate::images::is_raster(name) => {
-                crate::images::probe(&asset.source)
-            }
-            _ => return None,
-        };
-        match probe {
-            Ok(probe) => {
-                let (config, page) = (self.config, self.page);
-                let url = |file: &str| {
-                    config.url(&format!("{}{}", page.path, crate::text::encode_path(file)))
-                };
-                Some(crate::images::Picture::new(name, &probe, url))
-            }
+        match self.tools.bundle_picture(dest) {
+            Ok(picture) => picture,
             Err(error) => {
-                let (message, hint) = picture_error(name, &error);
-                let mut finding = Diagnostic::error(message).hint(hint);
-                // The decoder's own words are for tools, not for the writer.
-                if let crate::images::ImageError::Unreadable(reason) = &error {
-                    finding = finding.detail(reason.clone());
-                }
-                let error = finding;
-                let page = self.page;
-                self.errors
-                    .push(error.at(&page.display_path, &page.source, at, len));
+                self.found.errors.push(self.tools.locate(error, at, len));
                 None
             }
         }
@@ -301,7 +437,7 @@ impl<'a> Walk<'a> {
     /// its paragraph holds becomes a figure when the paragraph ends.
     fn close_picture(&mut self, open: OpenPicture) {
         if crate::images::repeats(&open.caption, &open.alt) {
-            self.review.caption_repeats_alt.push(open.at);
+            self.found.review.caption_repeats_alt.push(open.at);
         }
         let html = open.picture.html(&open.alt, false);
         if let Some((start, caption)) = self.paragraph.as_mut()
@@ -330,7 +466,7 @@ impl<'a> Walk<'a> {
     }
 
     fn push_text(&mut self, t: CowStr<'a>, is_code: bool) {
-        self.text.push_str(&t);
+        self.found.text.push_str(&t);
         if let Some((_, has_alt)) = self.image.as_mut() {
             *has_alt |= !t.trim().is_empty();
         }
@@ -348,8 +484,14 @@ impl<'a> Walk<'a> {
     /// The address a link is written with in the HTML: a `.md` link's page
     /// URL, or the link as it was.
     fn link(&mut self, dest: CowStr<'a>, at: usize, len: usize) -> CowStr<'a> {
-        let (config, page) = (self.config, self.page);
-        match resolve_link(config, page, self.links, &dest, &mut self.linked) {
+        let (config, page) = (self.tools.config, self.tools.page);
+        match resolve_link(
+            config,
+            page,
+            self.tools.links,
+            &dest,
+            &mut self.found.linked,
+        ) {
             Ok(Some(url)) => {
                 if let Some((page_url, _)) = url.split_once('#') {
                     self.note_local(&dest, Some(page_url.to_string()), at, len);
@@ -357,7 +499,8 @@ impl<'a> Walk<'a> {
                 CowStr::from(url)
             }
             Ok(None) => {
-                self.files
+                self.found
+                    .files
                     .extend(FileLink::of(config, page, &dest, at, len));
                 if !super::is_page_link(&dest) {
                     self.note_local(&dest, None, at, len);
@@ -367,7 +510,7 @@ impl<'a> Walk<'a> {
             Err(LinkError(message, hint)) => {
                 let error = Diagnostic::error(message).hint(hint);
                 let error = error.at(&page.display_path, &page.source, at, len);
-                self.errors.push(error);
+                self.found.errors.push(error);
                 dest
             }
         }
@@ -378,7 +521,7 @@ impl<'a> Walk<'a> {
         if is_url(dest) {
             return;
         }
-        self.review.links.push(LocalLink {
+        self.found.review.links.push(LocalLink {
             dest: dest.to_string(),
             page_url,
             offset,
@@ -386,34 +529,21 @@ impl<'a> Walk<'a> {
         });
     }
 
-    fn finish(mut self, markdown_len: usize) -> Result<Body, Vec<Diagnostic>> {
-        if !self.errors.is_empty() {
-            return Err(self.errors);
+    fn finish(mut self, whole: bool) -> Fragment {
+        if whole {
+            self.found.toc = add_heading_anchors(&mut self.events);
         }
-        let toc = add_heading_anchors(&mut self.events);
-        let mut html = String::with_capacity(markdown_len * 3 / 2);
+        let mut html = String::with_capacity(self.placed.text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, self.events.into_iter());
-        if self.config.markdown.safe {
-            html = super::sanitize::clean(&html);
-        }
-        self.linked.sort();
-        self.linked.dedup();
-        // Bodies are kept for the whole build: no spare capacity.
-        html.shrink_to_fit();
-        self.review.links.shrink_to_fit();
-        let text = self.text.trim();
-        let text = if self.config.search {
-            text.to_string()
-        } else {
-            first_words_prefix(text, SUMMARY_WORDS + 1).to_string()
+        let clean: Option<fn(&str) -> String> = match self.tools.config.markdown.safe {
+            true => Some(super::sanitize::clean),
+            false => None,
         };
-        Ok(Body {
-            html,
-            toc,
-            text,
-            links: self.linked,
-            files: self.files,
-            review: self.review,
-        })
+        self.found.html = match (self.placed.outputs.is_empty(), clean) {
+            (true, Some(clean)) => clean(&html),
+            (true, None) => html,
+            (false, clean) => calls::fill(html, &self.placed.outputs, clean),
+        };
+        self.found
     }
 }

@@ -24,6 +24,7 @@ use crate::output::OutputFile;
 use crate::render::record::{KeptRecord, PageKey, page_key};
 use crate::render::{self, Templates};
 use crate::search;
+use crate::shortcodes::Shortcodes;
 use crate::timing::Stopwatch;
 use kept::KeptBodies;
 use rustc_hash::FxHashSet;
@@ -239,7 +240,18 @@ pub fn prepare_reusing(
     diagnostics.extend(parsed.diagnostics);
     let links = LinkMap::new(&parsed.pages).with_unpublished(&parsed.drafts, &parsed.broken);
     let highlighter = Highlighter::new();
-    let made = bodies(&config, &parsed.pages, &links, &highlighter, kept);
+    // Shortcodes are templates: the templates are read before the bodies.
+    let templates = Templates::load(&config);
+    clock.lap("templates");
+    let none = Shortcodes::none();
+    let shortcodes = templates.as_ref().map_or(&none, |t| &t.shortcodes);
+    let made = bodies(
+        &config,
+        &parsed.pages,
+        &links,
+        (&highlighter, shortcodes),
+        kept,
+    );
     let (bodies, dirty, reused) = (made.bodies, made.dirty, made.reused);
     diagnostics.extend(made.errors);
     clock.lap("markdown");
@@ -262,14 +274,13 @@ pub fn prepare_reusing(
     let index_warnings = found.clone();
     diagnostics.extend(found);
     clock.lap("index");
-    let templates = match Templates::load(&config) {
+    let templates = match templates {
         Ok(templates) => templates,
         Err(errors) => {
             diagnostics.extend(errors);
             return Err(diagnostics.sorted());
         }
     };
-    clock.lap("templates");
     if diagnostics.has_errors() {
         // The pages that came through still meet the templates, so their errors show now too.
         let rendered = render::render_each(&templates, &config, &site, |_| Ok(()));
@@ -308,11 +319,12 @@ fn bodies(
     config: &Config,
     pages: &[content::Page],
     links: &LinkMap,
-    highlighter: &Highlighter,
+    tools: (&Highlighter, &Shortcodes),
     kept: Option<KeptBodies>,
 ) -> Bodies {
+    let (highlighter, shortcodes) = tools;
     let Some(mut kept) = kept else {
-        let (bodies, errors) = markdown::render_all(config, pages, links, highlighter);
+        let (bodies, errors) = markdown::render_all(config, pages, links, tools);
         let dirty = pages.iter().map(|p| page_key(&p.content_path)).collect();
         return Bodies {
             bodies,
@@ -337,12 +349,12 @@ fn bodies(
                 (Ok(body), false, Some(at))
             }
             Some((old, ..)) => {
-                let new = markdown::render(config, highlighter, page, links);
+                let new = markdown::render(config, highlighter, shortcodes, page, links);
                 let changed = new.as_ref().map_or(true, |new| *new != old);
                 (new, changed, None)
             }
             None => (
-                markdown::render(config, highlighter, page, links),
+                markdown::render(config, highlighter, shortcodes, page, links),
                 true,
                 None,
             ),

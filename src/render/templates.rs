@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::content::PageKind;
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::fs::{MAX_TEXT_BYTES, SiteRoot};
+use crate::shortcodes::{self, ShortcodeLoadError, Shortcodes};
 use crate::text::long_date;
 use crate::yaml;
 
@@ -82,6 +83,8 @@ pub struct Templates {
     pub static_dir: PathBuf,
     /// The static files, the theme's and the site's (which win), by output path.
     pub statics: BTreeMap<String, PathBuf>,
+    /// The shortcodes pages call from their Markdown.
+    pub shortcodes: Shortcodes,
     /// Template name → file, for error locations.
     files: BTreeMap<String, PathBuf>,
     site: SiteRoot,
@@ -130,15 +133,18 @@ impl Templates {
                 sources.push((name.to_string(), text.to_string()));
             }
         }
-        let mut tera = Tera::new();
+        let (shortcode_sources, sources): (Vec<_>, Vec<_>) = sources
+            .into_iter()
+            .partition(|(name, _)| name.starts_with(shortcodes::FOLDER));
+        let mut tera = new_tera(&config.language);
         tera.autoescape_on([".html", ".xml"]);
-        register_filters(&mut tera, &config.language);
         let labels = load_labels(config, &theme_dir)?;
         let mut templates = Templates {
             tera,
             labels,
             static_dir: theme_dir.join("static"),
             statics,
+            shortcodes: Shortcodes::none(),
             files,
             site: config.site.clone(),
         };
@@ -148,7 +154,42 @@ impl Templates {
         {
             return Err(templates.build_diagnostics(&err));
         }
+        let tera = new_tera(&config.language);
+        match Shortcodes::new(tera, &shortcode_sources, templates.labels.all()) {
+            Ok(shortcodes) => templates.shortcodes = shortcodes,
+            Err(ShortcodeLoadError::Tera(err)) => return Err(templates.build_diagnostics(&err)),
+            Err(ShortcodeLoadError::Headers(bad)) => {
+                let mut diagnostics = Diagnostics::new();
+                for (name, error) in bad {
+                    diagnostics.push(templates.header_diagnostic(&name, &shortcode_sources, error));
+                }
+                return Err(diagnostics);
+            }
+        }
         Ok(templates)
+    }
+
+    /// A mistake in the header of shortcode template `name`, at its place.
+    fn header_diagnostic(
+        &self,
+        name: &str,
+        sources: &[(String, String)],
+        error: shortcodes::spec::HeaderError,
+    ) -> Diagnostic {
+        let diagnostic = Diagnostic::error(error.message).hint(error.hint);
+        let text = sources
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str());
+        match (self.files.get(name), text) {
+            (Some(path), Some(text)) => diagnostic.at(
+                self.site.display(path),
+                &Arc::from(text),
+                error.span.start,
+                error.span.len().max(1),
+            ),
+            _ => diagnostic,
+        }
     }
 
     /// Lists the static files again (after one changed); links out of the site are refused.
@@ -306,6 +347,14 @@ fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics>
             .hint(t!("render-labels-invalid-hint"))
     })?;
     Ok(Labels { strings })
+}
+
+/// A template engine with arkiv's filters (autoescaping `.html` files).
+fn new_tera(language: &str) -> Tera {
+    let mut tera = Tera::new();
+    tera.autoescape_on([".html"]);
+    register_filters(&mut tera, language);
+    tera
 }
 
 /// `datum`: "2024-03-26" → "26 mars 2024" in the site's language.

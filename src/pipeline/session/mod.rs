@@ -296,8 +296,15 @@ impl Session {
             if !crate::index::same_but_content(&state.site.pages[id], &page) {
                 return None;
             }
-            let body =
-                markdown::render(&state.config, &state.highlighter, &page, &state.links).ok()?;
+            let shortcodes = &state.templates.shortcodes;
+            let body = markdown::render(
+                &state.config,
+                &state.highlighter,
+                shortcodes,
+                &page,
+                &state.links,
+            )
+            .ok()?;
             let (page, body) = (Arc::new(page), Arc::new(body));
             let site = site.get_or_insert_with(|| state.site.clone());
             site.pages[id] = Arc::clone(&page);
@@ -349,7 +356,13 @@ impl Session {
         let templates_changed = changes.contains(&Change::Template) || state.retry.everything;
         if templates_changed {
             state.retry.everything = true;
-            state.templates = Templates::load(&state.config)?;
+            let templates = Templates::load(&state.config)?;
+            // The bodies hold what the shortcodes made: they are made again.
+            let shortcodes = templates.shortcodes.digest();
+            if shortcodes != state.templates.shortcodes.digest() {
+                return self.full_build();
+            }
+            state.templates = templates;
         }
         let mut update = Update::default();
         let statics: Vec<&Path> = changes.iter().filter_map(Change::static_file).collect();

@@ -228,7 +228,9 @@ impl State {
             .map(|i| {
                 let page = &entries[i].0;
                 let config = &self.config;
-                let body = markdown::render(config, &self.highlighter, page, &self.links);
+                let shortcodes = &self.templates.shortcodes;
+                let body =
+                    markdown::render(config, &self.highlighter, shortcodes, page, &self.links);
                 (i, body)
             })
             .collect();
