@@ -16,7 +16,7 @@ use std::time::SystemTime;
 use super::Variant;
 
 /// Changes when encoding changes, so older files are not taken for new ones.
-const ENCODING: &str = "e1";
+const ENCODING: &str = "e2";
 
 /// The folder of resized pictures of one site.
 #[derive(Debug, Clone)]

@@ -271,13 +271,42 @@ fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
         .into_decoder()
         .map_err(unreadable)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let profile = decoder.icc_profile().ok().flatten();
     let mut picture = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     picture.apply_orientation(orientation);
-    Ok(if picture.color().has_alpha() {
+    let mut picture = if picture.color().has_alpha() {
         DynamicImage::ImageRgba8(picture.into_rgba8())
     } else {
         DynamicImage::ImageRgb8(picture.into_rgb8())
-    })
+    };
+    if let Some(profile) = profile {
+        to_srgb(&mut picture, &profile);
+    }
+    Ok(picture)
+}
+
+/// Converts `picture`, whose colours are meant in the ICC `profile`, to
+/// sRGB: the published files carry no profile, and a browser shows colours
+/// without one as sRGB. A wide-gamut photo (Display P3, Adobe RGB) would
+/// otherwise look dull. A profile that is sRGB already, or that cannot be
+/// read, or is not an RGB one, leaves the picture as it is.
+fn to_srgb(picture: &mut DynamicImage, profile: &[u8]) {
+    let Some(source) = qcms::Profile::new_from_slice(profile, false) else {
+        return;
+    };
+    if source.is_sRGB() {
+        return;
+    }
+    let mut srgb = qcms::Profile::new_sRGB();
+    srgb.precache_output_transform();
+    let (kind, pixels): (qcms::DataType, &mut [u8]) = match picture {
+        DynamicImage::ImageRgb8(pixels) => (qcms::DataType::RGB8, pixels),
+        DynamicImage::ImageRgba8(pixels) => (qcms::DataType::RGBA8, pixels),
+        _ => return,
+    };
+    if let Some(transform) = qcms::Transform::new(&source, &srgb, kind, qcms::Intent::Perceptual) {
+        transform.apply(pixels);
+    }
 }
 
 /// One published file of a picture, made when it is written or asked for.

@@ -50,3 +50,79 @@ fn heic_is_named_as_such() {
     std::fs::write(&source, b"\0\0\0\x18ftypheic\0\0\0\0mif1heic").unwrap();
     assert_eq!(probe(&source), Err(ImageError::Heic));
 }
+
+/// An ICC v2 RGB profile with gamma 2.2 curves and the colorants given
+/// (D50 XYZ of red, green and blue), as a camera or an editor embeds one.
+fn icc_profile(colorants: [[f64; 3]; 3]) -> Vec<u8> {
+    let fixed = |v: f64| ((v * 65536.0).round() as i32).to_be_bytes();
+    let xyz = |[x, y, z]: [f64; 3]| {
+        let mut tag = b"XYZ \0\0\0\0".to_vec();
+        for v in [x, y, z] {
+            tag.extend_from_slice(&fixed(v));
+        }
+        tag
+    };
+    // `curv` with one entry: a gamma of 2.2 as u8Fixed8, padded to 4 bytes.
+    let curve = b"curv\0\0\0\0\0\0\0\x01\x02\x33\0\0".to_vec();
+    let tags: Vec<(&[u8; 4], Vec<u8>)> = vec![
+        (b"rXYZ", xyz(colorants[0])),
+        (b"gXYZ", xyz(colorants[1])),
+        (b"bXYZ", xyz(colorants[2])),
+        (b"wtpt", xyz([0.9642, 1.0, 0.8249])),
+        (b"rTRC", curve.clone()),
+        (b"gTRC", curve.clone()),
+        (b"bTRC", curve),
+    ];
+    let mut header = vec![0u8; 128];
+    header[8..12].copy_from_slice(&0x0210_0000u32.to_be_bytes());
+    header[12..16].copy_from_slice(b"mntr");
+    header[16..20].copy_from_slice(b"RGB ");
+    header[20..24].copy_from_slice(b"XYZ ");
+    header[36..40].copy_from_slice(b"acsp");
+    for (i, v) in [0.9642, 1.0, 0.8249].into_iter().enumerate() {
+        header[68 + i * 4..72 + i * 4].copy_from_slice(&fixed(v));
+    }
+    let mut table = (tags.len() as u32).to_be_bytes().to_vec();
+    let mut data = Vec::new();
+    let start = 128 + 4 + 12 * tags.len();
+    for (signature, tag) in &tags {
+        table.extend_from_slice(*signature);
+        table.extend_from_slice(&((start + data.len()) as u32).to_be_bytes());
+        table.extend_from_slice(&(tag.len() as u32).to_be_bytes());
+        data.extend_from_slice(tag);
+    }
+    let mut profile = [header, table, data].concat();
+    let size = (profile.len() as u32).to_be_bytes();
+    profile[..4].copy_from_slice(&size);
+    profile
+}
+
+#[test]
+fn colours_meant_in_another_profile_are_published_as_srgb() {
+    // sRGB's colorants (D50), red and green swapped: in this profile, the
+    // pixel value "full red" means sRGB's green.
+    let red = [0.4361, 0.2225, 0.0139];
+    let green = [0.3851, 0.7169, 0.0971];
+    let blue = [0.1431, 0.0606, 0.7141];
+    let site = tempfile::tempdir().unwrap();
+    let source = site.path().join("diagram.png");
+    let pixels = image::RgbImage::from_pixel(64, 48, image::Rgb([255, 0, 0]));
+    let mut png = Vec::new();
+    let mut encoder = image::codecs::png::PngEncoder::new(&mut png);
+    image::ImageEncoder::set_icc_profile(&mut encoder, icc_profile([green, red, blue])).unwrap();
+    image::ImageEncoder::write_image(encoder, &pixels, 64, 48, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    std::fs::write(&source, png).unwrap();
+    let probe = probe(&source).unwrap();
+    let variants = plan("diagram.png", &probe);
+    let files = render(&source, &variants, &ImageCache::new(site.path())).unwrap();
+    for file in files {
+        let shown = image::open(&file).unwrap().into_rgb8();
+        let [r, g, b] = shown.get_pixel(32, 24).0;
+        assert!(
+            r < 40 && g > 215 && b < 40,
+            "{}: ({r}, {g}, {b}) should be green",
+            file.display()
+        );
+    }
+}
