@@ -1172,3 +1172,58 @@ fn a_page_asked_for_during_the_first_build_waits_for_it() {
     assert_eq!(get("/finns-inte/").0, 404);
     assert!(asked.elapsed() < Duration::from_secs(5));
 }
+
+/// A picture of `width` × `height` in one colour, as PNG.
+fn png(width: u32, height: u32, colour: [u8; 3]) -> Vec<u8> {
+    let picture = image::RgbImage::from_pixel(width, height, image::Rgb(colour));
+    let mut bytes = Vec::new();
+    picture
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .unwrap();
+    bytes
+}
+
+#[test]
+fn a_picture_replaced_in_its_bundle_is_shown_at_once() {
+    let fixture = Fixture::copy("links");
+    let page = "content/program/yrkesresan/index.md";
+    let picture = fixture.root.join("content/program/yrkesresan/karta.png");
+    std::fs::write(&picture, png(800, 600, [200, 30, 30])).unwrap();
+    fixture.append(page, "\n![Karta över regionen](karta.png)\n");
+    let server = Server::start(&fixture);
+    let (_, html) = server.get("/program/yrkesresan/");
+    assert!(
+        html.contains("karta-800.png") && html.contains("height=\"600\""),
+        "{html}"
+    );
+    // The same name, other pixels and another shape.
+    std::fs::write(&picture, png(1000, 500, [30, 30, 200])).unwrap();
+    server.wait_for(
+        "/program/yrkesresan/",
+        "the new picture's size",
+        |_, body| body.contains("karta-960.png") && body.contains("height=\"500\""),
+    );
+    let (status, bytes) = server.get_bytes("/program/yrkesresan/karta-960.png");
+    assert_eq!(status, 200);
+    let shown = image::load_from_memory(&bytes).unwrap().into_rgb8();
+    assert_eq!(shown.dimensions(), (960, 480));
+    assert_eq!(shown.get_pixel(10, 10).0, [30, 30, 200]);
+    // Pixels changed, size kept: the same addresses serve the new pixels.
+    std::fs::write(&picture, png(1000, 500, [30, 160, 30])).unwrap();
+    let started = Instant::now();
+    loop {
+        let (_, bytes) = server.get_bytes("/program/yrkesresan/karta-480.webp");
+        let shown = image::load_from_memory(&bytes).map(|p| p.into_rgb8());
+        if shown.is_ok_and(|p| p.get_pixel(10, 10).0[1] > 140) {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the new pixels were not served"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -311,6 +311,30 @@ impl Server {
         )
     }
 
+    /// The bytes at `path`, with the status.
+    #[allow(
+        dead_code,
+        reason = "not every test binary reads files it cannot show as text"
+    )]
+    pub fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let agent: ureq::Agent = ureq::Agent::config_builder()
+            .http_status_as_error(false)
+            .build()
+            .into();
+        let mut response = agent
+            .get(format!("{}{}", self.url, path.trim_start_matches('/')))
+            .call()
+            .unwrap();
+        let status = response.status().as_u16();
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(64 << 20)
+            .read_to_vec()
+            .unwrap_or_default();
+        (status, bytes)
+    }
+
     /// The server's process id.
     pub fn pid(&self) -> u32 {
         self.child.id()
