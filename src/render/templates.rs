@@ -199,11 +199,16 @@ impl Templates {
         refused
     }
 
-    /// Renders `name` with `context`.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+    /// Renders `name` with `context`, as the bytes of the file. (Tera's own
+    /// `render` checks its whole output to hand back a `String`: the output
+    /// is text the templates and values made, and a file wants bytes.)
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+        // Most pages are 10–20 kB: room for one without growing.
+        let mut out = Vec::with_capacity(24 * 1024);
         self.tera
-            .render(name, context)
-            .map_err(|err| self.diagnostic(&err))
+            .render_to(name, context, &mut out)
+            .map_err(|err| self.diagnostic(&err))?;
+        Ok(out)
     }
 
     /// True if the theme has template `name`.
