@@ -424,3 +424,5 @@ shortcode-header-type = the argument `{ $name }` has the type `{ $kind }`, which
 shortcode-header-body = `body: { $value }` is not one of required, none or optional
 shortcode-not-alone = the shortcode `{ $name }` makes a block of its own, and cannot stand inside a paragraph
 shortcode-not-alone-hint = put it on a line of its own, with an empty line before and after it
+check-picture-outside-folder = this picture is outside the page's folder, so it is published at one size only
+check-picture-outside-folder-hint = move it into the same folder as the page's index.md: there it is published in several widths, and phones load a smaller file

@@ -415,3 +415,5 @@ shortcode-header-type = argumentet `{ $name }` har typen `{ $kind }`, som arkiv 
 shortcode-header-body = `body: { $value }` är inte required, none eller optional
 shortcode-not-alone = kortkoden `{ $name }` blir ett eget block, och kan inte stå inuti ett stycke
 shortcode-not-alone-hint = skriv den på en egen rad, med en tom rad före och efter
+check-picture-outside-folder = bilden ligger utanför sidans mapp, så den publiceras bara i en storlek
+check-picture-outside-folder-hint = flytta den till samma mapp som sidans index.md: där publiceras den i flera bredder, och telefoner hämtar en mindre fil

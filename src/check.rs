@@ -195,6 +195,17 @@ fn check_markdown(
                 .hint(t!("check-caption-repeats-alt-hint")),
         ));
     }
+    for (start, len, path) in &body.review.outside_pictures {
+        // A picture among content/'s loose files, not one under static/.
+        if prepared.site.files.iter().any(|file| file.name == *path) {
+            findings.push(at(
+                *start,
+                *len,
+                Diagnostic::warning(t!("check-picture-outside-folder"))
+                    .hint(t!("check-picture-outside-folder-hint")),
+            ));
+        }
+    }
     for &start in &body.review.missing_alt {
         findings.push(at(
             start,

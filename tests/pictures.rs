@@ -281,3 +281,24 @@ fn a_caption_that_repeats_the_alt_text_is_a_warning() {
         "{text}"
     );
 }
+
+#[test]
+fn a_picture_outside_the_pages_folder_is_published_stripped_and_check_says_to_move_it() {
+    let fixture = site("");
+    std::fs::create_dir_all(fixture.root.join("content/bilder")).unwrap();
+    std::fs::write(
+        fixture.root.join("content/bilder/karta.jpg"),
+        phone_photo(800, 600, 1),
+    )
+    .unwrap();
+    fixture.append(PAGE, "\n![Karta över regionen](../../bilder/karta.jpg)\n");
+    let built = fixture.build();
+    let published = std::fs::read(built.output.join("bilder/karta.jpg")).unwrap();
+    assert!(!has_gps(&published));
+    let output = fixture.run(&["check", "--format", "github"]);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains("index.md,line=13,col=1::this picture is outside the page's folder"),
+        "{text}"
+    );
+}

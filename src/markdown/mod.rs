@@ -70,6 +70,10 @@ pub struct Review {
     /// and its length.
     #[serde(default)]
     pub caption_repeats_alt: Vec<(usize, usize)>,
+    /// Pictures shown from outside the page's folder: where each starts, its
+    /// length and the content path it names (published at one size only).
+    #[serde(default)]
+    pub outside_pictures: Vec<(usize, usize, String)>,
 }
 
 /// A link or image whose target lies in the site.

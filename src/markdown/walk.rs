@@ -412,9 +412,18 @@ impl<'a> Walk<'a> {
     /// for its link.
     fn image(&mut self, dest: &str, at: usize, len: usize, is_picture: bool) {
         let (config, page) = (self.tools.config, self.tools.page);
-        self.found
-            .files
-            .extend(FileLink::of(config, page, dest, at, len));
+        let file = FileLink::of(config, page, dest, at, len);
+        if let Some(FileLink {
+            content_path: Some(path),
+            ..
+        }) = &file
+            && !is_picture
+            && crate::images::is_raster(path)
+        {
+            let path = path.clone();
+            self.found.review.outside_pictures.push((at, len, path));
+        }
+        self.found.files.extend(file);
         if !is_picture && !super::is_page_link(dest) {
             self.note_local(dest, None, at, len);
         }
