@@ -226,7 +226,7 @@ search-failed-hint = set `search: false` in site.yaml to build without search, a
 ## site.yaml
 
 config-invalid = invalid site configuration: { $detail }
-config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search and extra; put your own keys under `extra:`
+config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates and extra; put your own keys under `extra:`
 config-unsupported-language = unsupported language `{ $language }`
 config-unsupported-language-hint = arkiv's theme speaks `sv` (Swedish) and `en` (English)
 config-paginate-zero = `paginate` must be at least 1
@@ -426,3 +426,6 @@ shortcode-not-alone = the shortcode `{ $name }` makes a block of its own, and ca
 shortcode-not-alone-hint = put it on a line of its own, with an empty line before and after it
 check-picture-outside-folder = this picture is outside the page's folder, so it is published at one size only
 check-picture-outside-folder-hint = move it into the same folder as the page's index.md: there it is published in several widths, and phones load a smaller file
+history-shallow = this is a shallow clone of the repository, so the pages' "last updated" dates are not read from git
+history-shallow-hint = fetch the whole history: in a GitHub Actions workflow, give actions/checkout `fetch-depth: 0`; by hand, run `git fetch --unshallow`
+history-absent = note: site.yaml takes "last updated" from git, but the site is not in a git repository (or git is not installed), so only the dates in the pages are used

@@ -217,7 +217,7 @@ search-failed-hint = skriv `search: false` i site.yaml för att bygga utan sökn
 ## site.yaml
 
 config-invalid = fel i webbplatsens inställningar: { $detail }
-config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search och extra; lägg egna inställningar under `extra:`
+config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates och extra; lägg egna inställningar under `extra:`
 config-unsupported-language = språket `{ $language }` stöds inte
 config-unsupported-language-hint = arkivs tema finns på `sv` (svenska) och `en` (engelska)
 config-paginate-zero = `paginate` måste vara minst 1
@@ -417,3 +417,6 @@ shortcode-not-alone = kortkoden `{ $name }` blir ett eget block, och kan inte st
 shortcode-not-alone-hint = skriv den på en egen rad, med en tom rad före och efter
 check-picture-outside-folder = bilden ligger utanför sidans mapp, så den publiceras bara i en storlek
 check-picture-outside-folder-hint = flytta den till samma mapp som sidans index.md: där publiceras den i flera bredder, och telefoner hämtar en mindre fil
+history-shallow = det här är en grund klon av förrådet (shallow clone), så sidornas "senast uppdaterad" läses inte från git
+history-shallow-hint = hämta hela historiken: i ett GitHub Actions-flöde, ge actions/checkout `fetch-depth: 0`; för hand, kör `git fetch --unshallow`
+history-absent = obs: site.yaml tar "senast uppdaterad" från git, men webbplatsen ligger inte i ett git-förråd (eller så är git inte installerat), så bara datumen i sidorna används

@@ -79,6 +79,15 @@ impl Inputs {
                 diagnostic.render_plain().hash(&mut settled);
             }
         }
+        // With dates from git, a new commit or ignore list can change "last updated".
+        if config.updated_from_git {
+            crate::content::history::head(&config.root).hash(&mut hasher);
+            let ignored = config.root.join(crate::content::history::IGNORE_REVS);
+            let ignored = config
+                .site
+                .read_optional(&ignored, crate::fs::MAX_TEXT_BYTES);
+            ignored.ok().flatten().hash(&mut hasher);
+        }
         today.to_string().hash(&mut hasher);
         Inputs {
             hasher,

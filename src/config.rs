@@ -155,7 +155,26 @@ struct RawConfig {
     markdown: MarkdownConfig,
     organisation: Option<Organisation>,
     search: Option<bool>,
+    dates: Option<Dates>,
     extra: Option<yaml::Value>,
+}
+
+/// `dates:` in site.yaml: where dates come from besides the front matter.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Dates {
+    /// `git`: a page's "last updated" is its last commit's day.
+    updated: DateSource,
+}
+
+/// Where a date comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum DateSource {
+    /// Only the front matter.
+    FrontMatter,
+    /// The git history, unless the front matter sets it.
+    Git,
 }
 
 /// Who publishes the site: shown in the footer.
@@ -272,6 +291,9 @@ pub struct Config {
     pub search: bool,
     /// Whether draft pages are built.
     pub drafts: bool,
+    /// Whether a page's `updated` comes from its git history when its front
+    /// matter does not set it (`dates: { updated: git }`).
+    pub updated_from_git: bool,
 }
 
 impl Config {
@@ -334,6 +356,10 @@ impl Config {
             markdown: raw.markdown,
             organisation: raw.organisation.unwrap_or_default(),
             search: raw.search.unwrap_or(true),
+            updated_from_git: raw
+                .dates
+                .as_ref()
+                .is_some_and(|d| d.updated == DateSource::Git),
             extra: raw
                 .extra
                 .as_ref()

@@ -61,6 +61,9 @@ pub struct BuildReport {
     /// When the output was updated in place (only what changed since the
     /// last build made again), how many files were written.
     pub updated: Option<usize>,
+    /// True when site.yaml takes dates from git but there was no git, or
+    /// the site is not in a repository: the dates are the front matter's.
+    pub no_history: bool,
 }
 
 /// Builds the site at `opts.root` into its output folder; on failure the output is untouched.
@@ -137,10 +140,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     };
     clock.lap("published and kept");
+    let no_history = matches!(
+        prepared.history,
+        Some(Err(crate::content::history::NoHistory::Absent))
+    );
     Ok(BuildReport {
         pages,
         files,
         updated,
+        no_history,
         warnings: prepared.warnings,
         elapsed: started.elapsed(),
         is_up_to_date: false,
@@ -227,6 +235,7 @@ impl BuildReport {
             elapsed: started.elapsed(),
             is_up_to_date: true,
             updated: None,
+            no_history: false,
         }
     }
 }

@@ -263,6 +263,9 @@ impl BuildArgs {
             }
             Ok(report) => {
                 print_diagnostics(&report.warnings);
+                if report.no_history {
+                    eprintln!("{}", t!("history-absent"));
+                }
                 let files = match report.updated {
                     Some(written) => {
                         t!(

@@ -7,6 +7,7 @@
 mod fences;
 pub mod fields;
 pub mod front_matter;
+pub mod history;
 pub mod load;
 pub mod page;
 

@@ -222,11 +222,15 @@ pub fn still_linked(body: &Body, was: u64, links: &LinkMap) -> bool {
 }
 
 /// A digest of what a page is made from besides where its links lead: its
-/// content path, its source, and its bundle's files with their sizes (which
-/// its attachment list shows).
+/// content path, its source, its "last updated" (from git, it is not in the
+/// source) and its bundle's files with their sizes (which its attachment
+/// list shows).
 pub fn source_digest(page: &Page) -> u64 {
     let mut h = FxHasher::default();
     (&page.content_path, &*page.source).hash(&mut h);
+    // With dates from git, "last updated" may change without the source.
+    let updated = page.front.updated.map(|d| d.timestamp().as_second());
+    updated.hash(&mut h);
     for asset in &page.assets {
         (&asset.name, asset.size).hash(&mut h);
     }

@@ -16,6 +16,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{BuildOptions, Config};
+use crate::content::history::{History, NoHistory};
 use crate::content::{self, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{self, SiteIndex};
@@ -52,6 +53,8 @@ pub struct Prepared {
     pub warnings: Diagnostics,
     /// The warnings of these that indexing gave (unknown terms).
     pub index_warnings: Diagnostics,
+    /// With `dates: { updated: git }`: the site's history, or why there is none.
+    pub history: Option<Result<History, NoHistory>>,
 }
 
 /// Runs every stage but `publish`: the site and its files in memory.
@@ -238,6 +241,7 @@ pub fn prepare_reusing(
     let mut parsed = content::parse(&config, &content.pages);
     clock.lap("parse");
     diagnostics.extend(parsed.diagnostics);
+    let history = dates_from_git(&config, &mut parsed.pages, &mut diagnostics);
     let links = LinkMap::new(&parsed.pages).with_unpublished(&parsed.drafts, &parsed.broken);
     let highlighter = Highlighter::new();
     // Shortcodes are templates: the templates are read before the bodies.
@@ -297,8 +301,29 @@ pub fn prepare_reusing(
         highlighter,
         warnings: diagnostics.sorted(),
         index_warnings,
+        history,
     };
     Ok((prepared, Reuse { dirty, reused }))
+}
+
+/// With `dates: { updated: git }`, gives `pages` their last commit's day
+/// as `updated` (see `content::history`); a shallow clone is a warning.
+fn dates_from_git(
+    config: &Config,
+    pages: &mut [content::Page],
+    diagnostics: &mut Diagnostics,
+) -> Option<Result<History, NoHistory>> {
+    if !config.updated_from_git {
+        return None;
+    }
+    let history = content::history::read(&config.site);
+    match &history {
+        Ok(history) => history.apply(pages),
+        Err(NoHistory::Shallow) => diagnostics
+            .push(Diagnostic::warning(t!("history-shallow")).hint(t!("history-shallow-hint"))),
+        Err(NoHistory::Absent) => {}
+    }
+    Some(history)
 }
 
 /// What `bodies` made.

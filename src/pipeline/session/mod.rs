@@ -113,6 +113,8 @@ struct State {
     config: Config,
     templates: Templates,
     highlighter: Highlighter,
+    /// With dates from git, the history read at the last full build.
+    history: Option<crate::content::history::History>,
     /// Every Markdown file, by content path.
     sources: BTreeMap<String, SourceFile>,
     drafts: BTreeSet<String>,
@@ -232,6 +234,7 @@ impl Session {
             .with_unpublished(&prepared.drafts, &[]);
         self.state = Some(State {
             highlighter: prepared.highlighter,
+            history: prepared.history.and_then(Result::ok),
             sources: prepared
                 .sources
                 .into_iter()
@@ -291,7 +294,11 @@ impl Session {
                 return None;
             }
             let mut warnings = Diagnostics::new();
-            let page = content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
+            let mut page =
+                content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
+            if let Some(history) = &state.history {
+                history.apply(std::slice::from_mut(&mut page));
+            }
             let id = state.site.page_id(&key)?;
             if !crate::index::same_but_content(&state.site.pages[id], &page) {
                 return None;

@@ -166,7 +166,12 @@ impl State {
                     Ok((done.page, Some(done.body)))
                 }
                 None => content::parse_page(source, &self.config.markdown, &mut update.warnings)
-                    .map(|page| (Arc::new(page), None)),
+                    .map(|mut page| {
+                        if let Some(history) = &self.history {
+                            history.apply(std::slice::from_mut(&mut page));
+                        }
+                        (Arc::new(page), None)
+                    }),
             };
             let target = match parsed {
                 Ok((page, _)) if page.front.is_draft && !self.config.drafts => {

@@ -1,0 +1,191 @@
+//! `dates: { updated: git }`: a page's "Senast uppdaterad" is the day of the
+//! last commit that changed it (for a bundle: its `index.md` or a listed
+//! attachment), unless its front matter sets `updated:`, and only when that
+//! day is later than its `date`.
+//!
+//! The history is read once for the whole site: one `git log` of
+//! `content/`, newest first, parsed here. Commits listed in
+//! `.arkiv-ignore-revs` (one hash a line, as git's `blame.ignoreRevsFile`)
+//! do not count: bulk fixes and imports do not make every page "updated".
+//! A shallow clone has no history to read (every file would seem changed by
+//! its one commit): it is reported once, and no date is taken from it.
+
+use std::path::Path;
+use std::process::Command;
+
+use jiff::Timestamp;
+use rustc_hash::FxHashMap;
+
+use super::{Page, PageDate};
+use crate::fs::SiteRoot;
+
+/// The file of commits that do not count, in the site root.
+pub const IGNORE_REVS: &str = ".arkiv-ignore-revs";
+
+/// When each file under content/ was last changed by a commit that counts.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct History {
+    /// Content path → the moment of the newest commit that changed it.
+    changed: FxHashMap<String, Timestamp>,
+}
+
+/// Why there is no history to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoHistory {
+    /// No `git` program, or the site is not in a git repository.
+    Absent,
+    /// A shallow clone: the commits before the newest are not there.
+    Shallow,
+}
+
+/// Runs git in `dir` with settings that keep a repository's own
+/// configuration from running anything.
+fn git(dir: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "core.quotePath=false", "-c", "core.fsmonitor=false"])
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    command
+}
+
+/// The commit `HEAD` names in the repository of the site at `root`, if there is one.
+pub fn head(root: &Path) -> Option<String> {
+    let output = git(root).args(["rev-parse", "HEAD"]).output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+/// Reads the history of `content/` of the site at `site`.
+pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
+    let root = site.path();
+    let content = root.join("content");
+    let shallow = git(root)
+        .args(["rev-parse", "--is-shallow-repository"])
+        .output()
+        .map_err(|_| NoHistory::Absent)?;
+    if !shallow.status.success() {
+        return Err(NoHistory::Absent);
+    }
+    if shallow.stdout.starts_with(b"true") {
+        return Err(NoHistory::Shallow);
+    }
+    let log = git(&content)
+        .args([
+            "log",
+            "--relative",
+            "--no-renames",
+            "--name-only",
+            "--format=%x1e%H %ct",
+            "--",
+            ".",
+        ])
+        .output()
+        .map_err(|_| NoHistory::Absent)?;
+    if !log.status.success() {
+        return Err(NoHistory::Absent);
+    }
+    let ignored = site
+        .read_optional(&root.join(IGNORE_REVS), crate::fs::MAX_TEXT_BYTES)
+        .ok()
+        .flatten()
+        .map(|bytes| ignored_revs(&String::from_utf8_lossy(&bytes)))
+        .unwrap_or_default();
+    Ok(parse_log(&String::from_utf8_lossy(&log.stdout), &ignored))
+}
+
+/// The hashes listed in an ignore-revs file: a hash (or the start of one,
+/// at least 7 characters) a line; `#` starts a comment.
+fn ignored_revs(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|line| line.split('#').next().unwrap_or_default().trim())
+        .filter(|hash| hash.len() >= 7 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// `git log --name-only --format=%x1e%H %ct` (newest first) → when each
+/// file was last changed by a commit not in `ignored`.
+fn parse_log(log: &str, ignored: &[String]) -> History {
+    let mut changed = FxHashMap::default();
+    for commit in log.split('\u{1e}').filter(|c| !c.trim().is_empty()) {
+        let mut lines = commit.lines();
+        let Some((hash, time)) = lines.next().and_then(|l| l.split_once(' ')) else {
+            continue;
+        };
+        if ignored.iter().any(|i| hash.starts_with(i.as_str())) {
+            continue;
+        }
+        let Some(at) = time
+            .trim()
+            .parse::<i64>()
+            .ok()
+            .and_then(|s| Timestamp::from_second(s).ok())
+        else {
+            continue;
+        };
+        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
+            changed.entry(file.to_string()).or_insert(at);
+        }
+    }
+    History { changed }
+}
+
+impl History {
+    /// When page `page` was last changed: its source, or a listed attachment.
+    pub fn changed(&self, page: &Page) -> Option<Timestamp> {
+        let folder = page.content_dir();
+        let attachments = page.front.attachments.iter().map(|a| match folder {
+            "" => a.file.clone(),
+            _ => format!("{folder}/{}", a.file),
+        });
+        std::iter::once(page.content_path.clone())
+            .chain(attachments)
+            .filter_map(|path| self.changed.get(&path).copied())
+            .max()
+    }
+
+    /// Gives each page without its own `updated:` the day it was last
+    /// changed, when that day is later than its `date`.
+    pub fn apply(&self, pages: &mut [Page]) {
+        let zone = super::page::stockholm();
+        for page in pages {
+            if page.front.updated.is_some() {
+                continue;
+            }
+            let Some(changed) = self.changed(page) else {
+                continue;
+            };
+            let day = changed.to_zoned_datetime(zone.clone()).date();
+            if page.date.is_none_or(|date| day > date.date()) {
+                page.front.updated = Some(PageDate::day(day));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newest_commit_that_counts_dates_a_file() {
+        let log = "\u{1e}cccccccc1 1700000300\n\nnyheter/a.md\n\
+                   \u{1e}bbbbbbbb2 1700000200\n\nnyheter/a.md\nnyheter/b/index.md\n\
+                   \u{1e}aaaaaaaa3 1700000100\n\nnyheter/b/index.md\nom.md\n";
+        let history = parse_log(log, &ignored_revs("# massändring\ncccccccc\n"));
+        let at = |path: &str| history.changed.get(path).map(|t| t.as_second());
+        assert_eq!(
+            at("nyheter/a.md"),
+            Some(1_700_000_200),
+            "the ignored commit does not count"
+        );
+        assert_eq!(at("nyheter/b/index.md"), Some(1_700_000_200));
+        assert_eq!(at("om.md"), Some(1_700_000_100));
+    }
+}
