@@ -258,3 +258,24 @@ fn safe_markdown_cleans_a_blocks_text_but_keeps_the_shortcodes_markup() {
         ["https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"]
     );
 }
+
+#[test]
+fn in_safe_markdown_a_call_inside_an_attribute_is_dropped_with_it() {
+    let fixture =
+        page_with("<p title=\"{{ pdf(file=\"program.pdf\") }}\">Text</p>\n\n<p>Efter</p>\n");
+    fixture.write(
+        "templates/shortcodes/pdf.html",
+        "{#\nshortcode:\n  arguments:\n    file: file\n#}\n\
+         <a href=\"{{ file.url }}\" onmouseover=\"alert(1)\">{{ file.name }}</a>",
+    );
+    fixture.append("site.yaml", "markdown:\n  safe: true\n");
+    let built = fixture.build();
+    let html = built.text(OUT);
+    assert!(!html.contains("alert(1)"), "{html}");
+    let left = ["<!--arkiv-", "data-arkiv", "x0x"];
+    assert!(
+        !left.iter().any(|p| html.contains(p)),
+        "no placeholder is left: {html}"
+    );
+    assert_eq!(built.html(OUT).texts(".prose p").len(), 2);
+}

@@ -3,8 +3,8 @@
 //! attachment), unless its front matter sets `updated:`, and only when that
 //! day is later than its `date`.
 //!
-//! The history is read once for the whole site: one `git log` of
-//! `content/`, newest first, parsed here. Commits listed in
+//! The history is read once for the whole site: one `git log` of the
+//! repository, newest first, parsed here for the files under `content/`. Commits listed in
 //! `.arkiv-ignore-revs` (one hash a line, as git's `blame.ignoreRevsFile`)
 //! do not count: bulk fixes and imports do not make every page "updated".
 //! A shallow clone has no history to read (every file would seem changed by
@@ -46,6 +46,7 @@ fn git(dir: &Path) -> Command {
         .arg("-C")
         .arg(dir)
         .args(["-c", "core.quotePath=false", "-c", "core.fsmonitor=false"])
+        .args(["-c", "log.showSignature=false"])
         .env("GIT_OPTIONAL_LOCKS", "0")
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::null());
@@ -64,7 +65,6 @@ pub fn head(root: &Path) -> Option<String> {
 /// Reads the history of `content/` of the site at `site`.
 pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
     let root = site.path();
-    let content = root.join("content");
     let shallow = git(root)
         .args(["rev-parse", "--is-shallow-repository"])
         .output()
@@ -75,16 +75,18 @@ pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
     if shallow.stdout.starts_with(b"true") {
         return Err(NoHistory::Shallow);
     }
-    let log = git(&content)
-        .args([
-            "log",
-            "--relative",
-            "--no-renames",
-            "--name-only",
-            "--format=%x1e%H %ct",
-            "--",
-            ".",
-        ])
+    // The site's folder inside the repository (`` or `site/`): `git log`
+    // names files from the repository's top.
+    let prefix = git(root)
+        .args(["rev-parse", "--show-prefix"])
+        .output()
+        .map_err(|_| NoHistory::Absent)?;
+    let prefix = format!("{}content/", String::from_utf8_lossy(&prefix.stdout).trim());
+    // The whole history, without a path to limit it to: limiting it makes
+    // git compare each commit's folders under content/ twice over, which
+    // costs more than reading the other files' names.
+    let log = git(root)
+        .args(["log", "--no-renames", "--name-only", "--format=%x1e%H %ct"])
         .output()
         .map_err(|_| NoHistory::Absent)?;
     if !log.status.success() {
@@ -96,7 +98,11 @@ pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
         .flatten()
         .map(|bytes| ignored_revs(&String::from_utf8_lossy(&bytes)))
         .unwrap_or_default();
-    Ok(parse_log(&String::from_utf8_lossy(&log.stdout), &ignored))
+    Ok(parse_log(
+        &String::from_utf8_lossy(&log.stdout),
+        &prefix,
+        &ignored,
+    ))
 }
 
 /// The hashes listed in an ignore-revs file: a hash (or the start of one,
@@ -110,8 +116,9 @@ fn ignored_revs(text: &str) -> Vec<String> {
 }
 
 /// `git log --name-only --format=%x1e%H %ct` (newest first) → when each
-/// file was last changed by a commit not in `ignored`.
-fn parse_log(log: &str, ignored: &[String]) -> History {
+/// file under `content` (its path from the repository's top) was last
+/// changed by a commit not in `ignored`.
+fn parse_log(log: &str, content: &str, ignored: &[String]) -> History {
     let mut changed = FxHashMap::default();
     for commit in log.split('\u{1e}').filter(|c| !c.trim().is_empty()) {
         let mut lines = commit.lines();
@@ -129,8 +136,11 @@ fn parse_log(log: &str, ignored: &[String]) -> History {
         else {
             continue;
         };
-        for file in lines.map(str::trim).filter(|l| !l.is_empty()) {
-            changed.entry(file.to_string()).or_insert(at);
+        let files = lines.filter_map(|line| line.trim().strip_prefix(content));
+        for file in files.filter(|f| !f.is_empty()) {
+            // Newest first, unless clocks were off: the latest time wins.
+            let last = changed.entry(file.to_string()).or_insert(at);
+            *last = (*last).max(at);
         }
     }
     History { changed }
@@ -175,10 +185,11 @@ mod tests {
 
     #[test]
     fn the_newest_commit_that_counts_dates_a_file() {
-        let log = "\u{1e}cccccccc1 1700000300\n\nnyheter/a.md\n\
-                   \u{1e}bbbbbbbb2 1700000200\n\nnyheter/a.md\nnyheter/b/index.md\n\
-                   \u{1e}aaaaaaaa3 1700000100\n\nnyheter/b/index.md\nom.md\n";
-        let history = parse_log(log, &ignored_revs("# massändring\ncccccccc\n"));
+        let log = "\u{1e}cccccccc1 1700000300\n\nsite/content/nyheter/a.md\n\
+                   \u{1e}bbbbbbbb2 1700000200\n\nsite/content/nyheter/a.md\nsite/content/nyheter/b/index.md\nREADME.md\n\
+                   \u{1e}aaaaaaaa3 1700000100\n\nsite/content/nyheter/b/index.md\nsite/content/om.md\n";
+        let ignored = ignored_revs("# massändring\ncccccccc\n");
+        let history = parse_log(log, "site/content/", &ignored);
         let at = |path: &str| history.changed.get(path).map(|t| t.as_second());
         assert_eq!(
             at("nyheter/a.md"),
@@ -187,5 +198,6 @@ mod tests {
         );
         assert_eq!(at("nyheter/b/index.md"), Some(1_700_000_200));
         assert_eq!(at("om.md"), Some(1_700_000_100));
+        assert_eq!(at("README.md"), None, "only content/ counts");
     }
 }

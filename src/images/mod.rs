@@ -291,6 +291,10 @@ fn decode_upright(bytes: &[u8]) -> Result<DynamicImage, ImageError> {
 /// otherwise look dull. A profile that is sRGB already, or that cannot be
 /// read, or is not an RGB one, leaves the picture as it is.
 fn to_srgb(picture: &mut DynamicImage, profile: &[u8]) {
+    // The pixels are RGB by now: a grey or CMYK profile does not describe them.
+    if profile.get(16..20) != Some(b"RGB ") {
+        return;
+    }
     let Some(source) = qcms::Profile::new_from_slice(profile, false) else {
         return;
     };

@@ -54,6 +54,12 @@ fn heic_is_named_as_such() {
 /// An ICC v2 RGB profile with gamma 2.2 curves and the colorants given
 /// (D50 XYZ of red, green and blue), as a camera or an editor embeds one.
 fn icc_profile(colorants: [[f64; 3]; 3]) -> Vec<u8> {
+    icc_with(b"RGB ", &colorants)
+}
+
+/// An ICC v2 profile of colour space `space`: RGB with `colorants`, or
+/// (with none) grey, with gamma 2.2 curves.
+fn icc_with(space: &[u8; 4], colorants: &[[f64; 3]]) -> Vec<u8> {
     let fixed = |v: f64| ((v * 65536.0).round() as i32).to_be_bytes();
     let xyz = |[x, y, z]: [f64; 3]| {
         let mut tag = b"XYZ \0\0\0\0".to_vec();
@@ -64,19 +70,22 @@ fn icc_profile(colorants: [[f64; 3]; 3]) -> Vec<u8> {
     };
     // `curv` with one entry: a gamma of 2.2 as u8Fixed8, padded to 4 bytes.
     let curve = b"curv\0\0\0\0\0\0\0\x01\x02\x33\0\0".to_vec();
-    let tags: Vec<(&[u8; 4], Vec<u8>)> = vec![
-        (b"rXYZ", xyz(colorants[0])),
-        (b"gXYZ", xyz(colorants[1])),
-        (b"bXYZ", xyz(colorants[2])),
-        (b"wtpt", xyz([0.9642, 1.0, 0.8249])),
-        (b"rTRC", curve.clone()),
-        (b"gTRC", curve.clone()),
-        (b"bTRC", curve),
-    ];
+    let mut tags: Vec<(&[u8; 4], Vec<u8>)> = vec![(b"wtpt", xyz([0.9642, 1.0, 0.8249]))];
+    match colorants {
+        [red, green, blue] => tags.extend([
+            (b"rXYZ", xyz(*red)),
+            (b"gXYZ", xyz(*green)),
+            (b"bXYZ", xyz(*blue)),
+            (b"rTRC", curve.clone()),
+            (b"gTRC", curve.clone()),
+            (b"bTRC", curve),
+        ]),
+        _ => tags.push((b"kTRC", curve)),
+    }
     let mut header = vec![0u8; 128];
     header[8..12].copy_from_slice(&0x0210_0000u32.to_be_bytes());
     header[12..16].copy_from_slice(b"mntr");
-    header[16..20].copy_from_slice(b"RGB ");
+    header[16..20].copy_from_slice(space);
     header[20..24].copy_from_slice(b"XYZ ");
     header[36..40].copy_from_slice(b"acsp");
     for (i, v) in [0.9642, 1.0, 0.8249].into_iter().enumerate() {
@@ -124,5 +133,30 @@ fn colours_meant_in_another_profile_are_published_as_srgb() {
             "{}: ({r}, {g}, {b}) should be green",
             file.display()
         );
+    }
+}
+
+#[test]
+fn a_grey_picture_with_a_grey_profile_stays_as_it_is() {
+    let site = tempfile::tempdir().unwrap();
+    let source = site.path().join("skiss.png");
+    let pixels = image::GrayImage::from_fn(64, 48, |x, _| image::Luma([(x * 4) as u8]));
+    let mut png = Vec::new();
+    let mut encoder = image::codecs::png::PngEncoder::new(&mut png);
+    image::ImageEncoder::set_icc_profile(&mut encoder, icc_with(b"GRAY", &[])).unwrap();
+    image::ImageEncoder::write_image(encoder, &pixels, 64, 48, image::ExtendedColorType::L8)
+        .unwrap();
+    std::fs::write(&source, png).unwrap();
+    let probe = probe(&source).unwrap();
+    let variants = plan("skiss.png", &probe);
+    let png_file = variants
+        .iter()
+        .position(|v| v.format == Format::Png)
+        .unwrap();
+    let files = render(&source, &variants, &ImageCache::new(site.path())).unwrap();
+    let shown = image::open(&files[png_file]).unwrap().into_rgb8();
+    for x in [0, 20, 63] {
+        let grey = (x * 4) as u8;
+        assert_eq!(shown.get_pixel(x, 10).0, [grey, grey, grey], "column {x}");
     }
 }

@@ -16,7 +16,8 @@ use crate::diagnostics::Diagnostic;
 use crate::shortcodes::{self, Call, Checked, Finding, scan};
 
 /// Makes placeholders unlike anything a writer could type.
-static NONCE: LazyLock<String> = LazyLock::new(|| format!("{:016x}", crate::output::random_id()));
+pub static NONCE: LazyLock<String> =
+    LazyLock::new(|| format!("{:016x}", crate::output::random_id()));
 
 /// A piece of Markdown with its calls replaced by placeholders.
 pub struct Placed<'s> {
@@ -104,24 +105,64 @@ pub fn place<'s>(tools: &Tools, source: &'s str, base: usize, depth: usize) -> P
 
 /// Puts each call's HTML where its placeholder is in `html`; with
 /// `clean`, the rest of `html` is cleaned first (the calls' HTML comes
-/// from the site's templates, which are trusted).
+/// from the site's templates, which are trusted). A placeholder that the
+/// cleaning finds inside an attribute is dropped with the attribute
+/// (`sanitize`), so a call's HTML only ever lands between tags.
 pub fn fill(html: String, outputs: &[Output], clean: Option<fn(&str) -> String>) -> String {
-    let token = |i: usize| format!("arkiv{}x{i}x", *NONCE);
-    let mut html = html;
-    if let Some(clean) = clean {
-        for (i, output) in outputs.iter().enumerate() {
-            html = html.replacen(&output.placeholder, &token(i), 1);
+    let placeholders: Vec<&str> = outputs.iter().map(|o| o.placeholder.as_str()).collect();
+    let Some(clean) = clean else {
+        return substitute(&html, &placeholders, |i| &outputs[i].html);
+    };
+    let tokens: Vec<String> = (0..outputs.len())
+        .map(|i| format!("arkiv{}x{i}x", *NONCE))
+        .collect();
+    let tokened = substitute(&html, &placeholders, |i| &tokens[i]);
+    let cleaned = clean(&tokened);
+    let tokens: Vec<&str> = tokens.iter().map(String::as_str).collect();
+    substitute(&cleaned, &tokens, |i| &outputs[i].html)
+}
+
+/// The placeholder numbers that `html` holds, in order.
+pub fn numbers_in(html: &str) -> impl Iterator<Item = usize> + '_ {
+    html.match_indices(NONCE.as_str())
+        .filter_map(move |(at, nonce)| {
+            let after = html.get(at + nonce.len() + 1..)?;
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            after[..digits].parse().ok()
+        })
+}
+
+/// `text` with each of `patterns` (each holding the nonce once, then a
+/// separator and its number) replaced by `with` of its number, once at most,
+/// in one pass over `text`.
+fn substitute<'w>(text: &str, patterns: &[&str], with: impl Fn(usize) -> &'w str) -> String {
+    let nonce = NONCE.as_str();
+    let mut out = String::with_capacity(text.len());
+    let mut used = vec![false; patterns.len()];
+    let mut copied = 0;
+    for (found, _) in text.match_indices(nonce) {
+        let digits = text.get(found + nonce.len() + 1..).unwrap_or_default();
+        let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+        let Ok(i) = digits[..len].parse::<usize>() else {
+            continue;
+        };
+        let Some(pattern) = patterns.get(i) else {
+            continue;
+        };
+        let offset = pattern.find(nonce).unwrap_or_default();
+        let Some(start) = found.checked_sub(offset) else {
+            continue;
+        };
+        if used[i] || start < copied || !text[start..].starts_with(pattern) {
+            continue;
         }
-        html = clean(&html);
-        for (i, output) in outputs.iter().enumerate() {
-            html = html.replacen(&token(i), &output.html, 1);
-        }
-        return html;
+        used[i] = true;
+        out.push_str(&text[copied..start]);
+        out.push_str(with(i));
+        copied = start + pattern.len();
     }
-    for output in outputs {
-        html = html.replacen(&output.placeholder, &output.html, 1);
-    }
-    html
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// Checks and renders one call: its HTML (empty when it fails) and its body's words.

@@ -22,6 +22,12 @@ static CLEANER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("td", ["style"])
         .filter_style_properties(["text-align"].into())
         .set_tag_attribute_value("input", "disabled", "")
+        // A shortcode's placeholder inside an attribute (a call written in
+        // raw HTML's `title="…"`) goes with the attribute: the call's HTML
+        // must never be put inside a tag.
+        .attribute_filter(|_, _, value| {
+            (!value.contains(super::calls::NONCE.as_str())).then_some(value.into())
+        })
         .link_rel(None);
     builder
 });

@@ -297,8 +297,10 @@ impl<'a> Walk<'a> {
 
     /// The words of the shortcode calls whose placeholders `html` holds.
     fn call_words(&mut self, html: &str) {
-        for output in &self.placed.outputs {
-            if !output.text.is_empty() && html.contains(&output.placeholder) {
+        for n in calls::numbers_in(html) {
+            if let Some(output) = self.placed.outputs.get(n)
+                && !output.text.is_empty()
+            {
                 self.found.text.push_str(&output.text);
                 self.found.text.push('\n');
             }

@@ -83,7 +83,11 @@ pub fn may_hold_calls(text: &str) -> bool {
 /// block calls are not looked into (they are scanned when rendered).
 pub fn scan(text: &str) -> (Vec<Call>, Vec<Problem>) {
     let code = code_ranges(text);
-    let in_code = |at: usize| code.iter().any(|r| r.contains(&at));
+    // The ranges are in the text's order and do not overlap.
+    let in_code = |at: usize| {
+        let after = code.partition_point(|r| r.start <= at);
+        after > 0 && code[after - 1].contains(&at)
+    };
     let mut calls = Vec::new();
     let mut problems = Vec::new();
     let mut at = 0;
