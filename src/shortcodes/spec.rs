@@ -123,9 +123,15 @@ pub fn read(source: &str) -> Result<Spec, HeaderError> {
     };
     let whole = at..at + yaml.len();
     let header: Header = serde_yaml::from_str(yaml).map_err(|error| {
-        let place = error
-            .location()
-            .map_or(whole.clone(), |l| at + l.index()..at + l.index() + 1);
+        // The parser counts characters; the span is in bytes.
+        let byte = |chars: usize| {
+            yaml.char_indices()
+                .nth(chars)
+                .map_or(yaml.len(), |(b, _)| b)
+        };
+        let place = error.location().map_or(whole.clone(), |l| {
+            at + byte(l.index())..at + byte(l.index()) + 1
+        });
         HeaderError {
             message: t!("shortcode-header-invalid", reason = error.to_string()),
             hint: t!("shortcode-header-invalid-hint"),
@@ -216,6 +222,14 @@ mod tests {
         let spec = read("{# Zola-style #}<b>{{ x }}</b>").unwrap();
         assert_eq!(spec.params, None);
         assert_eq!(spec.body, Body::Optional);
+    }
+
+    #[test]
+    fn a_yaml_mistake_after_swedish_letters_is_found_where_it_is() {
+        let source = "{#\nshortcode:\n  arguments:\n    rubrik_för_åäö: text\n  body: [\n#}";
+        let error = read(source).unwrap_err();
+        // The list is cut off where the comment ends.
+        assert!(source[error.span.start..].starts_with("#}"), "{error:?}");
     }
 
     #[test]
