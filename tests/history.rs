@@ -185,3 +185,23 @@ fn without_a_repository_the_front_matter_dates_are_used_and_a_note_says_so() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("not in a git repository"), "{said}");
 }
+
+#[test]
+fn serve_reads_the_history_again_when_an_edit_comes_after_a_commit() {
+    use arkiv::pipeline::session::{Change, Session};
+    let fixture = repository();
+    let mut session = Session::new(fixture.options());
+    session.full_build().unwrap();
+    fixture.append(ABOUT, "\nÄnnu en rad.\n");
+    commit_all(&fixture.root, "2024-11-05T10:00:00+01:00", "Om GR igen");
+    let update = session
+        .apply(&[Change::Content(fixture.root.join(ABOUT))])
+        .unwrap();
+    let about = update
+        .files
+        .iter()
+        .find(|f| f.path == "om/index.html")
+        .expect("the edited page is served again");
+    let html = String::from_utf8(about.contents.read().unwrap()).unwrap();
+    assert!(html.contains("datetime=\"2024-11-05\""), "{html}");
+}

@@ -113,8 +113,10 @@ struct State {
     config: Config,
     templates: Templates,
     highlighter: Highlighter,
-    /// With dates from git, the history read at the last full build.
+    /// With dates from git, the history read at the last full build, and
+    /// the commit it was read at.
     history: Option<crate::content::history::History>,
+    head: Option<String>,
     /// Every Markdown file, by content path.
     sources: BTreeMap<String, SourceFile>,
     drafts: BTreeSet<String>,
@@ -234,6 +236,11 @@ impl Session {
             .with_unpublished(&prepared.drafts, &[]);
         self.state = Some(State {
             highlighter: prepared.highlighter,
+            head: prepared
+                .config
+                .updated_from_git
+                .then(|| crate::content::history::head(&prepared.config.root))
+                .flatten(),
             history: prepared.history.and_then(Result::ok),
             sources: prepared
                 .sources
@@ -358,6 +365,13 @@ impl Session {
             return self.full_build();
         };
         if changes.contains(&Change::Config) {
+            return self.full_build();
+        }
+        // A commit since the history was read can change any page's
+        // "last updated": the history is read again with everything else.
+        if state.config.updated_from_git
+            && crate::content::history::head(&state.config.root) != state.head
+        {
             return self.full_build();
         }
         let templates_changed = changes.contains(&Change::Template) || state.retry.everything;
