@@ -55,19 +55,9 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
     let site = fixture.build();
     let shots = repo().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
-    let run = Command::new("node")
-        .arg(repo().join("tests/browser/check.mjs"))
-        .arg(&site.output)
-        .arg(&shots)
-        .args(PAGES)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let results: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let mut args = vec![site.output.clone().into_os_string(), shots.into_os_string()];
+    args.extend(PAGES.iter().map(Into::into));
+    let results = node("check.mjs", &args);
     let mut problems = Vec::new();
     for page in results.as_array().unwrap() {
         let at = format!("{} at {} px", page["path"], page["width"]);
@@ -114,18 +104,8 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
 )]
 fn a_video_asks_nothing_of_its_site_until_played_from_the_keyboard() {
     let site = Fixture::sample().build();
-    let run = Command::new("node")
-        .arg(repo().join("tests/browser/video.mjs"))
-        .arg(&site.output)
-        .arg("/konferenser/nara-vard-2025/")
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
-    let found: serde_json::Value = serde_json::from_slice(&run.stdout).unwrap();
+    let page = "/konferenser/nara-vard-2025/";
+    let found = node("video.mjs", &[site.output.clone().into(), page.into()]);
     assert_eq!(
         found["requestsBeforePlay"],
         serde_json::json!([]),
@@ -322,10 +302,17 @@ fn search_results_show_front_matter_markup_as_text() {
 /// Types each query into the search page of the site in `output`
 /// (`tests/browser/search.mjs`) and returns what the page showed, by query.
 fn search(output: &Path, queries: &[&str]) -> serde_json::Value {
+    let mut args = vec![output.as_os_str().to_owned()];
+    args.extend(queries.iter().map(Into::into));
+    node("search.mjs", &args)
+}
+
+/// Runs the browser script `tests/browser/<script>` with `args` and
+/// returns the JSON it printed; its error output if it fails.
+fn node(script: &str, args: &[std::ffi::OsString]) -> serde_json::Value {
     let run = Command::new("node")
-        .arg(repo().join("tests/browser/search.mjs"))
-        .arg(output)
-        .args(queries)
+        .arg(repo().join("tests/browser").join(script))
+        .args(args)
         .output()
         .unwrap();
     assert!(

@@ -65,23 +65,21 @@ pub fn head(root: &Path) -> Option<String> {
 /// Reads the history of `content/` of the site at `site`.
 pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
     let root = site.path();
-    let shallow = git(root)
-        .args(["rev-parse", "--is-shallow-repository"])
+    // Whether the clone is shallow, and the site's folder inside the
+    // repository (`` or `site/`): `git log` names files from its top.
+    let asked = git(root)
+        .args(["rev-parse", "--is-shallow-repository", "--show-prefix"])
         .output()
         .map_err(|_| NoHistory::Absent)?;
-    if !shallow.status.success() {
+    if !asked.status.success() {
         return Err(NoHistory::Absent);
     }
-    if shallow.stdout.starts_with(b"true") {
+    let answers = String::from_utf8_lossy(&asked.stdout);
+    let mut answers = answers.lines();
+    if answers.next() == Some("true") {
         return Err(NoHistory::Shallow);
     }
-    // The site's folder inside the repository (`` or `site/`): `git log`
-    // names files from the repository's top.
-    let prefix = git(root)
-        .args(["rev-parse", "--show-prefix"])
-        .output()
-        .map_err(|_| NoHistory::Absent)?;
-    let prefix = format!("{}content/", String::from_utf8_lossy(&prefix.stdout).trim());
+    let prefix = format!("{}content/", answers.next().unwrap_or_default().trim());
     // The whole history, without a path to limit it to: limiting it makes
     // git compare each commit's folders under content/ twice over, which
     // costs more than reading the other files' names.

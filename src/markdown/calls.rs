@@ -193,12 +193,20 @@ fn render_call(
     for (name, value) in checked {
         let arg = call.args.iter().find(|a| a.name == name);
         let span = arg.map_or(call.span.clone(), |a| a.value_span.clone());
+        let (at, len) = (base + span.start, span.len());
         let value = match value {
             Checked::Value(value) => Ok(value),
-            Checked::File(file) => file_value(tools, &file, base + span.start, span.len(), found),
-            Checked::Picture(file) => {
-                picture_value(tools, &file, base + span.start, span.len(), found)
-            }
+            // A file or picture an argument names is published.
+            Checked::File(file) => file_value(tools, &file).inspect(|_| {
+                found
+                    .files
+                    .extend(FileLink::of(tools.config, tools.page, &file, at, len));
+            }),
+            Checked::Picture(file) => picture_value(tools, &file).inspect(|_| {
+                found
+                    .files
+                    .extend(FileLink::of(tools.config, tools.page, &file, at, len));
+            }),
         };
         match value {
             Ok(value) => args.push((name, value)),
@@ -238,14 +246,8 @@ fn render_call(
     }
 }
 
-/// A file beside the page, for a `file` argument; it is published.
-fn file_value(
-    tools: &Tools,
-    name: &str,
-    at: usize,
-    len: usize,
-    found: &mut Fragment,
-) -> Result<Value, Diagnostic> {
+/// A file beside the page, for a `file` argument.
+fn file_value(tools: &Tools, name: &str) -> Result<Value, Diagnostic> {
     let page = tools.page;
     let name = name.strip_prefix("./").unwrap_or(name);
     let Some(asset) = page.assets.iter().find(|a| a.name == name) else {
@@ -253,9 +255,6 @@ fn file_value(
         return Err(Diagnostic::error(t!("shortcode-no-file", file = name))
             .hint(t!("shortcode-no-file-hint")));
     };
-    found
-        .files
-        .extend(FileLink::of(tools.config, page, name, at, len));
     let kind = name
         .rsplit_once('.')
         .map_or_else(String::new, |(_, ext)| ext.to_uppercase());
@@ -268,21 +267,10 @@ fn file_value(
     })))
 }
 
-/// A picture beside the page, for a `picture` argument; it is published in its widths.
-fn picture_value(
-    tools: &Tools,
-    name: &str,
-    at: usize,
-    len: usize,
-    found: &mut Fragment,
-) -> Result<Value, Diagnostic> {
+/// A picture beside the page, for a `picture` argument (published in its widths).
+fn picture_value(tools: &Tools, name: &str) -> Result<Value, Diagnostic> {
     match tools.bundle_picture(name) {
-        Ok(Some(picture)) => {
-            found
-                .files
-                .extend(FileLink::of(tools.config, tools.page, name, at, len));
-            Ok(Value::from_serializable(&picture))
-        }
+        Ok(Some(picture)) => Ok(Value::from_serializable(&picture)),
         Ok(None) => {
             let name = crate::diagnostics::bounded(name, 80);
             Err(Diagnostic::error(t!("shortcode-no-picture", file = name))
@@ -366,12 +354,7 @@ impl Tools<'_> {
         base: usize,
         span: Range<usize>,
     ) -> Diagnostic {
-        let page = self.page;
-        Diagnostic::error(message).hint(hint).at(
-            &page.display_path,
-            &page.source,
-            base + span.start,
-            span.len().max(1),
-        )
+        let error = Diagnostic::error(message).hint(hint);
+        self.locate(error, base + span.start, span.len().max(1))
     }
 }

@@ -29,10 +29,6 @@ pub struct SiteViews<'a> {
     pub labels: &'a crate::render::Labels,
     /// What every template gets, made once.
     globals: OnceLock<Globals>,
-    /// Each page's summary as listings show it, made once (when outputs do
-    /// not record what they show: a summary made for one output would not
-    /// record its reads for the next).
-    summaries: Vec<OnceLock<tera::Value>>,
     /// True when each output's views record what they show (for `serve`).
     records: bool,
 }
@@ -45,7 +41,6 @@ impl<'a> SiteViews<'a> {
             site,
             labels,
             globals: OnceLock::new(),
-            summaries: (0..site.pages.len()).map(|_| OnceLock::new()).collect(),
             records: false,
         }
     }
@@ -169,13 +164,7 @@ impl<'v> Views<'v> {
     /// these values took a sixth of a 100 000-page build's memory, and making
     /// them again cost no measurable time.
     pub fn summary_value(&self, id: PageId) -> tera::Value {
-        let made = || tera::Value::from_serializable(&self.summary(id));
-        match (&self.shown, self.shared.summaries.get(id)) {
-            // A page is in many listings (its section, each topic and
-            // municipality, its month): its summary is made once.
-            (None, Some(summary)) => summary.get_or_init(made).clone(),
-            _ => made(),
-        }
+        tera::Value::from_serializable(&self.summary(id))
     }
 
     /// Everything a page's own template shows.

@@ -296,26 +296,11 @@ impl Server {
     }
 
     pub fn get(&self, path: &str) -> (u16, String) {
-        let agent: ureq::Agent = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            .build()
-            .into();
-        let mut response = agent
-            .get(format!("{}{}", self.url, path.trim_start_matches('/')))
-            .call()
-            .unwrap();
-        let status = response.status().as_u16();
-        (
-            status,
-            response.body_mut().read_to_string().unwrap_or_default(),
-        )
+        let (status, bytes) = self.get_bytes(path);
+        (status, String::from_utf8_lossy(&bytes).into_owned())
     }
 
     /// The bytes at `path`, with the status.
-    #[allow(
-        dead_code,
-        reason = "not every test binary reads files it cannot show as text"
-    )]
     pub fn get_bytes(&self, path: &str) -> (u16, Vec<u8>) {
         let agent: ureq::Agent = ureq::Agent::config_builder()
             .http_status_as_error(false)
