@@ -43,7 +43,7 @@ fn main() {
             site.pages.clone(),
             site.bodies.clone(),
             site.files.clone(),
-            site.today,
+            site.timing.clone(),
         )
         .unwrap();
         index_ms.push(started.elapsed().as_secs_f64() * 1000.0);

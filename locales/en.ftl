@@ -13,7 +13,7 @@ cli-options-value = OPTIONS
 cli-more-help = Run `{ $command } --help` for more.
 cli-build = Build the site into public/ (replaced whole, only when the build succeeds).
 cli-serve = Preview the site with live reload; rebuilds what a saved file touches.
-cli-check = Check the site without publishing: everything the build checks, plus links, anchors, images' alt text, heading levels, duplicate titles and future dates.
+cli-check = Check the site without publishing: everything the build checks, plus links, anchors, images' alt text, heading levels and duplicate titles; and list the pages scheduled or expiring soon.
 cli-new = Start a new page: `arkiv new nyheter "Rubrik"` (sections: nyheter, konferenser, presentationer, anteckningar, program, sida).
 cli-arg-root = The site's folder, with site.yaml and content/ (default: the current folder).
 cli-arg-messages = The language of arkiv's messages: sv or en (default: the site's language).
@@ -22,6 +22,7 @@ cli-arg-version = Show arkiv's version.
 cli-arg-drafts = Include pages marked `draft: true`.
 cli-build-output = Where to write the site (default: DIR/public).
 cli-build-drafts = Build pages marked `draft: true` too.
+cli-build-future = Publish pages whose date lies ahead too (each shows a "Schemalagd" banner).
 cli-build-base_url = The public address, replacing base_url in site.yaml (e.g. for a preview host).
 cli-serve-port = The port to listen on; the next free one is used if it is taken (0: any). Default: 1111.
 cli-serve-bind = The address to listen on (default: 127.0.0.1). Other machines can reach the preview only if this is not a loopback address.
@@ -336,8 +337,6 @@ serve-cannot-start-hint = check that the address is one of this machine's
 
 ## arkiv check
 
-check-future-date = the page is dated { $date } – in the future – but is published now
-check-future-date-hint = arkiv publishes every page that is not a draft; set `draft: true` until the day, or correct the date
 check-no-such-heading-there = the linked page has no heading `#{ $fragment }`
 check-no-such-heading-there-hint = check the heading's id: it is the heading's text in lower-case ASCII with dashes
 check-outside-site = `{ $dest }` is outside the site
@@ -429,3 +428,16 @@ check-picture-outside-folder-hint = move it into the same folder as the page's i
 history-shallow = this is a shallow clone of the repository, so the pages' "last updated" dates are not read from git
 history-shallow-hint = fetch the whole history: in a GitHub Actions workflow, give actions/checkout `fetch-depth: 0`; by hand, run `git fetch --unshallow`
 history-absent = note: site.yaml takes "last updated" from git, but the site is not in a git repository (or git is not installed), so only the dates in the pages are used
+
+## Publishing over time
+front-matter-expires-before-date = the page expires ({ $expires }) before it is published ({ $date })
+front-matter-expires-before-date-hint = `expires:` is when the page stops being current; it must come after `date:`
+link-to-scheduled = the link leads to { $page }, which is not published until { $when }; its text shows without a link until then
+link-to-scheduled-hint = nothing to do if the page is to be published later; rebuild after that moment to make the link work (the scheduled CI run does)
+link-to-expired = the link leads to { $page }, which expired { $when }; its text shows without a link
+link-to-expired-hint = remove the link, or move `expires:` of the other page later
+index-names-scheduled = `{ $key }:` names { $page }, which is not published until { $when }; the name shows without a link until then
+index-names-expired = `{ $key }:` names { $page }, which expired { $when }; the name shows without a link
+check-scheduled-heading = Scheduled pages (published at the first build after their time):
+check-expiring-heading = Pages that expire within 14 days:
+check-timed-page = { $page }: { $when }

@@ -13,7 +13,7 @@ cli-options-value = FLAGGOR
 cli-more-help = Skriv `{ $command } --help` för mer hjälp.
 cli-build = Bygg webbplatsen till public/ (som byts ut helt, och bara när bygget lyckas).
 cli-serve = Förhandsgranska webbplatsen med automatisk omladdning; bygger om det som en sparad fil påverkar.
-cli-check = Granska webbplatsen utan att publicera: allt som bygget kontrollerar, och dessutom länkar, ankare, bilders alternativtext, rubriknivåer, dubbla rubriker och datum i framtiden.
+cli-check = Granska webbplatsen utan att publicera: allt som bygget kontrollerar, och dessutom länkar, ankare, bilders alternativtext, rubriknivåer och dubbla rubriker; och lista schemalagda sidor och sidor som snart slutar vara aktuella.
 cli-new = Påbörja en ny sida: `arkiv new nyheter "Rubrik"` (avdelningar: nyheter, konferenser, presentationer, anteckningar, program, sida).
 cli-arg-root = Webbplatsens mapp, med site.yaml och content/ (standard: den aktuella mappen).
 cli-arg-messages = Språket i arkivs meddelanden: sv eller en (standard: webbplatsens språk).
@@ -22,6 +22,7 @@ cli-arg-version = Visa arkivs version.
 cli-arg-drafts = Ta med sidor markerade `draft: true`.
 cli-build-output = Vart webbplatsen skrivs (standard: MAPP/public).
 cli-build-drafts = Bygg även sidor markerade `draft: true`.
+cli-build-future = Publicera även sidor vars datum ligger framåt i tiden (de visar en skylt "Schemalagd").
 cli-build-base_url = Den publika adressen, i stället för base_url i site.yaml (t.ex. för en förhandsvisningsserver).
 cli-serve-port = Porten att lyssna på; är den upptagen används nästa lediga (0: vilken som helst). Standard: 1111.
 cli-serve-bind = Adressen att lyssna på (standard: 127.0.0.1). Andra datorer når förhandsvisningen bara om detta inte är en loopback-adress.
@@ -327,8 +328,6 @@ serve-cannot-start-hint = kontrollera att adressen är en av den här datorns ad
 
 ## arkiv check
 
-check-future-date = sidan är daterad { $date } – i framtiden – men publiceras redan nu
-check-future-date-hint = arkiv publicerar alla sidor som inte är utkast; skriv `draft: true` fram till den dagen, eller rätta datumet
 check-no-such-heading-there = sidan som länken leder till har ingen rubrik `#{ $fragment }`
 check-no-such-heading-there-hint = kontrollera rubrikens id: det är rubrikens text med små bokstäver, utan å, ä och ö, och med bindestreck i stället för mellanslag
 check-outside-site = `{ $dest }` ligger utanför webbplatsen
@@ -420,3 +419,16 @@ check-picture-outside-folder-hint = flytta den till samma mapp som sidans index.
 history-shallow = det här är en grund klon av förrådet (shallow clone), så sidornas "senast uppdaterad" läses inte från git
 history-shallow-hint = hämta hela historiken: i ett GitHub Actions-flöde, ge actions/checkout `fetch-depth: 0`; för hand, kör `git fetch --unshallow`
 history-absent = obs: site.yaml tar "senast uppdaterad" från git, men webbplatsen ligger inte i ett git-förråd (eller så är git inte installerat), så bara datumen i sidorna används
+
+## Publishing over time
+front-matter-expires-before-date = sidan slutar vara aktuell ({ $expires }) innan den publiceras ({ $date })
+front-matter-expires-before-date-hint = `expires:` är när sidan slutar vara aktuell; den måste komma efter `date:`
+link-to-scheduled = länken leder till { $page }, som publiceras först { $when }; länktexten visas utan länk tills dess
+link-to-scheduled-hint = inget att göra om sidan ska publiceras senare; bygg om efter den tiden så fungerar länken (den schemalagda körningen i CI gör det)
+link-to-expired = länken leder till { $page }, som slutade vara aktuell { $when }; länktexten visas utan länk
+link-to-expired-hint = ta bort länken, eller flytta fram `expires:` på den andra sidan
+index-names-scheduled = `{ $key }:` anger { $page }, som publiceras först { $when }; namnet visas utan länk tills dess
+index-names-expired = `{ $key }:` anger { $page }, som slutade vara aktuell { $when }; namnet visas utan länk
+check-scheduled-heading = Schemalagda sidor (publiceras vid första bygget efter sin tid):
+check-expiring-heading = Sidor som slutar vara aktuella inom 14 dagar:
+check-timed-page = { $page }: { $when }

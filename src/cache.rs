@@ -5,8 +5,10 @@
 //! In: the configuration and the loaded content. Out: a hex
 //! string kept in the output's marker file. Files are hashed by content
 //! (Markdown, site.yaml) or by their stamp: size, times and inode
-//! (attachments, the theme); the day counts too, since "upcoming" depends on it, and so does
-//! the arkiv binary itself. It decides nothing about partial rebuilds.
+//! (attachments, the theme), and so is the arkiv binary itself. The clock
+//! counts through the stamp's `until`: the next moment at which the output
+//! changes by itself (`SiteIndex::next_change`). It decides nothing about
+//! partial rebuilds.
 //!
 //! A second, cheaper fingerprint hashes content/ as listed (each file's path,
 //! size, times and inode) instead of its text, so that a build with nothing
@@ -16,7 +18,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use jiff::civil::Date;
+use jiff::Timestamp;
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::Content;
@@ -25,18 +27,17 @@ use crate::diagnostics::Diagnostics;
 use crate::output::BuildStamp;
 
 /// Everything a build reads but content/: arkiv itself, site.yaml, the
-/// options, the day, the theme and static files; hashed once, for both
-/// fingerprints.
+/// options, the theme and static files; hashed once, for both fingerprints.
 pub struct Inputs {
     hasher: DefaultHasher,
-    /// The same without the day (see `settled`).
+    /// The same by the files' text rather than their stamps (see `settled`).
     settled: u64,
 }
 
 impl Inputs {
-    /// Hashes the inputs of a build with `config` on `today`; `base_url` is the
+    /// Hashes the inputs of a build with `config`; `base_url` is the
     /// command line's, if it gave one.
-    pub fn new(config: &Config, base_url: Option<&str>, today: Date) -> Self {
+    pub fn new(config: &Config, base_url: Option<&str>) -> Self {
         let mut hasher = DefaultHasher::new();
         let mut settled = DefaultHasher::new();
         let exe = std::env::current_exe().ok();
@@ -50,8 +51,9 @@ impl Inputs {
             .site
             .read(&config.root.join(CONFIG_FILE), crate::fs::MAX_TEXT_BYTES)
             .ok();
-        (&site_yaml, config.drafts, base_url).hash(&mut hasher);
-        (&site_yaml, config.drafts, base_url).hash(&mut settled);
+        let options = (config.drafts, config.future, base_url);
+        (&site_yaml, options).hash(&mut hasher);
+        (&site_yaml, options).hash(&mut settled);
         for (dir, rendered) in [
             (config.theme_dir(), true),
             (config.root.join("templates"), true),
@@ -88,16 +90,16 @@ impl Inputs {
                 .read_optional(&ignored, crate::fs::MAX_TEXT_BYTES);
             ignored.ok().flatten().hash(&mut hasher);
         }
-        today.to_string().hash(&mut hasher);
         Inputs {
             hasher,
             settled: settled.finish(),
         }
     }
 
-    /// The digest of the inputs but the day: what the next build may take
-    /// over from this one (`pipeline::kept`) must have been made with the
-    /// same, while what depends on the day is in the record of each output.
+    /// The digest of the inputs with what is rendered by its text: what the
+    /// next build may take over from this one (`pipeline::kept`) must have
+    /// been made with the same, while what depends on the moment is in the
+    /// record of each output.
     pub fn settled(&self) -> u64 {
         self.settled
     }
@@ -143,24 +145,28 @@ fn stamp(path: &Path) -> Option<impl Hash + use<>> {
 pub enum Freshness {
     /// Nothing the build reads has changed: the output stands as it is.
     UpToDate(BuildStamp),
-    /// Something changed: the content, read, the stamp to leave after a
-    /// clean build, and the inputs but the day (`Inputs::settled`).
+    /// Something changed (or the moment came when the output changes by
+    /// itself): the content, read, the stamp to leave after a clean build,
+    /// and `Inputs::settled`.
     Stale(Content, BuildStamp, u64),
 }
 
-/// Compares the site with the last clean build into `output`: first as
-/// listed, then (when only stamps changed, as after a fresh checkout) as read.
+/// Compares the site at moment `now` with the last clean build into
+/// `output`: first as listed, then (when only stamps changed, as after a
+/// fresh checkout) as read.
 pub fn freshness(
     config: &Config,
     base_url: Option<&str>,
-    today: Date,
+    now: Timestamp,
     output: &Path,
 ) -> Result<Freshness, Diagnostics> {
-    let previous = crate::output::previous_build(output);
+    // An output whose next change has come is not up to date, whatever else.
+    let previous = crate::output::previous_build(output)
+        .filter(|p| p.until.is_none_or(|until| now.as_second() < until));
     // Counting the output's files walks it: done only when a stamp matches.
     let intact = |previous: &BuildStamp| crate::output::file_count(output) == previous.files;
     let listing = crate::content::load::list(config)?;
-    let inputs = Inputs::new(config, base_url, today);
+    let inputs = Inputs::new(config, base_url);
     let listed = inputs.with_listing(&listing);
     let clean = !listing.diagnostics.has_errors();
     // Nothing listed has changed: the content need not even be read.
@@ -190,6 +196,7 @@ pub fn freshness(
         listing: listed,
         pages: 0,
         files: 0,
+        until: None,
     };
     Ok(Freshness::Stale(content, stamp, inputs.settled()))
 }

@@ -4,8 +4,9 @@
 //! In: the site. Out: `Diagnostics` — everything the build validates but the
 //! search index (`pipeline::render_site_to_review`), plus
 //! links and `#anchors` that lead nowhere (ordinary relative links too),
-//! images without alt text, heading levels that skip, duplicate titles, pages
-//! dated in the future, and terms site.yaml does not allow. It writes nothing.
+//! images without alt text, heading levels that skip, duplicate titles, and
+//! terms site.yaml does not allow; beside them, the pages scheduled and those
+//! that expire soon (`Agenda`). It writes nothing.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -20,13 +21,83 @@ use crate::text::percent_decode;
 
 /// Checks the site; returns every finding, errors and warnings, sorted.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
+    check_with_agenda(opts).0
+}
+
+/// How many days ahead `check` looks for pages that expire.
+pub const EXPIRING_DAYS: i64 = 14;
+
+/// What `check` lists beside its findings: what changes by itself soon.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Agenda {
+    /// Pages dated ahead, not published yet: display path and when, soonest first.
+    pub scheduled: Vec<(String, String)>,
+    /// Published pages that expire within `EXPIRING_DAYS`: display path and when.
+    pub expiring: Vec<(String, String)>,
+}
+
+impl Agenda {
+    /// Each list with its heading, as `check` prints them.
+    pub fn lists(&self) -> [(String, &[(String, String)]); 2] {
+        [
+            (t!("check-scheduled-heading"), &self.scheduled),
+            (t!("check-expiring-heading"), &self.expiring),
+        ]
+    }
+}
+
+/// `check`, with the agenda.
+pub fn check_with_agenda(opts: &BuildOptions) -> (Diagnostics, Agenda) {
     let (prepared, files) = match crate::pipeline::render_site_to_review(opts) {
         Ok(built) => built,
-        Err(errors) => return errors,
+        Err(errors) => return (errors, Agenda::default()),
     };
     let mut findings = prepared.warnings.clone();
     findings.extend(review(&prepared, &files));
-    findings.sorted()
+    (findings.sorted(), agenda(&prepared.site))
+}
+
+/// The pages scheduled, and those that expire within `EXPIRING_DAYS`.
+pub fn agenda(site: &SiteIndex) -> Agenda {
+    use crate::content::schedule::{Withheld, spoken};
+    let language = crate::i18n::current().code();
+    let now = site.timing.now;
+    let soon = now
+        .checked_add(jiff::SignedDuration::from_hours(24 * EXPIRING_DAYS))
+        .unwrap_or(now);
+    let mut scheduled: Vec<_> = site
+        .timing
+        .withheld
+        .iter()
+        .filter(|t| t.why == Withheld::Scheduled)
+        .map(|t| {
+            (
+                t.moment.timestamp(),
+                t.display_path.clone(),
+                spoken(&t.moment, language),
+            )
+        })
+        .collect();
+    let mut expiring: Vec<_> = site
+        .pages
+        .iter()
+        .filter_map(|page| {
+            let expires = page.front.expires.filter(|e| e.timestamp() <= soon)?;
+            let when = spoken(&expires, language);
+            Some((expires.timestamp(), page.display_path.clone(), when))
+        })
+        .collect();
+    scheduled.sort();
+    expiring.sort();
+    let strip = |list: Vec<(jiff::Timestamp, String, String)>| {
+        list.into_iter()
+            .map(|(_, path, when)| (path, when))
+            .collect()
+    };
+    Agenda {
+        scheduled: strip(scheduled),
+        expiring: strip(expiring),
+    }
 }
 
 /// The checks that need the built site: links, anchors, images, headings, titles, dates.
@@ -50,14 +121,6 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
         let page = &site.pages[id];
         findings.extend(check_markdown(prepared, page, &site.bodies[id], &targets));
         findings.extend(check_front_matter_image(page));
-        if let Some(date) = page.date.filter(|d| d.date() > site.today) {
-            let line = page.front.key_lines.get("date").copied().unwrap_or(1);
-            findings.push(
-                Diagnostic::warning(t!("check-future-date", date = date.iso_date()))
-                    .at_line(&page.display_path, &page.source, line, 1)
-                    .hint(t!("check-future-date-hint")),
-            );
-        }
     }
     findings.extend(duplicate_titles(site));
     findings

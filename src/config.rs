@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use jiff::civil::Date;
+use jiff::Timestamp;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -26,8 +26,11 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Replaces `base_url` from site.yaml.
     pub base_url: Option<String>,
-    /// The day to count "upcoming" from; today in Stockholm when `None`.
-    pub today: Option<Date>,
+    /// Publish pages dated ahead too (`build --future`).
+    pub future: bool,
+    /// The build's moment, which decides what is scheduled, expired and
+    /// upcoming; the clock's when `None` (tests set it).
+    pub now: Option<Timestamp>,
 }
 
 impl BuildOptions {
@@ -37,6 +40,11 @@ impl BuildOptions {
             root: root.into(),
             ..BuildOptions::default()
         }
+    }
+
+    /// The build's moment: `now`, else the clock's.
+    pub fn now(&self) -> Timestamp {
+        self.now.unwrap_or_else(Timestamp::now)
     }
 
     /// The output folder.
@@ -291,6 +299,8 @@ pub struct Config {
     pub search: bool,
     /// Whether draft pages are built.
     pub drafts: bool,
+    /// Whether pages dated ahead are built (`--future`, and `serve`).
+    pub future: bool,
     /// Whether a page's `updated` comes from its git history when its front
     /// matter does not set it (`dates: { updated: git }`).
     pub updated_from_git: bool,
@@ -365,6 +375,7 @@ impl Config {
                 .as_ref()
                 .map_or(serde_json::Value::Null, yaml::to_json),
             drafts: false,
+            future: false,
         })
     }
 

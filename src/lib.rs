@@ -78,9 +78,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let output_dir = opts.output_dir();
     output::check_output(&opts.root, &output_dir).map_err(Diagnostics::from)?;
     let config = load_config(opts)?;
-    let today = opts.today.unwrap_or_else(today_in_stockholm);
+    let now = opts.now();
     let (content, stamp, inputs) =
-        match cache::freshness(&config, opts.base_url.as_deref(), today, &output_dir)? {
+        match cache::freshness(&config, opts.base_url.as_deref(), now, &output_dir)? {
             Freshness::UpToDate(stamp) => {
                 output::remove_leftovers(&output_dir);
                 return Ok(BuildReport::up_to_date(&stamp, started));
@@ -96,8 +96,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let kept = kept.filter(|(kept, _)| output::file_count(&output_dir) == kept.files.len());
     clock.lap("count");
     let (kept, bodies) = kept.unzip();
+    let opts = &BuildOptions {
+        now: Some(now),
+        ..opts.clone()
+    };
     let (prepared, reuse) = pipeline::prepare_reusing(opts, config, content, bodies)?;
     clock.lap("prepared");
+    let mut stamp = stamp;
+    stamp.until = prepared.site.next_change().map(|t| t.as_second());
     let pages = prepared.site.listed_pages().count();
     // A build with warnings is not remembered, so the next one shows them again.
     let stamp = prepared.warnings.is_empty().then_some(stamp);

@@ -457,7 +457,7 @@ fn without_the_search_index_listings_show_the_same_summaries() {
                 .join(" ")
         };
         site.write(
-            "content/nyheter/2026-11-30-utan-ingress.md",
+            "content/nyheter/2026-11-20-utan-ingress.md",
             &format!(
                 "---\ntitle: Utan ingress\n---\n\n## Rubrik\n\n{}\n\n{}\n",
                 words(30),
@@ -465,7 +465,7 @@ fn without_the_search_index_listings_show_the_same_summaries() {
             ),
         );
         site.write(
-            "content/nyheter/2026-11-29-kort.md",
+            "content/nyheter/2026-11-19-kort.md",
             &format!("---\ntitle: Kort\n---\n\n{}\n", words(41)),
         );
         if !search {

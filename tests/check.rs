@@ -50,7 +50,6 @@ fn check_finds_what_readers_would_trip_over() {
             ("warning", "2024-02-10-andra.md", 7),
             ("error", "2024-02-10-andra.md", 9),
             ("error", "2024-02-10-andra.md", 9),
-            ("warning", "2099-01-01-framtid.md", 1),
         ]
     );
     let messages: Vec<&str> = found.iter().map(|f| f.3.as_str()).collect();
@@ -80,17 +79,42 @@ fn github_format_prints_annotations() {
         stdout.lines().any(|l| l.starts_with("::error file=content/nyheter/2024-01-10-forsta.md,line=8,col=38::the link to `/nyheter/finns-inte/` leads to no page")),
         "{stdout}"
     );
-    assert!(stdout.lines().any(|l| {
-        l.starts_with("::warning file=content/nyheter/2099-01-01-framtid.md,line=1,col=1::")
-    }));
+    assert!(
+        stdout.lines().any(|l| {
+            l.starts_with("::warning file=content/nyheter/2024-02-10-andra.md,line=2,")
+        })
+    );
+    // A page dated ahead is not a finding: it is listed as scheduled.
+    assert!(
+        stdout.lines().any(|l| {
+            l.starts_with("::notice file=content/nyheter/2099-01-01-framtid.md::")
+                && l.ends_with("1 January 2099")
+        }),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn check_lists_scheduled_pages_after_the_findings() {
+    let fixture = Fixture::copy("check-findings");
+    let run = fixture.run(&["check"]);
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    let listed = stderr
+        .split_once("Scheduled pages")
+        .map(|(_, rest)| rest)
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        listed.contains("content/nyheter/2099-01-01-framtid.md: 1 January 2099"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn strict_fails_on_warnings_alone() {
     let fixture = Fixture::copy("taxonomies");
     fixture.write(
-        "content/nyheter/2099-01-01-sen.md",
-        "---\ntitle: Sen\n---\nText.\n",
+        "content/nyheter/2024-01-01-sen.md",
+        "---\ntitle: Sen\ntopcis: [Vård]\n---\nText.\n",
     );
     let (code, found) = findings(&fixture, &[]);
     assert_eq!(code, Some(0), "{found:?}");

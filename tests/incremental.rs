@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use arkiv::BuildOptions;
-use common::{Fixture, snapshot_dir, test_today};
+use common::{Fixture, snapshot_dir, test_now};
 
 const NEWS: &str = "content/nyheter/2024-03-26-goteborgsregionen-stodjer-sina-kommuner.md";
 const LINKED: &str = "content/nyheter/2022-10-20-gemensam-fardplan-for-nara-vard.md";
@@ -116,14 +116,37 @@ fn edits_additions_removals_and_moved_links_update_the_output_as_a_full_build_wo
 
     // A later day: what is upcoming changes, and the build is still an update.
     let later = BuildOptions {
-        today: Some(
-            test_today()
-                .checked_add(jiff::Span::new().days(400))
+        now: Some(
+            test_now()
+                .checked_add(jiff::SignedDuration::from_hours(24 * 400))
                 .unwrap(),
         ),
         ..opts
     };
     assert_updated_as_full(&fixture, later);
+}
+
+#[test]
+fn a_page_published_or_expiring_at_its_moment_updates_the_output_as_a_full_build_would() {
+    let fixture = Fixture::sample();
+    let at = |minutes: i64| BuildOptions {
+        now: Some(
+            test_now()
+                .checked_add(jiff::SignedDuration::from_mins(minutes))
+                .unwrap(),
+        ),
+        ..fixture.options()
+    };
+    // At 12:01 one page is published, and another (linked from a third) expires.
+    fixture.write(
+        "content/nyheter/2026-11-23-embargo.md",
+        "---\ntitle: Under embargo\ndate: 2026-11-23T12:01\ntopics: [Nära vård]\n---\nText.\n",
+    );
+    fixture.replace(LINKED, "title:", "expires: 2026-11-23T12:01\ntitle:");
+    fixture.build_with(at(0));
+    assert_updated_as_full(&fixture, at(2));
+    // And back again: as it stood before (a clock set back, as a test may).
+    assert_updated_as_full(&fixture, at(0));
 }
 
 #[test]

@@ -991,7 +991,7 @@ mod same_as_a_full_build {
     fn with_the_build_day_given() {
         let fixture = Fixture::copy("bundle-with-pdf");
         let mut opts = fixture.options();
-        opts.today = Some(jiff::civil::date(2028, 1, 1));
+        opts.now = Some("2028-01-01T11:00:00Z".parse().unwrap());
         let mut served = Served::start(&fixture, opts);
         served.apply(&[edit(
             &fixture,

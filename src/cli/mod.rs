@@ -56,7 +56,8 @@ pub enum Command {
     /// Preview the site with live reload; rebuilds what a saved file touches.
     Serve(ServeArgs),
     /// Check the site without publishing: everything the build checks, plus links,
-    /// anchors, images' alt text, heading levels, duplicate titles and future dates.
+    /// anchors, images' alt text, heading levels and duplicate titles; and list the
+    /// pages scheduled or expiring soon.
     Check(CheckArgs),
     /// Start a new page: `arkiv new nyheter "Rubrik"` (sections: nyheter, konferenser,
     /// presentationer, anteckningar, program, sida).
@@ -104,10 +105,11 @@ impl CheckArgs {
     /// Checks the site and prints the findings; exit 1 on errors (or warnings with --strict).
     pub fn run(self) -> ExitCode {
         let opts = BuildOptions::new(self.site.root);
-        let findings = crate::check::check(&opts);
+        let (findings, agenda) = crate::check::check_with_agenda(&opts);
         match self.format {
             Format::Human => {
                 print_diagnostics(&findings);
+                print_agenda(&agenda);
                 let errors = findings.error_count();
                 let warnings = findings.len() - errors;
                 eprintln!(
@@ -118,6 +120,11 @@ impl CheckArgs {
             Format::Github => {
                 for finding in findings.iter() {
                     println!("{}", finding.render_github());
+                }
+                for (heading, pages) in agenda.lists() {
+                    for (page, when) in pages {
+                        println!("::notice file={page}::{heading} {when}");
+                    }
                 }
             }
             Format::Json => {
@@ -132,6 +139,19 @@ impl CheckArgs {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(u8::try_from(findings.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+/// Lists the pages scheduled and those that expire soon, if any.
+fn print_agenda(agenda: &crate::check::Agenda) {
+    for (heading, pages) in agenda.lists() {
+        if pages.is_empty() {
+            continue;
+        }
+        eprintln!("{heading}");
+        for (page, when) in pages {
+            eprintln!("  {}", t!("check-timed-page", page = page, when = when));
         }
     }
 }
@@ -178,6 +198,9 @@ pub struct BuildArgs {
     /// Build pages marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Publish pages whose date lies ahead too (they show a "Schemalagd" banner).
+    #[arg(long)]
+    pub future: bool,
     /// The public address, replacing base_url in site.yaml (e.g. for a preview host).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -244,7 +267,8 @@ impl BuildArgs {
             output: self.output,
             drafts: self.drafts,
             base_url: self.base_url,
-            today: None,
+            future: self.future,
+            now: None,
         };
         let output = opts.output_dir();
         match crate::build(&opts) {

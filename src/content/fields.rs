@@ -120,6 +120,9 @@ pub struct FrontMatter {
     pub date: Option<PageDate>,
     /// Last update ("Senast uppdaterad").
     pub updated: Option<PageDate>,
+    /// When the page stops being current: after it, only a short notice
+    /// stands at its address (`content::schedule`).
+    pub expires: Option<PageDate>,
     /// The lead paragraph.
     pub summary: Option<String>,
     /// Ämnen.

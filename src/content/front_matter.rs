@@ -26,10 +26,11 @@ use corrected_date::{NoSuchDay, corrected_date, no_such_day};
 use half_written::half_written;
 
 /// Every top-level key front matter knows.
-pub const KNOWN_KEYS: [&str; 21] = [
+pub const KNOWN_KEYS: [&str; 22] = [
     "title",
     "date",
     "updated",
+    "expires",
     "summary",
     "topics",
     "municipalities",
@@ -51,7 +52,10 @@ pub const KNOWN_KEYS: [&str; 21] = [
 ];
 
 /// Keys other generators use, and what arkiv calls them.
-const OTHER_NAMES: [(&str, &str); 10] = [
+const OTHER_NAMES: [(&str, &str); 13] = [
+    ("expirydate", "expires"),
+    ("expiry_date", "expires"),
+    ("expiry", "expires"),
     ("tags", "topics"),
     ("categories", "topics"),
     ("description", "summary"),
@@ -69,6 +73,7 @@ struct RawFrontMatter {
     title: Option<String>,
     date: Option<yaml::Value>,
     updated: Option<yaml::Value>,
+    expires: Option<yaml::Value>,
     summary: Option<String>,
     topics: Option<Vec<String>>,
     municipalities: Option<Vec<String>>,
@@ -163,6 +168,10 @@ impl Resolver<'_> {
         let title = self.title(raw.title.as_deref());
         let date = self.date("date", raw.date.as_ref());
         let updated = self.date("updated", raw.updated.as_ref());
+        let expires = self.date("expires", raw.expires.as_ref());
+        if let (Some(date), Some(expires)) = (date, expires) {
+            self.check_expiry(date, expires);
+        }
         let event = raw.event.and_then(|event| self.event(event));
         let activities = raw.activities.unwrap_or_default();
         let activities = activities
@@ -180,6 +189,7 @@ impl Resolver<'_> {
             title,
             date,
             updated,
+            expires,
             summary: raw
                 .summary
                 .map(|s| s.trim().to_string())
@@ -300,6 +310,22 @@ impl Resolver<'_> {
                 ))
                 .at_line(self.file, self.text, line, column)
                 .hint(t!("front-matter-ends-before-start-hint")),
+            );
+        }
+    }
+
+    /// A page that expires before it is published would never be seen.
+    fn check_expiry(&mut self, date: PageDate, expires: PageDate) {
+        if expires.timestamp() <= date.timestamp() {
+            let line = self.lines.line_of("expires").unwrap_or(1);
+            self.errors.push(
+                Diagnostic::error(t!(
+                    "front-matter-expires-before-date",
+                    expires = expires.iso_date(),
+                    date = date.iso_date()
+                ))
+                .at_line(self.file, self.text, line, 1)
+                .hint(t!("front-matter-expires-before-date-hint")),
             );
         }
     }

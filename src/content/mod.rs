@@ -10,6 +10,7 @@ pub mod front_matter;
 pub mod history;
 pub mod load;
 pub mod page;
+pub mod schedule;
 
 use rayon::prelude::*;
 
@@ -21,9 +22,10 @@ pub use load::{Asset, Content, SourceFile, load};
 pub use page::{Page, PageDate, PageKind};
 
 use crate::routes::RESERVED_FOLDERS;
+use schedule::Withheld;
 
 /// What parsing produced: the pages that parsed, and what was wrong with the rest.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Parsed {
     /// Published pages (drafts only with `--drafts`), sorted by source path.
     pub pages: Vec<Page>,
@@ -33,11 +35,13 @@ pub struct Parsed {
     pub broken: Vec<String>,
     /// Errors and warnings, for every file.
     pub diagnostics: Diagnostics,
+    /// The moment parsed for, and the pages left out for their time.
+    pub timing: schedule::Timing,
 }
 
 /// Parses every source file's front matter; the broken ones are reported, not fatal here,
 /// so later stages can report their own problems in the same run.
-pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
+pub fn parse(config: &Config, sources: &[SourceFile], now: jiff::Timestamp) -> Parsed {
     let results: Vec<(Result<Page, Diagnostics>, Diagnostics)> = sources
         .par_iter()
         .map(|source| {
@@ -48,7 +52,10 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
         .collect();
     let mut parsed = Parsed {
         pages: Vec::with_capacity(results.len()),
-        ..Parsed::default()
+        drafts: Vec::new(),
+        broken: Vec::new(),
+        diagnostics: Diagnostics::new(),
+        timing: schedule::Timing::at(now),
     };
     for ((result, warnings), source) in results.into_iter().zip(sources) {
         parsed.diagnostics.extend(warnings);
@@ -63,6 +70,11 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
             }
         }
     }
+    // An expired page gives up its address: a page put up again under it
+    // takes it. A scheduled one claims its address already, so that two
+    // pages clash when they are written, not when the second goes live.
+    let (pages, timing) = (&mut parsed.pages, &mut parsed.timing);
+    schedule::withhold(pages, timing, config.future, Withheld::Expired);
     // A page whose URL is refused is left out, as one that fails to parse is,
     // so later stages neither render it nor report it a second time.
     let refused = check_paths(config, &parsed.pages, &mut parsed.diagnostics);
@@ -70,6 +82,8 @@ pub fn parse(config: &Config, sources: &[SourceFile]) -> Parsed {
         let page = parsed.pages.remove(at);
         parsed.broken.push(page.content_path);
     }
+    let (pages, timing) = (&mut parsed.pages, &mut parsed.timing);
+    schedule::withhold(pages, timing, config.future, Withheld::Scheduled);
     parsed
 }
 

@@ -8,7 +8,9 @@
 mod edit;
 pub use edit::same_but_content;
 pub mod files;
+mod references;
 pub mod taxonomy;
+mod timed;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -17,10 +19,12 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::content::page::SECTIONS;
+use crate::content::schedule::Timing;
 use crate::content::{Page, PageDate, PageKind};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::markdown::Body;
 use crate::text::SwedishOrder;
+use references::{Reference, group_by_target, resolve_references};
 pub use taxonomy::{Taxonomy, TaxonomyKind, Term};
 
 /// A page's position in `SiteIndex::pages`.
@@ -128,8 +132,14 @@ pub struct SiteIndex {
     pub calendar: Vec<CalendarEntry>,
     /// Page → positions of its entries in `calendar`.
     pub calendar_of: BTreeMap<PageId, Vec<usize>>,
-    /// The day the site was built, for "upcoming".
+    /// The moment the site was built at, and the pages it left out for
+    /// their time (`content::schedule`).
+    pub timing: Timing,
+    /// The day of `timing.now` in Swedish time, for "upcoming".
     pub today: Date,
+    /// Pages whose `programme:` or `conference:` names a page left out for
+    /// its time: the name shown as plain text (`timed::Named`).
+    pub named: BTreeMap<(PageId, PageKind), String>,
     /// Files under content/ outside bundles, as listed, published or not.
     pub files: Vec<crate::content::Asset>,
     /// Each page's bundle files that are published (see `files::published`), same order as `pages`.
@@ -150,9 +160,9 @@ pub fn build(
     pages: Vec<Arc<Page>>,
     bodies: Vec<Arc<Body>>,
     loose: Vec<crate::content::Asset>,
-    today: Date,
+    timing: Timing,
 ) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
-    let (site, diagnostics) = build_anyway(config, pages, bodies, loose, &[], today);
+    let (site, diagnostics) = build_anyway(config, pages, bodies, loose, &[], timing);
     let warnings = diagnostics.into_result()?;
     Ok((site, warnings))
 }
@@ -167,7 +177,7 @@ pub fn build_anyway(
     bodies: Vec<Arc<Body>>,
     loose: Vec<crate::content::Asset>,
     unparsed: &[String],
-    today: Date,
+    timing: Timing,
 ) -> (SiteIndex, Diagnostics) {
     let unparsed: Vec<PageKind> = unparsed
         .iter()
@@ -186,12 +196,13 @@ pub fn build_anyway(
         || {
             rayon::join(
                 || taxonomies(config, &pages, newest, &order),
-                || References::build(&pages, newest, &unparsed),
+                || References::build(&pages, newest, &unparsed, &timing),
             )
         },
     );
     let mut diagnostics = taxonomy_diagnostics;
     diagnostics.extend(references.diagnostics);
+    diagnostics.extend(timed::link_warnings(&pages, &bodies, &timing));
     let published = files::published(config, &pages, &bodies, &loose);
     diagnostics.extend(published.diagnostics);
     (
@@ -209,7 +220,9 @@ pub fn build_anyway(
             conference_of: references.conference_of,
             calendar: references.calendar,
             calendar_of: references.calendar_of,
-            today,
+            today: timed::day_of(timing.now),
+            timing,
+            named: references.named,
             files: loose,
             attachments: published.attachments,
             published_files: published.loose,
@@ -337,16 +350,28 @@ struct References {
     calendar: Vec<CalendarEntry>,
     calendar_of: BTreeMap<PageId, Vec<usize>>,
     page_keys: Vec<u64>,
+    named: BTreeMap<(PageId, PageKind), String>,
     diagnostics: Diagnostics,
 }
 
 impl References {
-    fn build(pages: &[Arc<Page>], newest: &Newest, unparsed: &[PageKind]) -> References {
+    fn build(
+        pages: &[Arc<Page>],
+        newest: &Newest,
+        unparsed: &[PageKind],
+        timing: &Timing,
+    ) -> References {
         let mut diagnostics = Diagnostics::new();
+        let mut named = BTreeMap::new();
         // A page named may be one that failed to parse, which is reported already.
         let mut resolve = |reference: Reference| {
             let report = !unparsed.contains(&reference.target_kind());
-            resolve_references(pages, reference, report, &mut diagnostics)
+            let mut said = timed::Named {
+                timing,
+                named: &mut named,
+                diagnostics: &mut diagnostics,
+            };
+            resolve_references(pages, reference, report, &mut said)
         };
         let programme_of = resolve(Reference::Programme);
         let conference_of = resolve(Reference::Conference);
@@ -366,6 +391,7 @@ impl References {
             calendar,
             calendar_of,
             page_keys: pages.iter().map(|p| page_key(&p.content_path)).collect(),
+            named,
             diagnostics,
         }
     }
@@ -407,116 +433,6 @@ impl Newest {
     pub fn sort(&self, ids: &mut [PageId]) {
         ids.sort_unstable_by_key(|&id| self.rank[id]);
     }
-}
-
-#[derive(Clone, Copy)]
-enum Reference {
-    Programme,
-    Conference,
-}
-
-impl Reference {
-    fn key(self) -> &'static str {
-        match self {
-            Reference::Programme => "programme",
-            Reference::Conference => "conference",
-        }
-    }
-
-    fn target_kind(self) -> PageKind {
-        match self {
-            Reference::Programme => PageKind::Programme,
-            Reference::Conference => PageKind::Conference,
-        }
-    }
-
-    fn value(self, page: &Page) -> Option<&str> {
-        match self {
-            Reference::Programme => page.front.programme.as_deref(),
-            Reference::Conference => page.front.conference.as_deref(),
-        }
-    }
-}
-
-/// Finds the page each `programme:` or `conference:` names, by slug.
-fn resolve_references(
-    pages: &[Arc<Page>],
-    reference: Reference,
-    report: bool,
-    diagnostics: &mut Diagnostics,
-) -> BTreeMap<PageId, PageId> {
-    let targets: BTreeMap<&str, PageId> = pages
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.kind == reference.target_kind() && !p.is_section_index)
-        .map(|(id, p)| (p.slug.as_str(), id))
-        .collect();
-    let mut resolved = BTreeMap::new();
-    for (id, page) in pages.iter().enumerate() {
-        let Some(value) = reference.value(page) else {
-            continue;
-        };
-        let slug = crate::text::slugify(value);
-        match targets.get(slug.as_str()) {
-            Some(&target) => {
-                resolved.insert(id, target);
-            }
-            None if !report => {}
-            None => {
-                let key = reference.key();
-                let (line, column) = crate::content::locate_value(
-                    &page.source,
-                    page.front.key_lines.get(key).copied(),
-                    value,
-                );
-                let known: Vec<&str> = targets.keys().copied().collect();
-                let folder = reference.target_kind().folder().unwrap_or_default();
-                let hint = match closest(&slug, &known) {
-                    Some(near) => t!("did-you-mean", suggestion = near),
-                    None if known.is_empty() => t!("index-no-pages-yet", folder = folder),
-                    None => t!(
-                        "index-name-a-page-hint",
-                        folder = folder,
-                        slugs = known.join(", ")
-                    ),
-                };
-                diagnostics.push(
-                    Diagnostic::error(t!(
-                        "index-names-no-page",
-                        key = key,
-                        value = value,
-                        folder = folder
-                    ))
-                    .at_line(&page.display_path, &page.source, line, column)
-                    .hint(hint),
-                );
-            }
-        }
-    }
-    resolved
-}
-
-fn closest<'a>(wanted: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(wanted, k), *k))
-        .filter(|(distance, k)| *distance <= 3.max(k.len() / 4))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn group_by_target(
-    newest: &Newest,
-    links: &BTreeMap<PageId, PageId>,
-) -> BTreeMap<PageId, Vec<PageId>> {
-    let mut groups: BTreeMap<PageId, Vec<PageId>> = BTreeMap::new();
-    for (&from, &to) in links {
-        groups.entry(to).or_default().push(from);
-    }
-    for ids in groups.values_mut() {
-        newest.sort(ids);
-    }
-    groups
 }
 
 fn archive(pages: &[Arc<Page>], newest: &Newest) -> Vec<ArchiveYear> {

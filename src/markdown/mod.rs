@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::content::Page;
+use crate::content::schedule::{Timed, Withheld};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::shortcodes::Shortcodes;
 use crate::text::{escape_html, is_url, percent_decode, slugify};
@@ -74,6 +75,10 @@ pub struct Review {
     /// length and the content path it names (published at one size only).
     #[serde(default)]
     pub outside_pictures: Vec<(usize, usize, String)>,
+    /// Links to pages left out for their time, shown as plain text: where
+    /// each starts, its length and the content path it leads to.
+    #[serde(default)]
+    pub timed_links: Vec<(usize, usize, String)>,
 }
 
 /// A link or image whose target lies in the site.
@@ -154,6 +159,9 @@ pub enum LinkTarget {
     Draft,
     /// A page whose front matter is broken (already reported).
     Broken,
+    /// A page left out for its time (`content::schedule`): the link shows
+    /// as plain text, with a warning.
+    Timed(Withheld),
 }
 
 /// Maps each page's content path (`nyheter/x/index.md`) to what a link to it leads to.
@@ -184,6 +192,15 @@ impl LinkMap {
         }
         for path in broken {
             self.paths.insert(path.clone(), LinkTarget::Broken);
+        }
+        self
+    }
+
+    /// Adds pages left out for their time (`content::schedule`).
+    pub fn with_timed(mut self, timed: &[Timed]) -> Self {
+        for page in timed {
+            let target = LinkTarget::Timed(page.why);
+            self.paths.insert(page.content_path.clone(), target);
         }
         self
     }
@@ -302,8 +319,13 @@ pub fn heading_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// A link problem: the message and the hint.
-struct LinkError(String, String);
+/// Why a link to a page is not written as one.
+enum LinkError {
+    /// A mistake: the message and the hint.
+    Wrong(String, String),
+    /// The page is left out for its time: the link's text stands alone.
+    Timed(String),
+}
 
 /// The URL for a link to another page's `.md` file; `None` leaves the link as written.
 fn resolve_link(
@@ -331,10 +353,17 @@ fn resolve_link(
         .and_then(|t| links.get(t).or_else(|| links.get(&format!("{t}/index.md"))));
     match found {
         Some(LinkTarget::Broken) => Ok(None),
-        Some(LinkTarget::Draft) => Err(LinkError(
+        Some(LinkTarget::Draft) => Err(LinkError::Wrong(
             t!("link-to-draft", link = dest),
             t!("link-to-draft-hint"),
         )),
+        Some(LinkTarget::Timed(_)) => {
+            let target = target.unwrap_or_default();
+            match links.get(&target) {
+                Some(_) => Err(LinkError::Timed(target)),
+                None => Err(LinkError::Timed(format!("{target}/index.md"))),
+            }
+        }
         Some(LinkTarget::Page(output)) => {
             let mut url = config.url(output);
             if let Some(fragment) = fragment {
@@ -343,7 +372,7 @@ fn resolve_link(
             }
             Ok(Some(url))
         }
-        None => Err(LinkError(
+        None => Err(LinkError::Wrong(
             match target {
                 Some(target) => t!("link-to-no-page", link = dest, target = target),
                 None => t!("link-outside-content", link = dest),

@@ -182,6 +182,7 @@ pub fn fragment(tools: &Tools, source: &str, base: usize, depth: usize) -> Fragm
         image: None,
         picture: None,
         paragraph: None,
+        unlinked: false,
     };
     let options = parser_options(tools.config);
     for (event, range) in Parser::new_ext(&placed.text, options).into_offset_iter() {
@@ -254,6 +255,9 @@ struct Walk<'a> {
     /// Where in `events` the open paragraph starts, and the caption of the
     /// picture that is all it holds so far.
     paragraph: Option<(usize, Option<String>)>,
+    /// True inside a link left as plain text (its page is not yet, or no
+    /// longer, published).
+    unlinked: bool,
 }
 
 /// A picture of the page's bundle whose alt text is being read.
@@ -358,15 +362,17 @@ impl<'a> Walk<'a> {
                 dest_url,
                 title,
                 id,
-            }) => {
-                let dest_url = self.link(dest_url, at, len);
-                self.events.push(Event::Start(Tag::Link {
+            }) => match self.link(dest_url, at, len) {
+                Some(dest_url) => self.events.push(Event::Start(Tag::Link {
                     link_type,
                     dest_url,
                     title,
                     id,
-                }));
-            }
+                })),
+                None => self.unlinked = true,
+            },
+            // A link left as plain text has no end either (links do not nest).
+            Event::End(TagEnd::Link) if self.unlinked => self.unlinked = false,
             Event::End(TagEnd::Image) => {
                 if let Some((start, false)) = self.image.take() {
                     self.found.review.missing_alt.push(start);
@@ -493,8 +499,9 @@ impl<'a> Walk<'a> {
     }
 
     /// The address a link is written with in the HTML: a `.md` link's page
-    /// URL, or the link as it was.
-    fn link(&mut self, dest: CowStr<'a>, at: usize, len: usize) -> CowStr<'a> {
+    /// URL, or the link as it was; `None` when the page is left out for its
+    /// time and the link's text is to stand alone.
+    fn link(&mut self, dest: CowStr<'a>, at: usize, len: usize) -> Option<CowStr<'a>> {
         let (config, page) = (self.tools.config, self.tools.page);
         match resolve_link(
             config,
@@ -507,7 +514,7 @@ impl<'a> Walk<'a> {
                 if let Some((page_url, _)) = url.split_once('#') {
                     self.note_local(&dest, Some(page_url.to_string()), at, len);
                 }
-                CowStr::from(url)
+                Some(CowStr::from(url))
             }
             Ok(None) => {
                 self.found
@@ -516,13 +523,17 @@ impl<'a> Walk<'a> {
                 if !super::is_page_link(&dest) {
                     self.note_local(&dest, None, at, len);
                 }
-                dest
+                Some(dest)
             }
-            Err(LinkError(message, hint)) => {
+            Err(LinkError::Wrong(message, hint)) => {
                 let error = Diagnostic::error(message).hint(hint);
                 let error = error.at(&page.display_path, &page.source, at, len);
                 self.found.errors.push(error);
-                dest
+                Some(dest)
+            }
+            Err(LinkError::Timed(target)) => {
+                self.found.review.timed_links.push((at, len, target));
+                None
             }
         }
     }

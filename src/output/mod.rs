@@ -88,6 +88,11 @@ pub struct BuildStamp {
     pub pages: usize,
     /// Files written.
     pub files: usize,
+    /// The next moment at which the output would change with nothing
+    /// else changed (a page scheduled or expiring, a day when events stop
+    /// being upcoming), in seconds since 1970; from then on the output is
+    /// not up to date.
+    pub until: Option<i64>,
 }
 
 /// The stamp of the build that made `output`, if arkiv made it and remembered one.
@@ -103,6 +108,7 @@ pub fn previous_build(output: &Path) -> Option<BuildStamp> {
         listing: field("listing").unwrap_or_default(),
         pages: field("pages")?.parse().ok()?,
         files: field("files")?.parse().ok()?,
+        until: field("until").and_then(|until| until.parse().ok()),
     })
 }
 
@@ -156,6 +162,9 @@ fn marker(stamp: Option<&BuildStamp>, build: Option<&str>) -> String {
             "fingerprint: {}\nlisting: {}\npages: {}\nfiles: {}\n",
             stamp.fingerprint, stamp.listing, stamp.pages, stamp.files
         ));
+        if let Some(until) = stamp.until {
+            marker.push_str(&format!("until: {until}\n"));
+        }
     }
     if let Some(build) = build {
         marker.push_str(&format!("build: {build}\n"));

@@ -238,11 +238,14 @@ pub fn prepare_reusing(
 ) -> Result<(Prepared, Reuse), Diagnostics> {
     let mut clock = Stopwatch::from_env();
     let mut diagnostics = content.diagnostics;
-    let mut parsed = content::parse(&config, &content.pages);
+    let mut parsed = content::parse(&config, &content.pages, opts.now());
     clock.lap("parse");
     diagnostics.extend(parsed.diagnostics);
+    let timing = parsed.timing;
     let history = dates_from_git(&config, &mut parsed.pages, &mut diagnostics);
-    let links = LinkMap::new(&parsed.pages).with_unpublished(&parsed.drafts, &parsed.broken);
+    let links = LinkMap::new(&parsed.pages)
+        .with_unpublished(&parsed.drafts, &parsed.broken)
+        .with_timed(&timing.withheld);
     let highlighter = Highlighter::new();
     // Shortcodes are templates: the templates are read before the bodies.
     let templates = Templates::load(&config);
@@ -272,9 +275,8 @@ pub fn prepare_reusing(
             }
         })
         .unzip();
-    let today = opts.today.unwrap_or_else(content::page::today_in_stockholm);
     let loose = content.files;
-    let (site, found) = index::build_anyway(&config, pages, bodies, loose, &parsed.broken, today);
+    let (site, found) = index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing);
     let index_warnings = found.clone();
     diagnostics.extend(found);
     clock.lap("index");
@@ -409,6 +411,7 @@ fn bodies(
 pub fn load_config(opts: &BuildOptions) -> Result<Config, Diagnostics> {
     let mut config = Config::load(&opts.root)?;
     config.drafts = opts.drafts;
+    config.future = opts.future;
     if let Some(base_url) = &opts.base_url {
         config.set_base_url(base_url);
     }

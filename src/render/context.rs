@@ -181,15 +181,29 @@ impl<'v> Views<'v> {
             updated: front.updated.as_ref().map(|d| DateView::new(d, language)),
             image: front.image.as_ref().map(|image| self.image(id, image)),
             contacts: front.contacts.clone(),
-            conference: self
-                .related(Relation::Conference, id)
-                .first()
-                .map(|&c| self.summary_value(c)),
+            scheduled: page
+                .date
+                .filter(|d| d.timestamp() > site.timing.now && !page.is_section_index)
+                .map(|d| {
+                    self.read(Read::Scheduled(site.page_keys[id]));
+                    crate::content::schedule::spoken(&d, language)
+                }),
+            conference: match self.related(Relation::Conference, id).first() {
+                Some(&c) => Some(self.summary_value(c)),
+                None => self.named(id, PageKind::Conference).map(|title| {
+                    tera::Value::from_serializable(&std::collections::BTreeMap::from([(
+                        "title", title,
+                    )]))
+                }),
+            },
             presentations: self.presentation_order(&self.related(Relation::Presentations, id)),
-            programme: self
-                .related(Relation::Programme, id)
-                .first()
-                .map(|&p| self.link(p)),
+            programme: match self.related(Relation::Programme, id).first() {
+                Some(&p) => Some(self.link(p)),
+                None => self.named(id, PageKind::Programme).map(|title| Link {
+                    title,
+                    url: String::new(),
+                }),
+            },
             programme_pages: self.summaries(&self.related(Relation::ProgrammePages, id)),
             attendee_groups: group_attendees(&front.attendees),
             attendee_count: front.attendees.len(),
@@ -260,6 +274,12 @@ impl<'v> Views<'v> {
             is_upcoming: entry.is_upcoming(self.site.today),
             ics_url: self.url(&routes::event_file(&self.site.entry_slug(entry.index))),
         }
+    }
+
+    /// The title of the page left out for its time that page `id`'s
+    /// `programme:` or `conference:` (by `kind`) names, shown as plain text.
+    fn named(&self, id: PageId, kind: PageKind) -> Option<String> {
+        self.site.named.get(&(id, kind)).cloned()
     }
 
     /// A link to page `id`.

@@ -13,7 +13,7 @@
 //! | `archive.html`, `archive_year.html`, `archive_month.html` | `ArchiveContext`, `ArchiveYearContext`, `ArchiveMonthContext` |
 //! | `calendar.html` | `CalendarContext` |
 //! | `atom.xml` | `FeedContext` |
-//! | `sitemap.xml`, `sitemap_index.xml`, `robots.txt`, `alias.html` | `SitemapContext`, `SitemapIndexContext`, `RobotsContext`, `AliasContext` |
+//! | `sitemap.xml`, `sitemap_index.xml`, `robots.txt`, `alias.html`, `gone.html` | `SitemapContext`, `SitemapIndexContext`, `RobotsContext`, `AliasContext`, `GoneContext` |
 //! | `404.html`, `search.html` | `Common` only |
 
 use serde::Serialize;
@@ -252,6 +252,14 @@ pub struct RobotsContext {
 pub struct AliasContext {
     /// The page's URL.
     pub target: String,
+}
+
+/// `gone.html`: the notice at the address of a page that expired (its
+/// title is `title`).
+#[derive(Serialize)]
+pub struct GoneContext {
+    /// When it stopped being current: "1 december 2026 kl. 12.00".
+    pub when: String,
 }
 
 /// `404.html` and `search.html`: `Common` alone.

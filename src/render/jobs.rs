@@ -13,8 +13,8 @@ use crate::output::OutputFile;
 use crate::render::Templates;
 use crate::render::context::{Link, Views};
 use crate::render::contexts::{
-    AliasContext, Common, NoContext, PageContext, RobotsContext, SitemapContext, SitemapEntry,
-    SitemapIndexContext,
+    AliasContext, Common, GoneContext, NoContext, PageContext, RobotsContext, SitemapContext,
+    SitemapEntry, SitemapIndexContext,
 };
 use crate::render::outputs::{Feed, Job};
 use crate::render::record::{Read, feed_key};
@@ -55,6 +55,13 @@ impl Job {
             Job::Robots => {
                 let sitemap_url = views.config.absolute_url(routes::SITEMAP);
                 cx.finish(routes::ROBOTS, &RobotsContext { sitemap_url })
+            }
+            Job::Gone(n) => {
+                let timed = &views.site().timing.withheld[n];
+                views.read(Read::Gone(timed.content_path.clone()));
+                cx.title.clone_from(&timed.title);
+                let when = crate::content::schedule::spoken(&timed.moment, &views.config.language);
+                cx.finish(super::templates::GONE, &GoneContext { when })
             }
             Job::Alias(id, _) => {
                 let link = views.link(id);

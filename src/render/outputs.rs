@@ -6,6 +6,7 @@
 
 use crate::config::Config;
 use crate::content::PageKind;
+use crate::content::schedule::Withheld;
 use crate::index::{PageId, SiteIndex, TaxonomyKind};
 use crate::routes;
 
@@ -57,6 +58,9 @@ pub enum Job {
     EventFile(usize),
     /// `/sok/`: the search page.
     Search,
+    /// The address of a page that expired: a short notice
+    /// (`content::schedule`), by its position in `SiteIndex::timing`.
+    Gone(usize),
 }
 
 /// Which Atom feed.
@@ -99,6 +103,32 @@ impl Feed {
         };
         ids.into_iter().take(FEED_SIZE).collect()
     }
+}
+
+/// The notices at the addresses of expired pages, but where a published
+/// page (or its old address) stands now: a job advert put up again under
+/// the same address is the page, not the notice.
+pub fn gone(site: &SiteIndex) -> Vec<Job> {
+    let withheld = site.timing.withheld.iter().enumerate();
+    let expired: Vec<_> = withheld
+        .filter(|(_, t)| t.why == Withheld::Expired)
+        .collect();
+    if expired.is_empty() {
+        return Vec::new();
+    }
+    let taken: std::collections::HashSet<String> = site
+        .pages
+        .iter()
+        .flat_map(|p| {
+            let aliases = p.front.aliases.iter().map(|a| format!("{a}/"));
+            std::iter::once(p.path.clone()).chain(aliases)
+        })
+        .collect();
+    expired
+        .into_iter()
+        .filter(|(_, t)| !taken.contains(&t.path))
+        .map(|(n, _)| Job::Gone(n))
+        .collect()
 }
 
 /// How many listing pages `items` items fill, at least one.
@@ -157,6 +187,7 @@ impl Job {
         for id in site.listed_pages() {
             jobs.extend((0..site.pages[id].front.aliases.len()).map(|n| Job::Alias(id, n)));
         }
+        jobs.extend(gone(site));
         jobs
     }
 
@@ -181,6 +212,7 @@ impl Job {
             Job::Alias(id, n) => format!("{}/", site.pages[id].front.aliases[n]),
             Job::Calendar => routes::calendar(),
             Job::Search => routes::search(),
+            Job::Gone(n) => site.timing.withheld[n].path.clone(),
             Job::NotFound
             | Job::Sitemap
             | Job::SitemapPart(_)

@@ -56,6 +56,11 @@ pub enum Read {
     Feed(FeedKey),
     /// Whether a feed has entries, and its topic's name: what a link to it shows.
     FeedLink(FeedKey),
+    /// Whether a page (by key) is still ahead of the build's moment: its
+    /// "Schemalagd" banner.
+    Scheduled(PageKey),
+    /// The title and the moment of an expired page (by content path): its notice.
+    Gone(String),
 }
 
 /// A list of pages, newest first.
@@ -413,11 +418,31 @@ impl Read {
                 ids.get(key).is_some().hash(&mut h);
                 if let Some(&id) = ids.get(key) {
                     hash_keys(site, &relation.of(site, id), &mut h);
+                    // A page left out for its time is named as plain text.
+                    let kind = match relation {
+                        Relation::Conference => Some(PageKind::Conference),
+                        Relation::Programme => Some(PageKind::Programme),
+                        _ => None,
+                    };
+                    kind.and_then(|kind| site.named.get(&(id, kind)))
+                        .hash(&mut h);
                 }
             }
             Read::Addresses => addresses_shape(site, &mut h),
             Read::Feed(key) => feed_shape(site, key, true, &mut h),
             Read::FeedLink(key) => feed_shape(site, key, false, &mut h),
+            Read::Scheduled(key) => {
+                let page = ids.get(key).map(|&id| &site.pages[id]);
+                let date = page.and_then(|p| p.date);
+                date.is_some_and(|d| d.timestamp() > site.timing.now)
+                    .hash(&mut h);
+            }
+            Read::Gone(path) => {
+                let timed = site.timing.get(path);
+                timed
+                    .map(|t| (&t.title, t.moment.timestamp(), t.why))
+                    .hash(&mut h);
+            }
         }
         h.finish()
     }

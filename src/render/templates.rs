@@ -23,8 +23,12 @@ pub const SITEMAP_INDEX: &str = "sitemap_index.xml";
 /// The template of a redirect from an old address (`aliases:`).
 pub const ALIAS: &str = "alias.html";
 
+/// The template of the notice at the address of a page that expired.
+pub const GONE: &str = "gone.html";
+
 /// The templates arkiv brings itself; a theme's or site's template of the same name wins.
-const BUILT_IN: [(&str, &str); 4] = [
+const BUILT_IN: [(&str, &str); 5] = [
+    (GONE, include_str!("builtin/gone.html")),
     ("sitemap.xml", include_str!("builtin/sitemap.xml")),
     (SITEMAP_INDEX, include_str!("builtin/sitemap_index.xml")),
     ("robots.txt", include_str!("builtin/robots.txt")),

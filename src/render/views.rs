@@ -148,11 +148,16 @@ pub struct PageView {
     pub image: Option<ImageView>,
     /// People to contact.
     pub contacts: Vec<Contact>,
-    /// The conference a presentation belongs to.
+    /// When a page dated ahead is published ("3 december 2026 kl. 08.00"),
+    /// for the "Schemalagd" banner; only `serve` and `build --future` show one.
+    pub scheduled: Option<String>,
+    /// The conference a presentation belongs to (only its `title`, no `url`,
+    /// while the conference page is not published).
     pub conference: Option<tera::Value>,
     /// A conference's presentations.
     pub presentations: Vec<tera::Value>,
-    /// The programme the page belongs to.
+    /// The programme the page belongs to (its `url` empty while the
+    /// programme page is not published).
     pub programme: Option<Link>,
     /// A programme hub's pages.
     pub programme_pages: Vec<tera::Value>,

@@ -38,6 +38,7 @@ use tokio_stream::wrappers::BroadcastStream;
 use crate::fs::SiteRoot;
 use crate::output::{Contents, OutputFile};
 use crate::pipeline::session::Update;
+use crate::serve::guard::{is_own_request, misaddressed};
 use crate::serve::reload::{self, Event};
 use crate::text::percent_decode;
 
@@ -86,6 +87,8 @@ fn is_search_file(path: &str) -> bool {
 /// What the HTTP side and the rebuild loop share.
 pub struct Shared {
     files: RwLock<HashMap<String, Served>>,
+    /// The files at the addresses of pages that expired: served with 410 Gone.
+    gone: RwLock<std::collections::HashSet<String>>,
     error: RwLock<Option<String>>,
     events: broadcast::Sender<Event>,
     hosts: Vec<String>,
@@ -113,6 +116,7 @@ impl Shared {
         let (events, _) = broadcast::channel(64);
         Shared {
             files: RwLock::new(HashMap::new()),
+            gone: RwLock::default(),
             error: RwLock::new(None),
             events,
             hosts,
@@ -197,6 +201,13 @@ impl Shared {
             }
         };
         let _ = self.events.send(event);
+    }
+
+    /// Notes which files stand at the addresses of pages that expired.
+    pub fn set_gone(&self, paths: Vec<String>) {
+        if let Ok(mut gone) = self.gone.write() {
+            *gone = paths.into_iter().collect();
+        }
     }
 
     /// Puts the search index's files in place of the last ones (those under
@@ -308,21 +319,6 @@ async fn refuse_misaddressed(
     }
 }
 
-/// Why a request must be refused, if it must: it names another server in an
-/// absolute URL (`GET http://other/`, as sent to a proxy), or it has two
-/// `Host` headers, which the checks that read one could each read differently.
-fn misaddressed(uri: &Uri, headers: &HeaderMap, hosts: &[String]) -> Option<&'static str> {
-    if headers.get_all(header::HOST).iter().nth(1).is_some() {
-        return Some("a request may have only one Host header");
-    }
-    match uri.authority() {
-        Some(authority) if !hosts.iter().any(|host| host == authority.as_str()) => {
-            Some("this server answers only for its own address")
-        }
-        _ => None,
-    }
-}
-
 async fn script() -> Response {
     (
         [
@@ -361,20 +357,6 @@ async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Respon
         .into_response()
 }
 
-/// True when `Host` is one of `hosts` (any, when `None`) and an `Origin`, if sent,
-/// is the same host: other sites can neither listen in nor rebind their name to us.
-fn is_own_request(hosts: Option<&[String]>, headers: &HeaderMap) -> bool {
-    let Some(host) = headers.get(header::HOST).and_then(|h| h.to_str().ok()) else {
-        return false;
-    };
-    let host_ok = hosts.is_none_or(|hosts| hosts.iter().any(|allowed| allowed == host));
-    let origin_ok = match headers.get(header::ORIGIN).and_then(|o| o.to_str().ok()) {
-        None => true,
-        Some(origin) => origin == format!("http://{host}"),
-    };
-    host_ok && origin_ok
-}
-
 async fn file(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -> Response {
     if shared.is_local_only && !is_own_request(Some(shared.hosts.as_slice()), &headers) {
         return (
@@ -397,7 +379,13 @@ async fn file(State(shared): State<Arc<Shared>>, uri: Uri, headers: HeaderMap) -
         }
         Lookup::Missing => return not_found(&shared).await,
     };
-    match respond(&shared, &key, served, StatusCode::OK).await {
+    let gone = shared.gone.read().is_ok_and(|gone| gone.contains(&key));
+    let status = if gone {
+        StatusCode::GONE
+    } else {
+        StatusCode::OK
+    };
+    match respond(&shared, &key, served, status).await {
         Some(response) => response,
         None => not_found(&shared).await,
     }
@@ -523,78 +511,5 @@ mod tests {
         ] {
             assert_eq!(site_key(bad), None, "{bad}");
         }
-    }
-
-    #[test]
-    fn absolute_urls_for_other_servers_and_a_second_host_are_refused() {
-        let hosts = vec!["127.0.0.1:1111".to_string(), "localhost:1111".to_string()];
-        let one_host = |value: &'static str| {
-            let mut headers = HeaderMap::new();
-            headers.insert(header::HOST, HeaderValue::from_static(value));
-            headers
-        };
-        let ours = one_host("127.0.0.1:1111");
-        for fine in [
-            "/",
-            "/om/",
-            "http://127.0.0.1:1111/om/",
-            "http://localhost:1111/",
-        ] {
-            let uri: Uri = fine.parse().unwrap();
-            assert_eq!(misaddressed(&uri, &ours, &hosts), None, "{fine}");
-        }
-        for other in [
-            "http://evil.example/",
-            "http://127.0.0.1:2222/",
-            "http://127.0.0.1/",
-            "http://me@127.0.0.1:1111/",
-            "https://evil.example:1111/om/",
-        ] {
-            let uri: Uri = other.parse().unwrap();
-            assert!(misaddressed(&uri, &ours, &hosts).is_some(), "{other}");
-        }
-        let uri: Uri = "/".parse().unwrap();
-        for second in ["evil.example", "127.0.0.1:1111"] {
-            let mut twice = ours.clone();
-            twice.append(header::HOST, HeaderValue::from_static(second));
-            assert!(misaddressed(&uri, &twice, &hosts).is_some(), "{second}");
-        }
-        assert_eq!(
-            misaddressed(&uri, &one_host("evil.example"), &hosts),
-            None,
-            "one Host of another name is for the Host checks after this one"
-        );
-    }
-
-    #[test]
-    fn requests_must_name_this_server() {
-        let hosts = vec!["127.0.0.1:1111".to_string(), "localhost:1111".to_string()];
-        let hosts = Some(hosts.as_slice());
-        let mut headers = HeaderMap::new();
-        headers.insert(header::HOST, HeaderValue::from_static("127.0.0.1:1111"));
-        assert!(is_own_request(hosts, &headers));
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://evil.example"),
-        );
-        assert!(!is_own_request(hosts, &headers), "another site's page");
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://127.0.0.1:1111"),
-        );
-        assert!(is_own_request(hosts, &headers));
-        headers.insert(header::HOST, HeaderValue::from_static("evil.example:1111"));
-        headers.insert(
-            header::ORIGIN,
-            HeaderValue::from_static("http://evil.example:1111"),
-        );
-        assert!(
-            !is_own_request(hosts, &headers),
-            "a name rebound to loopback"
-        );
-        assert!(
-            is_own_request(None, &headers),
-            "on a LAN address, any same-origin name"
-        );
     }
 }

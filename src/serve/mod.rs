@@ -5,6 +5,7 @@
 //! touched. A broken edit keeps the last good site and shows the error, with
 //! file and line, in the terminal and over the open page.
 
+mod guard;
 pub mod http;
 pub mod reload;
 pub mod watch;
@@ -54,7 +55,9 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
         output: None,
         drafts: opts.drafts,
         base_url: Some(url.clone()),
-        today: None,
+        // Scheduled pages are previewed, with a banner that says when they are published.
+        future: true,
+        now: None,
     })
     .with_search_beside();
     let theme_dir = Config::load(&opts.root)
@@ -118,6 +121,7 @@ fn build_first(
     match session.full_build_with(&mut first) {
         Ok(update) => {
             report(&update.warnings);
+            shared.set_gone(session.gone());
             shared.apply(&update);
             let ms = millis_since(started);
             println!("{}", t!("serve-built", files = update.files.len(), ms = ms));
@@ -185,6 +189,7 @@ fn rebuild(
     match session.apply_with(changes, &mut first) {
         Ok(update) => {
             report(&update.warnings);
+            shared.set_gone(session.gone());
             shared.apply(&update);
             let count = update.files.len() + update.removed.len();
             let ms = millis_since(started);

@@ -19,9 +19,10 @@ use arkiv::{BuildOptions, BuildReport};
 use scraper::{Html, Selector};
 use tempfile::TempDir;
 
-/// The day builds in tests count "upcoming" from, so results do not change with the date.
-pub fn test_today() -> jiff::civil::Date {
-    jiff::civil::date(2026, 11, 23)
+/// The moment builds in tests are made at (noon, 23 November 2026, in
+/// Stockholm), so results do not change with the date.
+pub fn test_now() -> jiff::Timestamp {
+    "2026-11-23T11:00:00Z".parse().expect("a moment")
 }
 
 /// The repository's root.
@@ -68,7 +69,7 @@ impl Fixture {
     /// Build options for this site.
     pub fn options(&self) -> BuildOptions {
         BuildOptions {
-            today: Some(test_today()),
+            now: Some(test_now()),
             ..BuildOptions::new(&self.root)
         }
     }

@@ -131,8 +131,9 @@ struct State {
     index_warnings: Diagnostics,
     /// What a failed rebuild left to do, retried with every later change.
     retry: Retry,
-    /// The day "upcoming" counts from.
-    today: jiff::civil::Date,
+    /// True when a rebuild met a page left out for its time, or one that
+    /// was: the site is built whole again (`content::schedule`).
+    timed: bool,
     /// Static files as last served, by output path.
     statics: BTreeSet<String>,
     /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
@@ -199,6 +200,17 @@ impl Session {
         })
     }
 
+    /// The output paths of the notices at the addresses of pages that
+    /// expired (`serve` answers them with 410 Gone).
+    pub fn gone(&self) -> Vec<String> {
+        let Some(state) = &self.state else {
+            return Vec::new();
+        };
+        let site = &state.site;
+        let notices = crate::render::outputs::gone(site).into_iter();
+        notices.map(|job| job.path(site)).collect()
+    }
+
     /// Builds everything, as `arkiv build` would, but keeps it in memory.
     pub fn full_build(&mut self) -> Result<Update, Diagnostics> {
         self.full_build_with(&mut |_| {})
@@ -233,7 +245,8 @@ impl Session {
             files.extend(index);
         }
         let links = LinkMap::new(prepared.site.pages.iter().map(|p| &**p))
-            .with_unpublished(&prepared.drafts, &[]);
+            .with_unpublished(&prepared.drafts, &[])
+            .with_timed(&prepared.site.timing.withheld);
         self.state = Some(State {
             highlighter: prepared.highlighter,
             head: prepared
@@ -253,10 +266,7 @@ impl Session {
             index_warnings: prepared.index_warnings,
             links,
             retry: Retry::default(),
-            today: self
-                .opts
-                .today
-                .unwrap_or_else(crate::content::page::today_in_stockholm),
+            timed: false,
             statics: prepared.templates.statics.keys().cloned().collect(),
             previewed: Vec::new(),
             config: prepared.config,
@@ -374,6 +384,12 @@ impl Session {
         {
             return self.full_build();
         }
+        // The moment came when the site changes by itself (a page is
+        // published or expires, a day ends): everything again.
+        let now = self.opts.now();
+        if state.site.next_change().is_some_and(|at| at <= now) {
+            return self.full_build();
+        }
         let templates_changed = changes.contains(&Change::Template) || state.retry.everything;
         if templates_changed {
             state.retry.everything = true;
@@ -400,7 +416,11 @@ impl Session {
             } else {
                 first
             };
-            state.content_changes(&content, &mut update, first)?;
+            let changed = state.content_changes(&content, &mut update, first);
+            if state.timed {
+                return self.full_build();
+            }
+            changed?;
         }
         if templates_changed {
             // Templates changed (now or while content was broken): everything again.

@@ -10,7 +10,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::outputs::NewIndex;
 use super::{Previewed, State, Update};
 use crate::content::load::load_one;
-use crate::content::{self, Page};
+use crate::content::{self, Page, schedule};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::{self, page_key};
 use crate::markdown::{self, Body, LinkTarget};
@@ -23,6 +23,8 @@ struct Reparsed {
     drafts: BTreeSet<String>,
     /// Where links to each touched content path lead now.
     targets: Vec<(String, Option<LinkTarget>)>,
+    /// True when a touched page is, or was, left out for its time.
+    timed: bool,
 }
 
 /// How to put the link map back as it was.
@@ -41,6 +43,11 @@ impl State {
         let mut previewed = std::mem::take(&mut self.previewed);
         let mut reparsed = self.reparse(touched, &mut previewed, update, &mut errors);
         clock.lap("reparse");
+        if reparsed.timed {
+            // Published or taken down at its moment: built whole, as a build would.
+            self.timed = true;
+            return Ok(());
+        }
         let (moved, undo) = self.relink(std::mem::take(&mut reparsed.targets));
         let mut dirty: HashSet<u64> = touched.iter().map(|k| page_key(k)).collect();
         self.render_bodies(&mut reparsed.entries, &moved, &mut dirty, &mut errors);
@@ -97,7 +104,8 @@ impl State {
             .map(|(page, body)| (page, body.expect("every page without a body was rendered")))
             .unzip();
         let loose = self.site.files.clone();
-        let (site, warnings) = index::build(&self.config, pages, bodies, loose, self.today)?;
+        let timing = self.site.timing.clone();
+        let (site, warnings) = index::build(&self.config, pages, bodies, loose, timing)?;
         update.warnings.extend(warnings.iter().cloned());
         self.index_warnings = warnings;
         self.outputs = None;
@@ -144,7 +152,10 @@ impl State {
                 .collect(),
             drafts: self.drafts.clone(),
             targets: Vec::new(),
+            timed: false,
         };
+        let timing = &self.site.timing;
+        let now = timing.now;
         for key in touched {
             let entries = &mut reparsed.entries;
             let position = entries.binary_search_by(|(p, _)| p.content_path.as_str().cmp(key));
@@ -173,7 +184,12 @@ impl State {
                         (Arc::new(page), None)
                     }),
             };
+            reparsed.timed |= timing.get(key).is_some();
             let target = match parsed {
+                Ok((page, _)) if schedule::withheld(&page, now, self.config.future).is_some() => {
+                    reparsed.timed = true;
+                    LinkTarget::Broken
+                }
                 Ok((page, _)) if page.front.is_draft && !self.config.drafts => {
                     reparsed.drafts.insert(key.clone());
                     LinkTarget::Draft
