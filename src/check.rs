@@ -47,7 +47,16 @@ impl Agenda {
 }
 
 /// `check`, with the agenda.
+///
+/// Scheduled pages are reviewed as they will be published (as with
+/// `build --future`): a mistake in one is found when it is written, not
+/// when the build at its moment fails.
 pub fn check_with_agenda(opts: &BuildOptions) -> (Diagnostics, Agenda) {
+    let opts = &BuildOptions {
+        future: true,
+        now: Some(opts.now()),
+        ..opts.clone()
+    };
     let (prepared, files) = match crate::pipeline::render_site_to_review(opts) {
         Ok(built) => built,
         Err(errors) => return (errors, Agenda::default()),
@@ -57,46 +66,37 @@ pub fn check_with_agenda(opts: &BuildOptions) -> (Diagnostics, Agenda) {
     (findings.sorted(), agenda(&prepared.site))
 }
 
-/// The pages scheduled, and those that expire within `EXPIRING_DAYS`.
+/// The pages scheduled, and those that expire within `EXPIRING_DAYS`, of
+/// a site built with `future` (whose scheduled pages are among its pages).
 pub fn agenda(site: &SiteIndex) -> Agenda {
-    use crate::content::schedule::{Withheld, spoken};
+    use crate::content::PageDate;
+    use crate::content::schedule::spoken;
+    use jiff::Timestamp;
     let language = crate::i18n::current().code();
     let now = site.timing.now;
     let soon = now
         .checked_add(jiff::SignedDuration::from_hours(24 * EXPIRING_DAYS))
         .unwrap_or(now);
-    let mut scheduled: Vec<_> = site
-        .timing
-        .withheld
-        .iter()
-        .filter(|t| t.why == Withheld::Scheduled)
-        .map(|t| {
-            (
-                t.moment.timestamp(),
-                t.display_path.clone(),
-                spoken(&t.moment, language),
-            )
-        })
-        .collect();
-    let mut expiring: Vec<_> = site
-        .pages
-        .iter()
-        .filter_map(|page| {
-            let expires = page.front.expires.filter(|e| e.timestamp() <= soon)?;
-            let when = spoken(&expires, language);
-            Some((expires.timestamp(), page.display_path.clone(), when))
-        })
-        .collect();
-    scheduled.sort();
-    expiring.sort();
-    let strip = |list: Vec<(jiff::Timestamp, String, String)>| {
-        list.into_iter()
-            .map(|(_, path, when)| (path, when))
+    // Each page that `key` gives a moment after now and until `until`, with
+    // it, soonest first.
+    let ahead = |key: fn(&Page) -> Option<PageDate>, until: Timestamp| {
+        let pages = site.pages.iter().filter(|p| !p.is_section_index);
+        let mut found: Vec<_> = pages
+            .filter_map(|page| {
+                let moment = key(page)?;
+                let at = moment.timestamp();
+                (at > now && at <= until).then(|| (at, &page.display_path, moment))
+            })
+            .collect();
+        found.sort_by_key(|(at, path, _)| (*at, *path));
+        let said = found.into_iter();
+        said.map(|(_, path, moment)| (path.clone(), spoken(&moment, language)))
             .collect()
     };
+    // Reviewed as with `--future`, the scheduled pages are among the pages.
     Agenda {
-        scheduled: strip(scheduled),
-        expiring: strip(expiring),
+        scheduled: ahead(|page| page.date, Timestamp::MAX),
+        expiring: ahead(|page| page.front.expires, soon),
     }
 }
 

@@ -145,6 +145,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             (files, None)
         }
     };
+    if let Some(Ok(history)) = &prepared.history {
+        history.keep(&opts.root);
+    }
     clock.lap("published and kept");
     let no_history = matches!(
         prepared.history,

@@ -205,3 +205,58 @@ fn serve_reads_the_history_again_when_an_edit_comes_after_a_commit() {
     let html = String::from_utf8(about.contents.read().unwrap()).unwrap();
     assert!(html.contains("datetime=\"2024-11-05\""), "{html}");
 }
+
+/// The history the last build kept, as its file holds it.
+fn kept_history(fixture: &Fixture) -> String {
+    fixture.read(".arkiv-cache/history")
+}
+
+#[test]
+fn the_next_build_reads_only_the_commits_since_the_history_it_kept() {
+    let fixture = repository();
+    fixture.write(".gitignore", "public/\n");
+    commit_all(
+        &fixture.root,
+        "2024-10-01T10:00:00+02:00",
+        "Inget bygge i git",
+    );
+    fixture.build();
+    let kept = kept_history(&fixture);
+    assert_eq!(kept.lines().nth(1), Some(head(&fixture.root).as_str()));
+    // A date only the kept history has: the next read must start from it.
+    let planted = kept.replace(
+        &format!("{}\tom.md", 1_707_552_000),
+        &format!("{}\tom.md", 1_893_456_000),
+    );
+    assert_ne!(planted, kept, "om.md's last commit is kept: {kept}");
+    fixture.write(".arkiv-cache/history", &planted);
+    fixture.append(NEWS, "\nEn nyhet till.\n");
+    commit_all(&fixture.root, "2025-01-15T10:00:00+01:00", "Nyhet");
+    let built = fixture.build();
+    let news = built.text("nyheter/start/index.html");
+    assert!(news.contains("datetime=\"2025-01-15\""), "{news}");
+    let about = built.text("om/index.html");
+    assert!(
+        about.contains("datetime=\"2030-01-01\""),
+        "read on from the kept history: {about}"
+    );
+    assert_eq!(
+        kept_history(&fixture).lines().nth(1),
+        Some(head(&fixture.root).as_str())
+    );
+
+    // History rewritten (the kept commit is no ancestor of HEAD any more):
+    // the whole history is read again, and the planted date is gone.
+    git(
+        &fixture.root,
+        &["reset", "-q", "--hard", "HEAD~1"],
+        "2025-01-16T10:00:00+01:00",
+    );
+    fixture.append(ABOUT, "\nOm igen.\n");
+    commit_all(&fixture.root, "2025-01-16T10:00:00+01:00", "Annan gren");
+    let built = fixture.build();
+    let about = built.text("om/index.html");
+    assert!(about.contains("datetime=\"2025-01-16\""), "{about}");
+    let news = built.text("nyheter/start/index.html");
+    assert!(!news.contains("2025-01-15"), "{news}");
+}

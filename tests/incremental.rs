@@ -150,6 +150,27 @@ fn a_page_published_or_expiring_at_its_moment_updates_the_output_as_a_full_build
 }
 
 #[test]
+fn the_next_day_a_feed_that_dates_an_undated_page_by_the_day_is_made_again() {
+    let fixture = Fixture::sample();
+    fixture.write(
+        "content/nyheter/odaterad.md",
+        "---\ntitle: Odaterad\n---\nText.\n",
+    );
+    fixture.build();
+    let tomorrow = BuildOptions {
+        now: Some(
+            test_now()
+                .checked_add(jiff::SignedDuration::from_hours(24))
+                .unwrap(),
+        ),
+        ..fixture.options()
+    };
+    assert_updated_as_full(&fixture, tomorrow);
+    let feed = std::fs::read_to_string(fixture.public().join("nyheter/atom.xml")).unwrap();
+    assert!(feed.contains("<updated>2026-11-24"), "{feed}");
+}
+
+#[test]
 fn a_failed_build_leaves_the_output_and_the_next_build_makes_it_right() {
     let fixture = Fixture::sample();
     fixture.build();

@@ -257,12 +257,13 @@ fn check_lists_the_scheduled_pages() {
 }
 
 #[test]
-fn a_presentation_names_its_scheduled_conference_as_plain_text() {
+fn a_presentation_names_its_expired_conference_as_plain_text_and_its_scheduled_one_not_at_all() {
     let fixture = Fixture::copy("bundle-with-pdf");
+    let conference = "content/konferenser/arsmote-2024/index.md";
     fixture.replace(
-        "content/konferenser/arsmote-2024/index.md",
+        conference,
         "date: 2024-03-01",
-        "date: 2026-12-01",
+        "date: 2024-03-01\nexpires: 2026-06-01",
     );
     let built = fixture.build();
     let warnings = messages(&built.report.warnings);
@@ -271,6 +272,21 @@ fn a_presentation_names_its_scheduled_conference_as_plain_text() {
     assert_eq!(page.text(".conference-ref-title"), "Årsmöte 2024");
     assert!(page.attrs(".conference-ref-title a", "href").is_empty());
     assert!(page.texts(".back-link").is_empty());
+
+    // Not yet published, its title is not shown before its time (an embargo).
+    fixture.replace(
+        conference,
+        "date: 2024-03-01\nexpires: 2026-06-01",
+        "date: 2026-12-01",
+    );
+    let built = fixture.build();
+    let warnings = messages(&built.report.warnings);
+    assert!(
+        warnings.contains("not published until 1 December 2026"),
+        "{warnings}"
+    );
+    let page = built.text("presentationer/oppning/index.html");
+    assert!(!page.contains("Årsmöte 2024"), "{page}");
 }
 
 #[test]
@@ -321,18 +337,72 @@ fn serve_shows_scheduled_pages_with_a_banner_and_answers_gone_for_expired() {
 #[test]
 fn a_page_put_up_again_at_the_address_of_an_expired_one_is_the_page() {
     let fixture = Fixture::copy("links");
-    fixture.write(
-        "content/nyheter/annons-2025.md",
-        "---\ntitle: Annons 2025\nslug: annons\ndate: 2025-01-01\nexpires: 2025-02-01\n---\nFörr.\n",
-    );
-    fixture.write(
-        "content/nyheter/annons-2026.md",
-        "---\ntitle: Annons 2026\nslug: annons\ndate: 2026-11-01\n---\nNu.\n",
-    );
+    let advert = |year: u32, expires: &str| {
+        fixture.write(
+            &format!("content/nyheter/annons-{year}.md"),
+            &format!(
+                "---\ntitle: Annons {year}\nslug: annons\ndate: {year}-01-01\n{expires}---\nText.\n"
+            ),
+        );
+    };
+    advert(2024, "expires: 2024-02-01\n");
+    advert(2025, "expires: 2025-02-01\n");
+    // Two expired pages at one address: one notice, no clash.
     let built = fixture.build();
+    assert!(built.text("nyheter/annons/index.html").contains("noindex"));
+    // A page put up again there is the page, in a build that updates the
+    // last one as in a full build.
+    advert(2026, "");
+    let built = fixture.build();
+    assert!(built.report.updated.is_some(), "an update in place");
     let page = built.text("nyheter/annons/index.html");
     assert!(
         page.contains("Annons 2026") && !page.contains("noindex"),
         "{page}"
     );
+    let (_, full) = arkiv::render_site(&fixture.options()).unwrap();
+    let full = full
+        .iter()
+        .find(|f| f.path == "nyheter/annons/index.html")
+        .unwrap();
+    assert_eq!(full.contents.read().unwrap(), page.as_bytes());
+    // An expired page at an address no page may have leaves no notice.
+    fixture.write(
+        "content/sok.md",
+        "---\ntitle: Gammal sök\ndate: 2020-01-01\nexpires: 2020-02-01\n---\nText.\n",
+    );
+    let built = fixture.build();
+    assert!(!built.text("sok/index.html").contains("Gammal sök"));
+}
+
+#[test]
+fn serve_judges_an_edited_page_by_the_moment_of_the_edit() {
+    use arkiv::pipeline::session::{Change, Session};
+    let fixture = Fixture::copy("links");
+    let mut session = Session::new(fixture.options());
+    session.full_build().unwrap();
+    // Ten minutes on (with nothing of the site due), an edit that has
+    // expired five minutes ago: its address is gone at once.
+    session.set_clock(Some(at(10)));
+    fixture.replace(
+        "content/om.md",
+        "title:",
+        "expires: 2026-11-23T12:05\ntitle:",
+    );
+    session
+        .apply(&[Change::Content(fixture.root.join("content/om.md"))])
+        .unwrap();
+    assert_eq!(session.gone(), vec!["om/index.html".to_string()]);
+}
+
+#[test]
+fn check_reviews_scheduled_pages_as_they_will_be_published() {
+    let fixture = scheduled();
+    fixture.append(EMBARGO, "\nSe [saknad](finns-inte.md).\n");
+    let (findings, _) = arkiv::check::check_with_agenda(&fixture.options());
+    let said = messages(&findings);
+    assert!(said.contains("finns-inte.md"), "{said}");
+    assert!(findings.has_errors());
+    // The link from the news item to the scheduled page is no finding.
+    assert!(!said.contains("not published until"), "{said}");
 }

@@ -9,6 +9,11 @@
 //! do not count: bulk fixes and imports do not make every page "updated".
 //! A shallow clone has no history to read (every file would seem changed by
 //! its one commit): it is reported once, and no date is taken from it.
+//!
+//! A build keeps what it read in `.arkiv-cache/history`, with the commit it
+//! was read at. The next read (in CI, with the cache restored) asks git only
+//! for the commits since, when that commit is an ancestor of `HEAD` and the
+//! ignore list is the same; otherwise it reads the whole history again.
 
 use std::path::Path;
 use std::process::Command;
@@ -27,7 +32,16 @@ pub const IGNORE_REVS: &str = ".arkiv-ignore-revs";
 pub struct History {
     /// Content path → the moment of the newest commit that changed it.
     changed: FxHashMap<String, Timestamp>,
+    /// The commit it was read at, and what else it was read with (the
+    /// site's folder in the repository and the ignore list), for `keep`.
+    head: String,
+    key: String,
 }
+
+/// The file in the cache folder that keeps the last history read.
+const CACHE_FILE: &str = "history";
+/// Its first line, with the version of its layout.
+const CACHE_MAGIC: &str = "arkiv-history-1";
 
 /// Why there is no history to read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +82,12 @@ pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
     // Whether the clone is shallow, and the site's folder inside the
     // repository (`` or `site/`): `git log` names files from its top.
     let asked = git(root)
-        .args(["rev-parse", "--is-shallow-repository", "--show-prefix"])
+        .args([
+            "rev-parse",
+            "--is-shallow-repository",
+            "--show-prefix",
+            "HEAD",
+        ])
         .output()
         .map_err(|_| NoHistory::Absent)?;
     if !asked.status.success() {
@@ -80,27 +99,65 @@ pub fn read(site: &SiteRoot) -> Result<History, NoHistory> {
         return Err(NoHistory::Shallow);
     }
     let prefix = format!("{}content/", answers.next().unwrap_or_default().trim());
-    // The whole history, without a path to limit it to: limiting it makes
-    // git compare each commit's folders under content/ twice over, which
-    // costs more than reading the other files' names.
-    let log = git(root)
-        .args(["log", "--no-renames", "--name-only", "--format=%x1e%H %ct"])
-        .output()
-        .map_err(|_| NoHistory::Absent)?;
-    if !log.status.success() {
-        return Err(NoHistory::Absent);
-    }
-    let ignored = site
+    let head = answers.next().unwrap_or_default().trim().to_string();
+    let ignore_list = site
         .read_optional(&root.join(IGNORE_REVS), crate::fs::MAX_TEXT_BYTES)
         .ok()
         .flatten()
-        .map(|bytes| ignored_revs(&String::from_utf8_lossy(&bytes)))
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .unwrap_or_default();
-    Ok(parse_log(
-        &String::from_utf8_lossy(&log.stdout),
-        &prefix,
-        &ignored,
-    ))
+    let ignored = ignored_revs(&ignore_list);
+    let key = cache_key(&prefix, &ignore_list);
+    let kept = History::kept(site, &key).filter(|kept| is_commit(&kept.head));
+    let since = match kept {
+        Some(kept) if kept.head == head => return Ok(kept),
+        Some(kept) if is_ancestor(root, &kept.head) => Some(kept),
+        _ => None,
+    };
+    // The whole history (or the commits since the one kept), without a
+    // path to limit it to: limiting it makes git compare each commit's
+    // folders under content/ twice over, which costs more than reading the
+    // other files' names.
+    let mut log = git(root);
+    log.args(["log", "--no-renames", "--name-only", "--format=%x1e%H %ct"]);
+    if let Some(kept) = &since {
+        log.arg(format!("{}..HEAD", kept.head));
+    }
+    let log = log.output().map_err(|_| NoHistory::Absent)?;
+    if !log.status.success() {
+        return Err(NoHistory::Absent);
+    }
+    let mut history = parse_log(&String::from_utf8_lossy(&log.stdout), &prefix, &ignored);
+    if let Some(kept) = since {
+        for (file, at) in kept.changed {
+            let last = history.changed.entry(file).or_insert(at);
+            *last = (*last).max(at);
+        }
+    }
+    history.head = head;
+    history.key = key;
+    Ok(history)
+}
+
+/// True for a commit's name as git writes it: 40 (or 64) hex digits.
+fn is_commit(name: &str) -> bool {
+    matches!(name.len(), 40 | 64) && name.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// True when `commit` is an ancestor of `HEAD` (or `HEAD` itself).
+fn is_ancestor(root: &Path, commit: &str) -> bool {
+    let asked = git(root)
+        .args(["merge-base", "--is-ancestor", commit, "HEAD"])
+        .status();
+    asked.is_ok_and(|status| status.success())
+}
+
+/// What else than the commit a kept history was read with.
+fn cache_key(prefix: &str, ignore_list: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    (prefix, ignore_list).hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 /// The hashes listed in an ignore-revs file: a hash (or the start of one,
@@ -141,10 +198,55 @@ fn parse_log(log: &str, content: &str, ignored: &[String]) -> History {
             *last = (*last).max(at);
         }
     }
-    History { changed }
+    History {
+        changed,
+        ..History::default()
+    }
 }
 
 impl History {
+    /// The history the last build kept, if it was read with `key`.
+    fn kept(site: &SiteRoot, key: &str) -> Option<History> {
+        let path = site.path().join(crate::config::CACHE_DIR).join(CACHE_FILE);
+        let bytes = crate::output::own::read_own(site, &path)?;
+        let text = String::from_utf8(bytes).ok()?;
+        let mut lines = text.lines();
+        if lines.next() != Some(CACHE_MAGIC) {
+            return None;
+        }
+        let head = lines.next()?.to_string();
+        if lines.next() != Some(key) {
+            return None;
+        }
+        let mut changed = FxHashMap::default();
+        for line in lines {
+            let (at, file) = line.split_once('\t')?;
+            let at = Timestamp::from_second(at.parse().ok()?).ok()?;
+            changed.insert(file.to_string(), at);
+        }
+        let key = key.to_string();
+        Some(History { changed, head, key })
+    }
+
+    /// Keeps this history in the cache folder of the site at `root`, for the
+    /// next read to start from; a failure only costs that read the time.
+    pub fn keep(&self, root: &Path) {
+        if !is_commit(&self.head) {
+            return;
+        }
+        let dir = root.join(crate::config::CACHE_DIR);
+        let _ = crate::output::own::write_new(&dir, CACHE_FILE, |out| {
+            use std::io::Write;
+            writeln!(out, "{CACHE_MAGIC}\n{}\n{}", self.head, self.key)?;
+            let mut files: Vec<_> = self.changed.iter().collect();
+            files.sort();
+            for (file, at) in files {
+                writeln!(out, "{}\t{file}", at.as_second())?;
+            }
+            Ok(())
+        });
+    }
+
     /// When page `page` was last changed: its source, or a listed attachment.
     pub fn changed(&self, page: &Page) -> Option<Timestamp> {
         let folder = page.content_dir();

@@ -73,8 +73,7 @@ pub fn parse(config: &Config, sources: &[SourceFile], now: jiff::Timestamp) -> P
     // An expired page gives up its address: a page put up again under it
     // takes it. A scheduled one claims its address already, so that two
     // pages clash when they are written, not when the second goes live.
-    let (pages, timing) = (&mut parsed.pages, &mut parsed.timing);
-    schedule::withhold(pages, timing, config.future, Withheld::Expired);
+    let expired = schedule::take(&mut parsed.pages, now, config.future, Withheld::Expired);
     // A page whose URL is refused is left out, as one that fails to parse is,
     // so later stages neither render it nor report it a second time.
     let refused = check_paths(config, &parsed.pages, &mut parsed.diagnostics);
@@ -82,9 +81,44 @@ pub fn parse(config: &Config, sources: &[SourceFile], now: jiff::Timestamp) -> P
         let page = parsed.pages.remove(at);
         parsed.broken.push(page.content_path);
     }
-    let (pages, timing) = (&mut parsed.pages, &mut parsed.timing);
-    schedule::withhold(pages, timing, config.future, Withheld::Scheduled);
+    let notices = notices(config, &parsed.pages, &expired);
+    for ((page, moment), notice) in expired.iter().zip(notices) {
+        let why = (Withheld::Expired, *moment);
+        parsed.timing.add(page, why, notice);
+    }
+    let future = config.future;
+    for (page, moment) in schedule::take(&mut parsed.pages, now, future, Withheld::Scheduled) {
+        parsed
+            .timing
+            .add(&page, (Withheld::Scheduled, moment), false);
+    }
     parsed
+}
+
+/// Which `expired` pages leave a notice at their address: those whose
+/// address is one a page may have, and that no page of `pages` (nor an old
+/// address of one, nor an earlier expired page) has now.
+fn notices(config: &Config, pages: &[Page], expired: &[(Page, PageDate)]) -> Vec<bool> {
+    if expired.is_empty() {
+        return Vec::new();
+    }
+    let taken: std::collections::HashSet<String> = pages
+        .iter()
+        .flat_map(|p| {
+            let aliases = p.front.aliases.iter().map(|a| format!("{a}/"));
+            std::iter::once(p.path.clone()).chain(aliases)
+        })
+        .collect();
+    let refused = check_paths(
+        config,
+        expired.iter().map(|(p, _)| p),
+        &mut Diagnostics::new(),
+    );
+    let refused: std::collections::HashSet<usize> = refused.into_iter().collect();
+    let free = |(at, (page, _)): (usize, &(Page, PageDate))| {
+        !refused.contains(&at) && !taken.contains(&page.path)
+    };
+    expired.iter().enumerate().map(free).collect()
 }
 
 /// Parses one file into a `Page`; with smart punctuation, titles and leads get Swedish quotes.

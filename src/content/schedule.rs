@@ -39,6 +39,10 @@ pub struct Timed {
     pub why: Withheld,
     /// When it is published (scheduled) or stopped being current (expired).
     pub moment: PageDate,
+    /// True for an expired page whose address shows the notice: one that
+    /// no other page (or old address of one) has taken since, and that is
+    /// a page's address to begin with (see `content::parse`).
+    pub notice: bool,
 }
 
 /// The moment a build is made at, and the pages it leaves out for their time.
@@ -81,33 +85,45 @@ pub fn withheld(page: &Page, now: Timestamp, future: bool) -> Option<(Withheld, 
     Some((Withheld::Scheduled, date))
 }
 
-/// Takes the pages left out at `timing.now` for reason `which` out of
-/// `pages` into `timing`.
-pub fn withhold(pages: &mut Vec<Page>, timing: &mut Timing, future: bool, which: Withheld) {
-    let now = timing.now;
-    pages.retain(|page| match withheld(page, now, future) {
-        Some((why, moment)) if why == which => {
-            timing.withheld.push(timed(page, why, moment));
-            false
+/// Takes the pages left out at `now` for reason `which` out of `pages`,
+/// each with its moment.
+pub fn take(
+    pages: &mut Vec<Page>,
+    now: Timestamp,
+    future: bool,
+    which: Withheld,
+) -> Vec<(Page, PageDate)> {
+    let mut taken = Vec::new();
+    let mut kept = Vec::with_capacity(pages.len());
+    for page in pages.drain(..) {
+        match withheld(&page, now, future) {
+            Some((why, moment)) if why == which => taken.push((page, moment)),
+            _ => kept.push(page),
         }
-        _ => true,
-    });
-    timing
-        .withheld
-        .sort_by(|a, b| a.content_path.cmp(&b.content_path));
+    }
+    *pages = kept;
+    taken
 }
 
-/// What a build keeps of a page it leaves out.
-pub fn timed(page: &Page, why: Withheld, moment: PageDate) -> Timed {
-    Timed {
-        content_path: page.content_path.clone(),
-        display_path: page.display_path.clone(),
-        path: page.path.clone(),
-        title: page.front.title.clone(),
-        kind: page.kind,
-        slug: page.slug.clone(),
-        why,
-        moment,
+impl Timing {
+    /// Notes `page`, left out for `why` at `moment`; `notice` as in `Timed`.
+    pub fn add(&mut self, page: &Page, (why, moment): (Withheld, PageDate), notice: bool) {
+        let timed = Timed {
+            content_path: page.content_path.clone(),
+            display_path: page.display_path.clone(),
+            path: page.path.clone(),
+            title: page.front.title.clone(),
+            kind: page.kind,
+            slug: page.slug.clone(),
+            why,
+            moment,
+            notice,
+        };
+        let at = self
+            .withheld
+            .binary_search_by(|t| t.content_path.cmp(&timed.content_path))
+            .unwrap_or_else(|at| at);
+        self.withheld.insert(at, timed);
     }
 }
 

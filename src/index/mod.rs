@@ -137,8 +137,8 @@ pub struct SiteIndex {
     pub timing: Timing,
     /// The day of `timing.now` in Swedish time, for "upcoming".
     pub today: Date,
-    /// Pages whose `programme:` or `conference:` names a page left out for
-    /// its time: the name shown as plain text (`timed::Named`).
+    /// Pages whose `programme:` or `conference:` names a page that expired:
+    /// its title, shown as plain text (`timed::Named`).
     pub named: BTreeMap<(PageId, PageKind), String>,
     /// Files under content/ outside bundles, as listed, published or not.
     pub files: Vec<crate::content::Asset>,

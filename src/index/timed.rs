@@ -82,7 +82,11 @@ impl Named<'_> {
         let Some(timed) = found else {
             return false;
         };
-        self.named.insert((id, kind), timed.title.clone());
+        // The title of a page not yet published is not shown before it is
+        // (an embargo): the reference is left out until then.
+        if timed.why == Withheld::Expired {
+            self.named.insert((id, kind), timed.title.clone());
+        }
         let (line, column) = crate::content::locate_value(
             &page.source,
             page.front.key_lines.get(key).copied(),

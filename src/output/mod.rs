@@ -15,6 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 
 mod file;
 mod in_place;
+pub mod own;
 use file::{holds, making_folder, write_contents, write_error};
 pub use in_place::{Updated, update};
 

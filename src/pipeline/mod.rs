@@ -237,19 +237,25 @@ pub fn prepare_reusing(
     kept: Option<KeptBodies>,
 ) -> Result<(Prepared, Reuse), Diagnostics> {
     let mut clock = Stopwatch::from_env();
+    // git reads the history while the pages are parsed and the templates read.
+    let site = config.site.clone();
+    let reading = config
+        .updated_from_git
+        .then(|| std::thread::spawn(move || content::history::read(&site)));
     let mut diagnostics = content.diagnostics;
     let mut parsed = content::parse(&config, &content.pages, opts.now());
     clock.lap("parse");
     diagnostics.extend(parsed.diagnostics);
     let timing = parsed.timing;
-    let history = dates_from_git(&config, &mut parsed.pages, &mut diagnostics);
-    let links = LinkMap::new(&parsed.pages)
-        .with_unpublished(&parsed.drafts, &parsed.broken)
-        .with_timed(&timing.withheld);
     let highlighter = Highlighter::new();
     // Shortcodes are templates: the templates are read before the bodies.
     let templates = Templates::load(&config);
     clock.lap("templates");
+    let history = dates_from_git(reading, &mut parsed.pages, &mut diagnostics);
+    clock.lap("history");
+    let links = LinkMap::new(&parsed.pages)
+        .with_unpublished(&parsed.drafts, &parsed.broken)
+        .with_timed(&timing.withheld);
     let none = Shortcodes::none();
     let shortcodes = templates.as_ref().map_or(&none, |t| &t.shortcodes);
     let made = bodies(
@@ -309,16 +315,15 @@ pub fn prepare_reusing(
 }
 
 /// With `dates: { updated: git }`, gives `pages` their last commit's day
-/// as `updated` (see `content::history`); a shallow clone is a warning.
+/// as `updated` from the history `reading` reads (see `content::history`);
+/// a shallow clone is a warning.
 fn dates_from_git(
-    config: &Config,
+    reading: Option<std::thread::JoinHandle<Result<History, NoHistory>>>,
     pages: &mut [content::Page],
     diagnostics: &mut Diagnostics,
 ) -> Option<Result<History, NoHistory>> {
-    if !config.updated_from_git {
-        return None;
-    }
-    let history = content::history::read(&config.site);
+    // A reader that panicked read nothing: as without git.
+    let history = reading?.join().unwrap_or(Err(NoHistory::Absent));
     match &history {
         Ok(history) => history.apply(pages),
         Err(NoHistory::Shallow) => diagnostics

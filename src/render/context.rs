@@ -276,8 +276,8 @@ impl<'v> Views<'v> {
         }
     }
 
-    /// The title of the page left out for its time that page `id`'s
-    /// `programme:` or `conference:` (by `kind`) names, shown as plain text.
+    /// The title of the expired page that page `id`'s `programme:` or
+    /// `conference:` (by `kind`) names, shown as plain text.
     fn named(&self, id: PageId, kind: PageKind) -> Option<String> {
         self.site.named.get(&(id, kind)).cloned()
     }

@@ -105,30 +105,12 @@ impl Feed {
     }
 }
 
-/// The notices at the addresses of expired pages, but where a published
-/// page (or its old address) stands now: a job advert put up again under
-/// the same address is the page, not the notice.
+/// The notices at the addresses of expired pages (those that leave one,
+/// see `Timed::notice`).
 pub fn gone(site: &SiteIndex) -> Vec<Job> {
     let withheld = site.timing.withheld.iter().enumerate();
-    let expired: Vec<_> = withheld
-        .filter(|(_, t)| t.why == Withheld::Expired)
-        .collect();
-    if expired.is_empty() {
-        return Vec::new();
-    }
-    let taken: std::collections::HashSet<String> = site
-        .pages
-        .iter()
-        .flat_map(|p| {
-            let aliases = p.front.aliases.iter().map(|a| format!("{a}/"));
-            std::iter::once(p.path.clone()).chain(aliases)
-        })
-        .collect();
-    expired
-        .into_iter()
-        .filter(|(_, t)| !taken.contains(&t.path))
-        .map(|(n, _)| Job::Gone(n))
-        .collect()
+    let notices = withheld.filter(|(_, t)| t.why == Withheld::Expired && t.notice);
+    notices.map(|(n, _)| Job::Gone(n)).collect()
 }
 
 /// How many listing pages `items` items fill, at least one.

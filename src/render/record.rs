@@ -439,9 +439,8 @@ impl Read {
             }
             Read::Gone(path) => {
                 let timed = site.timing.get(path);
-                timed
-                    .map(|t| (&t.title, t.moment.timestamp(), t.why))
-                    .hash(&mut h);
+                let shown = timed.map(|t| (&t.title, t.moment.timestamp(), t.why, t.notice));
+                shown.hash(&mut h);
             }
         }
         h.finish()
@@ -493,6 +492,17 @@ fn feed_shape(site: &SiteIndex, key: &FeedKey, with_pages: bool, h: &mut FxHashe
     }
     if with_pages {
         hash_keys(site, &pages, h);
+        // An undated entry, or an empty feed, is dated by the day of the build.
+        let undated = |id: &PageId| {
+            site.pages[*id]
+                .front
+                .updated
+                .or(site.pages[*id].date)
+                .is_none()
+        };
+        if pages.is_empty() || pages.iter().any(undated) {
+            site.today.hash(h);
+        }
     } else {
         pages.is_empty().hash(h);
     }

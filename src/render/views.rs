@@ -152,12 +152,12 @@ pub struct PageView {
     /// for the "Schemalagd" banner; only `serve` and `build --future` show one.
     pub scheduled: Option<String>,
     /// The conference a presentation belongs to (only its `title`, no `url`,
-    /// while the conference page is not published).
+    /// once the conference page has expired).
     pub conference: Option<tera::Value>,
     /// A conference's presentations.
     pub presentations: Vec<tera::Value>,
-    /// The programme the page belongs to (its `url` empty while the
-    /// programme page is not published).
+    /// The programme the page belongs to (its `url` empty once the
+    /// programme page has expired).
     pub programme: Option<Link>,
     /// A programme hub's pages.
     pub programme_pages: Vec<tera::Value>,

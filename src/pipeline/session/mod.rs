@@ -134,6 +134,8 @@ struct State {
     /// True when a rebuild met a page left out for its time, or one that
     /// was: the site is built whole again (`content::schedule`).
     timed: bool,
+    /// The moment of the rebuild under way (the site's own is `site.timing.now`).
+    now: jiff::Timestamp,
     /// Static files as last served, by output path.
     statics: BTreeSet<String>,
     /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
@@ -198,6 +200,11 @@ impl Session {
             site: state.site.clone(),
             labels: state.templates.labels.clone(),
         })
+    }
+
+    /// Sets the moment the next rebuilds are made at (`None`: the clock's).
+    pub fn set_clock(&mut self, now: Option<jiff::Timestamp>) {
+        self.opts.now = now;
     }
 
     /// The output paths of the notices at the addresses of pages that
@@ -267,6 +274,7 @@ impl Session {
             links,
             retry: Retry::default(),
             timed: false,
+            now: prepared.site.timing.now,
             statics: prepared.templates.statics.keys().cloned().collect(),
             previewed: Vec::new(),
             config: prepared.config,
@@ -390,6 +398,7 @@ impl Session {
         if state.site.next_change().is_some_and(|at| at <= now) {
             return self.full_build();
         }
+        state.now = now;
         let templates_changed = changes.contains(&Change::Template) || state.retry.everything;
         if templates_changed {
             state.retry.everything = true;

@@ -155,7 +155,18 @@ impl State {
             timed: false,
         };
         let timing = &self.site.timing;
-        let now = timing.now;
+        // A page whose time came between the site's moment and this one's,
+        // or put at the address of an expired page's notice: built whole.
+        let moved = |page: &Page| {
+            let (then, now, future) = (timing.now, self.now, self.config.future);
+            let crossed = |at: jiff::Timestamp| (at > then) != (at > now);
+            schedule::withheld(page, now, future).is_some()
+                || page.date.is_some_and(|d| crossed(d.timestamp()))
+                || timing
+                    .withheld
+                    .iter()
+                    .any(|t| t.notice && t.path == page.path)
+        };
         for key in touched {
             let entries = &mut reparsed.entries;
             let position = entries.binary_search_by(|(p, _)| p.content_path.as_str().cmp(key));
@@ -186,7 +197,7 @@ impl State {
             };
             reparsed.timed |= timing.get(key).is_some();
             let target = match parsed {
-                Ok((page, _)) if schedule::withheld(&page, now, self.config.future).is_some() => {
+                Ok((page, _)) if moved(&page) => {
                     reparsed.timed = true;
                     LinkTarget::Broken
                 }
