@@ -165,6 +165,8 @@ front-matter-no-such-month-hint = that month does not exist: months go from 01 t
 front-matter-date-hint = write dates as 2024-03-26, or with a time as 2024-03-26T10:00:00+01:00
 front-matter-ends-before-start = ends ({ $end }) before it starts ({ $start })
 front-matter-ends-before-start-hint = swap start and end, or correct the date or time
+front-matter-bad-registration = `{ $url }` is not an address to register at
+front-matter-bad-registration-hint = write a full address (`https://…`), an e-mail address as `mailto:namn@example.org`, or a path on the site (`/anmalan/`)
 front-matter-bad-alias = `{ $alias }` is not a path on this site
 front-matter-bad-alias-hint = write the old path from the site's root, e.g. `/nyheter/gammal-adress/`
 front-matter-empty-slug = `{ $slug }` gives an empty slug
@@ -263,7 +265,7 @@ render-template-error = template error: { $detail }
 render-no-template = the theme has no template `{ $name }`
 render-no-template-hint = add the template to the theme (or to the site's templates/ folder)
 render-template-names-hint = check the theme's templates: `extends` and `include` must name existing templates
-render-unknown-filter-hint = besides Tera's own filters arkiv has `datum`; check the spelling
+render-unknown-filter-hint = besides Tera's own filters arkiv has `datum` and `breakable`; check the spelling
 render-undefined-hint = the value is not in this template's context (the README's Themes section lists what each template sees); guard it with `{"{"}% if x is defined %{"}"}` or use `x | default(value="")`
 render-incomplete-hint = a tag or expression is incomplete; compare with the Tera syntax at keats.github.io/tera
 render-tera-syntax-hint = see the Tera template syntax at keats.github.io/tera
@@ -441,3 +443,9 @@ index-names-expired = `{ $key }:` names { $page }, which expired { $when }; the 
 check-scheduled-heading = Scheduled pages (published at the first build after their time):
 check-expiring-heading = Pages that expire within 14 days:
 check-timed-page = { $page }: { $when }
+
+## The calendar
+calendar-no-such-conference = the activity names the conference `{ $conference }`, but no conference page with an `event:` has that name
+calendar-no-such-conference-hint = write the conference page's slug (its folder name under content/konferenser/), or remove `conference:`; until then the activity is in the calendar on its own
+check-likely-duplicate-event = the activity “{ $activity }” is on the day of the conference “{ $conference }”, at another place: is it the same event?
+check-likely-duplicate-event-hint = if it is, write `conference: { $slug }` in the activity, and the calendar shows the conference once; if it is not, nothing needs doing

@@ -156,6 +156,8 @@ front-matter-no-such-month-hint = den månaden finns inte: månaderna går från
 front-matter-date-hint = skriv datum som 2024-03-26, eller med tid som 2024-03-26T10:00:00+01:00
 front-matter-ends-before-start = slutar ({ $end }) innan det börjar ({ $start })
 front-matter-ends-before-start-hint = byt plats på start och slut, eller rätta datumet eller tiden
+front-matter-bad-registration = `{ $url }` är ingen adress att anmäla sig på
+front-matter-bad-registration-hint = skriv en hel adress (`https://…`), en e-postadress som `mailto:namn@example.org`, eller en sökväg på webbplatsen (`/anmalan/`)
 front-matter-bad-alias = `{ $alias }` är ingen sökväg på den här webbplatsen
 front-matter-bad-alias-hint = skriv den gamla sökvägen från webbplatsens rot, t.ex. `/nyheter/gammal-adress/`
 front-matter-empty-slug = `{ $slug }` ger en tom adressdel (slug)
@@ -254,7 +256,7 @@ render-template-error = fel i mallen: { $detail }
 render-no-template = temat har ingen mall `{ $name }`
 render-no-template-hint = lägg till mallen i temat (eller i webbplatsens mapp templates/)
 render-template-names-hint = kontrollera temats mallar: `extends` och `include` måste ange mallar som finns
-render-unknown-filter-hint = utöver Teras egna filter har arkiv `datum`; kontrollera stavningen
+render-unknown-filter-hint = utöver Teras egna filter har arkiv `datum` och `breakable`; kontrollera stavningen
 render-undefined-hint = värdet finns inte bland det som den här mallen får se (avsnittet Themes i README listar vad varje mall ser); skydda det med `{"{"}% if x is defined %{"}"}` eller använd `x | default(value="")`
 render-incomplete-hint = en tagg eller ett uttryck är ofullständigt; jämför med Teras mallspråk på keats.github.io/tera
 render-tera-syntax-hint = se Teras mallspråk på keats.github.io/tera
@@ -432,3 +434,9 @@ index-names-expired = `{ $key }:` anger { $page }, som slutade vara aktuell { $w
 check-scheduled-heading = Schemalagda sidor (publiceras vid första bygget efter sin tid):
 check-expiring-heading = Sidor som slutar vara aktuella inom 14 dagar:
 check-timed-page = { $page }: { $when }
+
+## The calendar
+calendar-no-such-conference = aktiviteten anger konferensen `{ $conference }`, men ingen konferenssida med `event:` har det namnet
+calendar-no-such-conference-hint = skriv konferenssidans slug (mappens namn under content/konferenser/), eller ta bort `conference:`; tills dess står aktiviteten i kalendern för sig
+check-likely-duplicate-event = aktiviteten ”{ $activity }” är samma dag som konferensen ”{ $conference }”, på en annan plats: är det samma evenemang?
+check-likely-duplicate-event-hint = om det är det, skriv `conference: { $slug }` i aktiviteten, så visar kalendern konferensen en gång; om inte behövs inget göras

@@ -123,6 +123,36 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
         findings.extend(check_front_matter_image(page));
     }
     findings.extend(duplicate_titles(site));
+    findings.extend(likely_duplicate_events(site));
+    findings
+}
+
+/// Activities on a conference's day at another place (or none) that do not
+/// name it: perhaps the same occurrence, in the calendar twice.
+fn likely_duplicate_events(site: &SiteIndex) -> Diagnostics {
+    let mut findings = Diagnostics::new();
+    for (id, n, conference) in crate::index::calendar::likely_duplicates(&site.pages) {
+        let page = &site.pages[id];
+        let activity = &page.front.activities[n];
+        let (line, column) = crate::content::locate_value(
+            &page.source,
+            page.front.key_lines.get("activities").copied(),
+            &activity.title,
+        );
+        let conference = &site.pages[conference];
+        findings.push(
+            Diagnostic::warning(t!(
+                "check-likely-duplicate-event",
+                activity = &activity.title,
+                conference = &conference.front.title
+            ))
+            .at_line(&page.display_path, &page.source, line, column)
+            .hint(t!(
+                "check-likely-duplicate-event-hint",
+                slug = &conference.slug
+            )),
+        );
+    }
     findings
 }
 

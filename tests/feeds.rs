@@ -147,26 +147,34 @@ fn the_calendar_file_parses_and_every_event_is_complete() {
 }
 
 #[test]
-fn each_event_has_its_own_calendar_file_linked_from_its_page() {
+fn each_event_has_its_own_calendar_file_linked_from_its_page_while_it_is_ahead() {
     let site = sample();
-    let page = site.html("konferenser/kompetens-och-stabilitet-2016/index.html");
+    let page = site.html("konferenser/forebyggande-socialtjanst-2027/index.html");
     let links = page.attrs("main a[download]", "href");
     assert_eq!(
         links,
-        ["/kalender/konferenser-kompetens-och-stabilitet-2016.ics"]
+        ["/kalender/konferenser-forebyggande-socialtjanst-2027.ics"]
     );
+    // A past event keeps its file, but offers it no more.
+    let past = site.html("konferenser/kompetens-och-stabilitet-2016/index.html");
+    assert!(past.attrs("main a[download]", "href").is_empty());
+    assert!(!past.main_text().contains("Lägg till i kalender"));
     let one = site.text("kalender/konferenser-kompetens-och-stabilitet-2016.ics");
     let calendar = ical::IcalParser::new(one.as_bytes())
         .next()
         .unwrap()
         .unwrap();
     assert_eq!(calendar.events.len(), 1);
-    let notes = site.html("anteckningar/socialchefsnatverket/index.html");
+    let notes = site.html("anteckningar/natverket-for-arbetsmarknadschefer/index.html");
     assert_eq!(
         notes.attrs("main a[download]", "href").len(),
-        6,
-        "one per activity"
+        3,
+        "one per activity ahead"
     );
+    // The 2019 notes' activities are all past: listed as such, none offered.
+    let old = site.html("anteckningar/socialchefsnatverket/index.html");
+    assert!(old.attrs("main a[download]", "href").is_empty());
+    assert_eq!(old.texts(".activities h2"), ["Tidigare aktiviteter"]);
 }
 
 #[test]

@@ -95,6 +95,17 @@ pub struct Event {
     pub end: Option<PageDate>,
     /// Where.
     pub location: Option<String>,
+    /// How to register, for an event ahead.
+    pub registration: Option<Registration>,
+}
+
+/// `event: { registration: { url, deadline } }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Registration {
+    /// Where: an address on the web (`https:`, `mailto:`) or on the site.
+    pub url: String,
+    /// Until when; without one, until the event is over.
+    pub deadline: Option<PageDate>,
 }
 
 /// An upcoming activity named in meeting notes.
@@ -108,6 +119,9 @@ pub struct Activity {
     pub end: Option<PageDate>,
     /// Where.
     pub location: Option<String>,
+    /// The conference (by slug) whose event this is: the calendar shows the
+    /// conference's entry for it.
+    pub conference: Option<String>,
 }
 
 /// Front matter as written: every key optional, dates still text.

@@ -20,9 +20,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::yaml;
 
 mod corrected_date;
+mod events;
 mod half_written;
 
 use corrected_date::{NoSuchDay, corrected_date, no_such_day};
+use events::{RawActivity, RawEvent};
 use half_written::half_written;
 
 /// Every top-level key front matter knows.
@@ -92,27 +94,6 @@ struct RawFrontMatter {
     template: Option<String>,
     weight: Option<i64>,
     aliases: Option<Vec<String>>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawEvent {
-    start: yaml::Value,
-    #[serde(default)]
-    end: Option<yaml::Value>,
-    #[serde(default)]
-    location: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawActivity {
-    title: String,
-    date: yaml::Value,
-    #[serde(default)]
-    end: Option<yaml::Value>,
-    #[serde(default)]
-    location: Option<String>,
 }
 
 /// Parses and validates the front matter of `text`; warnings go to `warnings`.
@@ -237,29 +218,6 @@ impl Resolver<'_> {
         title.to_string()
     }
 
-    fn event(&mut self, event: RawEvent) -> Option<Event> {
-        let start = self.date("event", Some(&event.start))?;
-        let end = self.date("event", event.end.as_ref());
-        self.check_order("event", start, end);
-        Some(Event {
-            start,
-            end,
-            location: event.location,
-        })
-    }
-
-    fn activity(&mut self, activity: RawActivity) -> Option<Activity> {
-        let start = self.date("activities", Some(&activity.date))?;
-        let end = self.date("activities", activity.end.as_ref());
-        self.check_order("activities", start, end);
-        Some(Activity {
-            title: activity.title,
-            start,
-            end,
-            location: activity.location,
-        })
-    }
-
     fn date(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<PageDate> {
         let value = value?;
         let text = match value {
@@ -292,25 +250,6 @@ impl Resolver<'_> {
                 );
                 None
             }
-        }
-    }
-
-    fn check_order(&mut self, key: &str, start: PageDate, end: Option<PageDate>) {
-        if let Some(end) = end.filter(|end| end.timestamp() < start.timestamp()) {
-            let moment = |date: PageDate| match date.time_text() {
-                Some(time) if start.date() == end.date() => format!("{} {time}", date.iso_date()),
-                _ => date.iso_date(),
-            };
-            let (line, column) = self.lines.locate(key, "end:");
-            self.errors.push(
-                Diagnostic::error(t!(
-                    "front-matter-ends-before-start",
-                    end = moment(end),
-                    start = moment(start)
-                ))
-                .at_line(self.file, self.text, line, column)
-                .hint(t!("front-matter-ends-before-start-hint")),
-            );
         }
     }
 

@@ -5,6 +5,7 @@
 //! and refers to them by `PageId`. Cross references that lead nowhere
 //! (`programme:`, `conference:`) are located errors. It renders nothing.
 
+pub mod calendar;
 mod edit;
 pub use edit::same_but_content;
 pub mod files;
@@ -69,7 +70,9 @@ impl ArchiveYear {
 }
 
 /// Where a calendar entry comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum EventSource {
     /// A page's `event:` (a conference, say).
     Event,
@@ -94,13 +97,6 @@ pub struct CalendarEntry {
     pub end: Option<PageDate>,
     /// Where.
     pub location: Option<String>,
-}
-
-impl CalendarEntry {
-    /// True if it has not yet ended on `today`.
-    pub fn is_upcoming(&self, today: Date) -> bool {
-        self.end.unwrap_or(self.start).date() >= today
-    }
 }
 
 /// The whole site, indexed.
@@ -294,7 +290,8 @@ impl SiteIndex {
             .expect("the index builds both taxonomies")
     }
 
-    /// Page `id`'s own event and activities, by start.
+    /// Page `id`'s own event and activities, by start, and the conference
+    /// events its activities are (`calendar`).
     pub fn entries_of(&self, id: PageId) -> impl Iterator<Item = &CalendarEntry> {
         self.calendar_of
             .get(&id)
@@ -305,7 +302,8 @@ impl SiteIndex {
 
     /// Calendar entries that have not ended yet, soonest first.
     pub fn upcoming(&self) -> impl Iterator<Item = &CalendarEntry> {
-        self.calendar.iter().filter(|e| e.is_upcoming(self.today))
+        let now = self.timing.now;
+        self.calendar.iter().filter(move |e| e.is_upcoming(now))
     }
 }
 
@@ -377,19 +375,16 @@ impl References {
         let conference_of = resolve(Reference::Conference);
         let programme_pages = group_by_target(newest, &programme_of);
         let presentations = group_by_target(newest, &conference_of);
-        let calendar = calendar(pages);
-        let mut calendar_of: BTreeMap<PageId, Vec<usize>> = BTreeMap::new();
-        for (n, entry) in calendar.iter().enumerate() {
-            calendar_of.entry(entry.page).or_default().push(n);
-        }
+        let calendar = calendar::calendar(pages);
+        diagnostics.extend(calendar.diagnostics);
         References {
             programme_of,
             conference_of,
             programme_pages,
             presentations,
             archive: archive(pages, newest),
-            calendar,
-            calendar_of,
+            calendar: calendar.entries,
+            calendar_of: calendar.of,
             page_keys: pages.iter().map(|p| page_key(&p.content_path)).collect(),
             named,
             diagnostics,
@@ -458,39 +453,4 @@ fn archive(pages: &[Arc<Page>], newest: &Newest) -> Vec<ArchiveYear> {
         year.months.last_mut().expect("pushed above").pages.push(id);
     }
     years
-}
-
-fn calendar(pages: &[Arc<Page>]) -> Vec<CalendarEntry> {
-    let mut entries = Vec::new();
-    for (id, page) in pages.iter().enumerate() {
-        if let Some(event) = &page.front.event {
-            entries.push(CalendarEntry {
-                index: 0,
-                page: id,
-                source: EventSource::Event,
-                title: page.front.title.clone(),
-                start: event.start,
-                end: event.end,
-                location: event.location.clone(),
-            });
-        }
-        for (n, activity) in page.front.activities.iter().enumerate() {
-            entries.push(CalendarEntry {
-                index: 0,
-                page: id,
-                source: EventSource::Activity(n),
-                title: activity.title.clone(),
-                start: activity.start,
-                end: activity.end,
-                location: activity.location.clone(),
-            });
-        }
-    }
-    entries.sort_by(|a, b| {
-        (a.start.timestamp(), &a.title, a.page).cmp(&(b.start.timestamp(), &b.title, b.page))
-    });
-    for (n, entry) in entries.iter_mut().enumerate() {
-        entry.index = n;
-    }
-    entries
 }

@@ -121,9 +121,9 @@ impl Named<'_> {
 impl SiteIndex {
     /// The next moment after the build's at which its output changes with
     /// nothing else changed: a page scheduled is published, or its
-    /// "Schemalagd" banner goes (with `--future`); a page expires; or the
-    /// day changes while something shows what is upcoming, or a feed dates
-    /// an undated page by the day it was built. `None`: never by itself.
+    /// "Schemalagd" banner goes (with `--future`); a page expires; an event
+    /// or activity is over; or the day changes while a feed dates an
+    /// undated page by the day it was built. `None`: never by itself.
     pub fn next_change(&self) -> Option<Timestamp> {
         let now = self.timing.now;
         let scheduled = self
@@ -136,15 +136,20 @@ impl SiteIndex {
             let ahead = page.date.filter(|_| !page.is_section_index);
             [ahead, page.front.expires].into_iter().flatten()
         });
-        let moments = published.map(|d| d.timestamp()).chain(scheduled);
-        let daily = self.calendar.iter().any(|e| e.is_upcoming(self.today))
-            || self.listed_pages().any(|id| {
-                // A feed dates an undated page by the day it was built.
-                let page = &self.pages[id];
-                let in_feeds = page.kind != PageKind::Plain || !page.front.topics.is_empty();
-                page.date.is_none() && page.front.updated.is_none() && in_feeds
-            })
-            || self.archive.is_empty();
+        // An event or activity stops being upcoming when it is over.
+        let over = self.upcoming().map(|e| e.ends_at());
+        let closes = (0..self.pages.len()).filter_map(|id| self.registration_closes(id));
+        let over = over.chain(closes);
+        let moments = published
+            .map(|d| d.timestamp())
+            .chain(scheduled)
+            .chain(over);
+        let daily = self.listed_pages().any(|id| {
+            // A feed dates an undated page by the day it was built.
+            let page = &self.pages[id];
+            let in_feeds = page.kind != PageKind::Plain || !page.front.topics.is_empty();
+            page.date.is_none() && page.front.updated.is_none() && in_feeds
+        }) || self.archive.is_empty();
         let midnight = daily.then(|| schedule::next_midnight(now));
         moments.filter(|&t| t > now).chain(midnight).min()
     }

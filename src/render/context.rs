@@ -147,7 +147,7 @@ impl<'v> Views<'v> {
             event: self
                 .site
                 .entries_of(id)
-                .find(|e| e.source == crate::index::EventSource::Event)
+                .find(|e| e.source == crate::index::EventSource::Event && e.page == id)
                 .map(|e| self.event(e)),
             attachments: self.attachments(id),
         }
@@ -181,6 +181,12 @@ impl<'v> Views<'v> {
             updated: front.updated.as_ref().map(|d| DateView::new(d, language)),
             image: front.image.as_ref().map(|image| self.image(id, image)),
             contacts: front.contacts.clone(),
+            intro: (page.kind == PageKind::Conference)
+                .then(|| split_at_heading(&site.bodies[id].html).0.to_string()),
+            more: (page.kind == PageKind::Conference)
+                .then(|| split_at_heading(&site.bodies[id].html).1.to_string())
+                .filter(|more| !more.trim().is_empty()),
+            registration: self.registration(id),
             scheduled: page
                 .date
                 .filter(|d| d.timestamp() > site.timing.now && !page.is_section_index)
@@ -207,11 +213,14 @@ impl<'v> Views<'v> {
             programme_pages: self.summaries(&self.related(Relation::ProgrammePages, id)),
             attendee_groups: group_attendees(&front.attendees),
             attendee_count: front.attendees.len(),
-            activities: site
-                .entries_of(id)
-                .filter(|e| e.source != crate::index::EventSource::Event)
-                .map(|e| self.event(e))
-                .collect(),
+            activities: {
+                self.read(Read::Entries(site.page_keys[id]));
+                site.entries_of(id)
+            }
+            // Its activities, a conference's event among them when one is.
+            .filter(|e| e.source != crate::index::EventSource::Event || e.page != id)
+            .map(|e| self.event(e))
+            .collect(),
             breadcrumbs: self.breadcrumbs(id),
             archive_url: page
                 .date
@@ -271,9 +280,27 @@ impl<'v> Views<'v> {
             when,
             location: entry.location.clone(),
             is_event: entry.source == crate::index::EventSource::Event,
-            is_upcoming: entry.is_upcoming(self.site.today),
+            is_upcoming: {
+                self.read(Read::Ahead(self.site.page_keys[entry.page], entry.source));
+                entry.is_upcoming(self.site.timing.now)
+            },
             ics_url: self.url(&routes::event_file(&self.site.entry_slug(entry.index))),
         }
+    }
+
+    /// Where and until when to register for page `id`'s event, while one
+    /// can (until the deadline, or without one until the event is over).
+    fn registration(&self, id: PageId) -> Option<RegistrationView> {
+        let site = self.site;
+        let registration = site.pages[id].front.event.as_ref()?.registration.as_ref()?;
+        self.read(Read::Registration(site.page_keys[id]));
+        site.registration_closes(id)
+            .filter(|&closes| closes > site.timing.now)?;
+        let language = self.config.language.as_str();
+        Some(RegistrationView {
+            url: registration.url.clone(),
+            deadline: registration.deadline.map(|d| DateView::new(&d, language)),
+        })
     }
 
     /// The title of the expired page that page `id`'s `programme:` or
@@ -446,6 +473,11 @@ pub fn first_words(text: &str, count: usize) -> String {
     } else {
         words.join(" ")
     }
+}
+
+/// A body's HTML before its first `<h2>`, and from it on.
+fn split_at_heading(html: &str) -> (&str, &str) {
+    html.split_at(html.find("<h2").unwrap_or(html.len()))
 }
 
 #[cfg(test)]

@@ -61,6 +61,14 @@ pub enum Read {
     Scheduled(PageKey),
     /// The title and the moment of an expired page (by content path): its notice.
     Gone(String),
+    /// Whether registration for a page's event (by key) is open.
+    Registration(PageKey),
+    /// Whether one calendar entry (by its page's key and its place there)
+    /// is still ahead.
+    Ahead(PageKey, crate::index::EventSource),
+    /// Which calendar entries a page (by key) lists: its own, and the
+    /// conference events its activities are.
+    Entries(PageKey),
 }
 
 /// A list of pages, newest first.
@@ -437,6 +445,20 @@ impl Read {
                 date.is_some_and(|d| d.timestamp() > site.timing.now)
                     .hash(&mut h);
             }
+            Read::Ahead(key, source) => {
+                let id = ids.get(key).copied();
+                let mut entries = id.into_iter().flat_map(|id| site.entries_of(id));
+                let entry = entries.find(|e| Some(e.page) == id && e.source == *source);
+                entry.map(|e| e.is_upcoming(site.timing.now)).hash(&mut h);
+            }
+            Read::Entries(key) => {
+                let entries = ids.get(key).into_iter().flat_map(|&id| site.entries_of(id));
+                entries.for_each(|e| (site.page_keys[e.page], e.source).hash(&mut h));
+            }
+            Read::Registration(key) => {
+                let closes = ids.get(key).and_then(|&id| site.registration_closes(id));
+                closes.is_some_and(|at| at > site.timing.now).hash(&mut h);
+            }
             Read::Gone(path) => {
                 let timed = site.timing.get(path);
                 let shown = timed.map(|t| (&t.title, t.moment.timestamp(), t.why, t.notice));
@@ -464,7 +486,7 @@ fn slice_shape(site: &SiteIndex, list: &List, range: std::ops::Range<usize>, h: 
 
 fn calendar_shape(site: &SiteIndex, h: &mut FxHasher) {
     for entry in &site.calendar {
-        let upcoming = entry.is_upcoming(site.today);
+        let upcoming = entry.is_upcoming(site.timing.now);
         (site.page_keys[entry.page], entry.source, upcoming).hash(h);
     }
 }

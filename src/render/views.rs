@@ -148,6 +148,14 @@ pub struct PageView {
     pub image: Option<ImageView>,
     /// People to contact.
     pub contacts: Vec<Contact>,
+    /// A conference's body up to its first `##` heading: its introduction,
+    /// shown before the documentation and the presentations.
+    pub intro: Option<String>,
+    /// The rest of a conference's body, from its first `##` heading: shown
+    /// after them (quotes, "Läs mer").
+    pub more: Option<String>,
+    /// How to register for an event ahead, while registration is open.
+    pub registration: Option<RegistrationView>,
     /// When a page dated ahead is published ("3 december 2026 kl. 08.00"),
     /// for the "Schemalagd" banner; only `serve` and `build --future` show one.
     pub scheduled: Option<String>,
@@ -221,4 +229,13 @@ pub struct ShareView {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+}
+
+/// "Anmäl dig senast 3 december 2026": where to register, and until when.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RegistrationView {
+    /// Where.
+    pub url: String,
+    /// The last day (or moment) to register, if there is one.
+    pub deadline: Option<DateView>,
 }
