@@ -85,6 +85,32 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
                 "{at}: the first Tab should show the skip link with a visible outline, got {focus}"
             ));
         }
+        let width = page["width"].as_i64().unwrap_or(0);
+        let menu = &page["menu"];
+        if width <= 390 {
+            let opened = &menu["opened"];
+            if menu["button"] != true || menu["list"] != false || menu["expanded"] != "false" {
+                problems.push(format!(
+                    "{at}: the menu should be closed behind its button, got {menu}"
+                ));
+            } else if opened["list"] != true || opened["expanded"] != "true" {
+                problems.push(format!(
+                    "{at}: the menu button should open the menu, got {menu}"
+                ));
+            }
+        } else if menu["button"] != false || menu["list"] != true {
+            problems.push(format!(
+                "{at}: the menu should be open, without a button, got {menu}"
+            ));
+        }
+        let search = &page["headerSearch"];
+        let on_search_page = page["path"] == "/sok/";
+        if !on_search_page && (search["visible"] != true || search["label"] != "Sök på webbplatsen")
+        {
+            problems.push(format!(
+                "{at}: a labelled search field in the header, got {search}"
+            ));
+        }
         if let Some(violations) = page["violations"].as_array() {
             for violation in violations {
                 problems.push(format!(

@@ -30,9 +30,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::content::Page;
 use crate::fs::SiteRoot;
-use crate::output::own::{read_own, write_new};
 use crate::index::SiteIndex;
 use crate::markdown::{Body, LinkMap};
+use crate::output::own::{read_own, write_new};
 use crate::render::record::KeptRecord;
 
 pub use crate::config::CACHE_DIR;
@@ -374,9 +374,6 @@ fn after_header(bytes: &[u8], inputs: u64) -> Option<&[u8]> {
     let (made_with, rest) = rest.split_first_chunk::<8>()?;
     (u64::from_le_bytes(*made_with) == inputs).then_some(rest)
 }
-
-
-
 
 #[cfg(test)]
 mod tests {

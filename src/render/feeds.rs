@@ -61,7 +61,7 @@ pub(super) fn calendar(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
     let (upcoming, past): (Vec<_>, Vec<_>) = site
         .calendar
         .iter()
-        .partition(|e| e.is_upcoming(site.today));
+        .partition(|e| e.is_upcoming(site.timing.now));
     cx.title = views.labels.get("calendar").to_string();
     let calendar = CalendarContext {
         upcoming_months: by_month(views, upcoming.into_iter()),

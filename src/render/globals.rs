@@ -66,6 +66,8 @@ pub struct SiteView<'a> {
     pub section_urls: BTreeMap<String, String>,
     /// The search page's URL.
     pub search_url: String,
+    /// Whether the site has a search index (`search:` in site.yaml).
+    pub has_search: bool,
     /// The search index's folder (Pagefind's scripts and styles are in it).
     pub search_bundle_url: String,
     /// site.yaml's `extra`.
@@ -123,6 +125,7 @@ impl<'a> SiteView<'a> {
                 })
                 .collect(),
             search_url: config.url(&routes::search()),
+            has_search: config.search,
             search_bundle_url: config.url(&format!("{}/", routes::SEARCH_BUNDLE)),
             extra: &config.extra,
         }

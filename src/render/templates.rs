@@ -367,7 +367,18 @@ fn new_tera(language: &str) -> Tera {
 }
 
 /// `datum`: "2024-03-26" → "26 mars 2024" in the site's language.
+/// `breakable`: an address (e-mail, web) escaped, with `<wbr>` after its
+/// `@` and `/` and before its dots, so a narrow column breaks it there
+/// rather than mid-word.
 fn register_filters(tera: &mut Tera, language: &str) {
+    tera.register_filter("breakable", |value: &str, _: Kwargs, _: &State| {
+        let escaped = crate::text::escape_html(value);
+        let broken = escaped
+            .replace('@', "@<wbr>")
+            .replace('/', "/<wbr>")
+            .replace('.', "<wbr>.");
+        tera::Value::safe_string(&broken)
+    });
     let language = language.to_string();
     tera.register_filter("datum", move |value: &str, _: Kwargs, _: &State| {
         let day = value.get(..10).unwrap_or(value);

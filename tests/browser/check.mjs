@@ -19,7 +19,7 @@ const { base, close } = await serveFolder(publicDir);
 const browser = await launchChromium(chromium);
 const results = [];
 try {
-  for (const width of [1280, 390]) {
+  for (const width of [1280, 768, 390, 360]) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     for (const p of paths) {
       const response = await page.goto(base + p, { waitUntil: 'load' });
@@ -42,7 +42,28 @@ try {
           outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
       });
       found.firstFocus = focus;
-      if (width === 1280) {
+      // The menu: on phones closed behind its button, which opens it.
+      found.menu = await page.evaluate(() => {
+        const button = document.querySelector('.menu-toggle');
+        const list = document.querySelector('.main-nav-list');
+        const shown = (el) => !!el && el.getBoundingClientRect().height > 0;
+        return { button: shown(button), list: shown(list),
+          expanded: button && button.getAttribute('aria-expanded') };
+      });
+      if (found.menu.button) {
+        await page.click('.menu-toggle');
+        found.menu.opened = await page.evaluate(() => ({
+          list: document.querySelector('.main-nav-list').getBoundingClientRect().height > 0,
+          expanded: document.querySelector('.menu-toggle').getAttribute('aria-expanded'),
+        }));
+        await page.click('.menu-toggle');
+      }
+      found.headerSearch = await page.evaluate(() => {
+        const input = document.querySelector('.site-header input[type=search]');
+        return input ? { label: input.labels[0] && input.labels[0].textContent.trim(),
+          visible: input.getBoundingClientRect().height > 0 } : null;
+      });
+      if (width === 1280 || width === 360) {
         await page.addScriptTag({ content: axeSource });
         found.violations = await page.evaluate(async () => {
           const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
