@@ -157,6 +157,7 @@ struct RawConfig {
     theme: Option<String>,
     paginate: Option<usize>,
     menu: Option<Vec<MenuItem>>,
+    social: Option<Vec<MenuItem>>,
     #[serde(default)]
     taxonomies: Taxonomies,
     #[serde(default)]
@@ -254,6 +255,15 @@ fn check_settings(
             Diagnostic::error(t!("config-paginate-zero")).hint(t!("config-paginate-zero-hint")),
         );
     }
+    let social = raw.social.iter().flatten();
+    let web = |url: &str| ["https://", "http://"].iter().any(|s| url.starts_with(s));
+    if let Some(link) = social.into_iter().find(|link| !web(&link.url)) {
+        return at(
+            "social",
+            Diagnostic::error(t!("config-social-not-web", url = &link.url))
+                .hint(t!("config-social-not-web-hint")),
+        );
+    }
     if !is_plain_name(theme) {
         return at(
             "theme",
@@ -287,6 +297,9 @@ pub struct Config {
     pub paginate: usize,
     /// The main navigation; empty means the theme's default.
     pub menu: Vec<MenuItem>,
+    /// The organisation elsewhere (LinkedIn, YouTube…): name and address,
+    /// shown in the footer.
+    pub social: Vec<MenuItem>,
     /// Topic and municipality indexes.
     pub taxonomies: Taxonomies,
     /// Markdown options.
@@ -362,6 +375,7 @@ impl Config {
             theme,
             paginate: raw.paginate.unwrap_or(10),
             menu: raw.menu.unwrap_or_default(),
+            social: raw.social.clone().unwrap_or_default(),
             taxonomies: raw.taxonomies,
             markdown: raw.markdown,
             organisation: raw.organisation.unwrap_or_default(),

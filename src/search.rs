@@ -101,10 +101,16 @@ impl Record {
             content.push('\n');
         }
         content.push_str(&body.text);
+        // Who spoke, who came and who took the notes are found by name.
+        for name in people(page) {
+            content.push('\n');
+            content.push_str(&name);
+        }
         let mut meta = BTreeMap::from([("title".to_string(), page.front.title.clone())]);
         if let Some(date) = &page.date {
+            // Pagefind's result shows a field under its name: "Publicerad: 26 mars 2024".
             meta.insert(
-                "date".into(),
+                labels.get("search_date").to_string(),
                 crate::text::long_date(date.date(), &config.language),
             );
         }
@@ -121,6 +127,22 @@ impl Record {
                 page.front.topics.iter().map(|t| escape_html(t)).collect(),
             );
         }
+        if !page.front.municipalities.is_empty() {
+            filters.insert(
+                labels.get("filter_municipality").to_string(),
+                page.front
+                    .municipalities
+                    .iter()
+                    .map(|t| escape_html(t))
+                    .collect(),
+            );
+        }
+        if let Some(date) = &page.date {
+            filters.insert(
+                labels.get("filter_year").to_string(),
+                vec![date.date().year().to_string()],
+            );
+        }
         Record {
             url: config.url(&page.path),
             content,
@@ -128,6 +150,47 @@ impl Record {
             filters,
         }
     }
+}
+
+/// The people a page names besides its text: speakers, attendees (with
+/// their organisations) and note takers (`extra.note_takers`).
+fn people(page: &crate::content::Page) -> Vec<String> {
+    let front = &page.front;
+    let mut people = Vec::new();
+    for speaker in &front.speakers {
+        let parts = [
+            Some(&speaker.name),
+            speaker.role.as_ref(),
+            speaker.organisation.as_ref(),
+        ];
+        people.push(
+            parts
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    for attendee in &front.attendees {
+        let parts = [Some(&attendee.name), attendee.organisation.as_ref()];
+        people.push(
+            parts
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    match front.extra.get("note_takers") {
+        Some(serde_json::Value::String(name)) => people.push(name.clone()),
+        Some(serde_json::Value::Array(names)) => {
+            people.extend(names.iter().filter_map(|n| n.as_str().map(str::to_string)))
+        }
+        _ => {}
+    }
+    people
 }
 
 fn failure(reason: &str) -> Diagnostics {

@@ -231,7 +231,14 @@ fn search_finds_pages_by_words_typed_without_swedish_letters() {
     let site = Fixture::sample().build();
     let results = search(
         &site.output,
-        &["bedrovad", "goteborg", "konferenserna", "Wigzell"],
+        &[
+            "Gierow",
+            "Witzoe",
+            "bedrovad",
+            "goteborg",
+            "konferenserna",
+            "Wigzell",
+        ],
     );
     let titles = |query: &str| -> Vec<String> {
         results[query]["titles"]
@@ -292,9 +299,26 @@ fn search_finds_pages_by_words_typed_without_swedish_letters() {
     );
     assert_eq!(
         results["goteborg"]["filters"],
-        serde_json::json!(["Typ", "Ämne"]),
-        "filters by kind and topic"
+        serde_json::json!(["Kommun", "Typ", "Ämne", "År"]),
+        "filters by kind, topic, municipality and year"
     );
+    // Attendees and note takers are found by name.
+    let notes = "Anteckningar från Socialchefsnätverket 25 januari 2019".to_string();
+    for name in ["Gierow", "Witzoe"] {
+        assert!(titles(name).contains(&notes), "{name}: {:?}", titles(name));
+    }
+    // Result fields in Swedish, the field named by its visible label, and
+    // nothing for axe with a query typed.
+    let tags = results["goteborg"]["tags"].to_string();
+    assert!(tags.contains("Publicerad"), "{tags}");
+    assert!(!tags.to_lowercase().contains("date"), "{tags}");
+    assert_eq!(results["label"], "Sök i arkivet");
+    assert_eq!(
+        results["keyboard"],
+        serde_json::json!({ "field": true, "result": notes }),
+        "with Tab to the field, typing, and Tab on to the first result"
+    );
+    assert_eq!(results["violations"], serde_json::json!([]));
 }
 
 #[test]

@@ -45,7 +45,7 @@ fn an_activity_that_is_a_conference_is_its_event_once() {
         let links = page.attrs(".activity-title a", "href");
         assert_eq!(links, ["/konferenser/nara-vard-2025/"]);
         assert!(
-            page.main_text().contains("9 oktober 2025, 09:00–16:00"),
+            page.main_text().contains("9 oktober 2025, kl. 09.00–16.00"),
             "{}",
             page.main_text()
         );

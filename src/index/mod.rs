@@ -10,6 +10,7 @@ mod edit;
 pub use edit::same_but_content;
 pub mod files;
 mod references;
+mod related;
 pub mod taxonomy;
 mod timed;
 

@@ -211,6 +211,10 @@ impl<'v> Views<'v> {
                 }),
             },
             programme_pages: self.summaries(&self.related(Relation::ProgrammePages, id)),
+            related: match page.kind {
+                PageKind::Plain | PageKind::Programme => Vec::new(),
+                _ => self.summaries(&self.related(Relation::Related, id)),
+            },
             attendee_groups: group_attendees(&front.attendees),
             attendee_count: front.attendees.len(),
             activities: {
@@ -266,9 +270,14 @@ impl<'v> Views<'v> {
         };
         if let Some(start_time) = entry.start.time_text() {
             let same_day = entry.end.is_none_or(|e| e.date() == entry.start.date());
+            // Swedish writes "kl. 09.00–16.00" (Språkrådet); English "09:00–16:00".
+            let at = if language == "sv" { ", kl. " } else { ", " };
+            let clock = |time: String| spoken_time(&time, language);
             match entry.end.and_then(|e| e.time_text()) {
-                Some(end_time) if same_day => when.push_str(&format!(", {start_time}–{end_time}")),
-                _ => when.push_str(&format!(", {start_time}")),
+                Some(end_time) if same_day => {
+                    when.push_str(&format!("{at}{}–{}", clock(start_time), clock(end_time)))
+                }
+                _ => when.push_str(&format!("{at}{}", clock(start_time))),
             }
         }
         EventView {
@@ -472,6 +481,14 @@ pub fn first_words(text: &str, count: usize) -> String {
         format!("{}…", words[..count].join(" "))
     } else {
         words.join(" ")
+    }
+}
+
+/// "09:00" as written in `language`: "09.00" in Swedish.
+pub fn spoken_time(time: &str, language: &str) -> String {
+    match language {
+        "sv" => time.replace(':', "."),
+        _ => time.to_string(),
     }
 }
 

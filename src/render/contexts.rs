@@ -114,6 +114,9 @@ pub struct TaxonomyContext {
 pub struct TermContext {
     /// The taxonomy's name and URL.
     pub taxonomy: Link,
+    /// What one term of it is called: "Ämne", "Kommun" (the theme's labels
+    /// `topic` and `municipality`).
+    pub kind_label: String,
     /// The term.
     pub term: TermView,
     /// This page of its pages, with `PageSummary` items.

@@ -64,6 +64,10 @@ pub struct SiteView<'a> {
     pub archive_url: String,
     /// Each section's listing, by kind: `site.section_urls.news` is `/nyheter/`.
     pub section_urls: BTreeMap<String, String>,
+    /// The organisation elsewhere: site.yaml's `social` links.
+    pub social: &'a [crate::config::MenuItem],
+    /// The calendar's iCalendar feed, to subscribe to.
+    pub calendar_feed_url: String,
     /// The search page's URL.
     pub search_url: String,
     /// Whether the site has a search index (`search:` in site.yaml).
@@ -124,6 +128,8 @@ impl<'a> SiteView<'a> {
                     Some((name, config.url(&routes::section(folder))))
                 })
                 .collect(),
+            social: &config.social,
+            calendar_feed_url: config.url(&routes::calendar_feed()),
             search_url: config.url(&routes::search()),
             has_search: config.search,
             search_bundle_url: config.url(&format!("{}/", routes::SEARCH_BUNDLE)),

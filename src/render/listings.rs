@@ -121,8 +121,13 @@ pub(super) fn term(
         url: views.url(&base),
         count: paginator.total,
     };
+    let singular = match taxonomy.kind {
+        TaxonomyKind::Topics => "topic",
+        TaxonomyKind::Municipalities => "municipality",
+    };
     let term = TermContext {
         taxonomy: taxonomy_link(views.config, taxonomy),
+        kind_label: views.labels.get(singular).to_string(),
         term: view,
         paginator,
     };

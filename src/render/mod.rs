@@ -14,6 +14,7 @@ mod jobs;
 mod listings;
 pub mod outputs;
 pub mod record;
+mod shapes;
 pub mod sitemap;
 mod templates;
 pub mod views;

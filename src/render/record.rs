@@ -21,6 +21,9 @@ use crate::content::PageKind;
 use crate::index::{PageId, SiteIndex, TaxonomyKind};
 use crate::render::context::SiteViews;
 use crate::render::outputs::Job;
+use crate::render::shapes::{
+    addresses_shape, calendar_shape, feed_shape, hash_keys, slice_shape, year_shape,
+};
 
 /// A page's identity across rebuilds: a hash of its content path (`SiteIndex::page_keys`).
 pub type PageKey = u64;
@@ -93,6 +96,8 @@ pub enum Relation {
     Programme,
     /// A programme's pages.
     ProgrammePages,
+    /// The pages that share a topic or the programme ("Relaterat").
+    Related,
 }
 
 /// A feed by names that outlast a rebuild.
@@ -469,73 +474,6 @@ impl Read {
     }
 }
 
-fn hash_keys(site: &SiteIndex, ids: &[PageId], h: &mut FxHasher) {
-    for &id in ids {
-        site.page_keys[id].hash(h);
-    }
-}
-
-/// A list's name and length, and which pages stand at `range` in it.
-fn slice_shape(site: &SiteIndex, list: &List, range: std::ops::Range<usize>, h: &mut FxHasher) {
-    let (pages, name) = list.pages(site);
-    name.hash(h);
-    pages.len().hash(h);
-    let (start, end) = (range.start.min(pages.len()), range.end.min(pages.len()));
-    hash_keys(site, &pages[start..end], h);
-}
-
-fn calendar_shape(site: &SiteIndex, h: &mut FxHasher) {
-    for entry in &site.calendar {
-        let upcoming = entry.is_upcoming(site.timing.now);
-        (site.page_keys[entry.page], entry.source, upcoming).hash(h);
-    }
-}
-
-/// What the sitemap shows: every listed page's path and date, and every term's slug.
-fn addresses_shape(site: &SiteIndex, h: &mut FxHasher) {
-    for id in site.listed_pages() {
-        let page = &site.pages[id];
-        let date = page.front.updated.or(page.date).map(|d| d.date());
-        (&page.path, date).hash(h);
-    }
-    for taxonomy in &site.taxonomies {
-        taxonomy.terms.iter().for_each(|t| t.slug.hash(h));
-    }
-}
-
-/// A feed's title (a topic's name) and its pages, or (for a link to it) whether it has any.
-fn feed_shape(site: &SiteIndex, key: &FeedKey, with_pages: bool, h: &mut FxHasher) {
-    let feed = key.resolve(site);
-    let pages = feed.map(|feed| feed.pages(site)).unwrap_or_default();
-    if let FeedKey::Topic(slug) = key {
-        let topics = site.taxonomy(TaxonomyKind::Topics);
-        let term = topics.terms.iter().find(|t| t.slug == *slug);
-        term.map(|t| &t.name).hash(h);
-    }
-    if with_pages {
-        hash_keys(site, &pages, h);
-        // An undated entry, or an empty feed, is dated by the day of the build.
-        let undated = |id: &PageId| {
-            site.pages[*id]
-                .front
-                .updated
-                .or(site.pages[*id].date)
-                .is_none()
-        };
-        if pages.is_empty() || pages.iter().any(undated) {
-            site.today.hash(h);
-        }
-    } else {
-        pages.is_empty().hash(h);
-    }
-}
-
-fn year_shape(year: &crate::index::ArchiveYear, h: &mut FxHasher) {
-    for month in &year.months {
-        (month.month, month.pages.len()).hash(h);
-    }
-}
-
 impl List {
     /// The list's pages on `site`, and the name shown with it (a term's).
     pub fn pages<'s>(&self, site: &'s SiteIndex) -> (&'s [PageId], Option<&'s str>) {
@@ -566,6 +504,7 @@ impl Relation {
             Relation::Programme => site.programme_of.get(&id).copied().into_iter().collect(),
             Relation::Presentations => site.presentations.get(&id).cloned().unwrap_or_default(),
             Relation::ProgrammePages => site.programme_pages.get(&id).cloned().unwrap_or_default(),
+            Relation::Related => site.related_pages(id),
         }
     }
 }
@@ -582,7 +521,7 @@ pub fn feed_key(site: &SiteIndex, feed: crate::render::outputs::Feed) -> FeedKey
 
 impl FeedKey {
     /// The feed of this name on `site`, if it has one.
-    fn resolve(&self, site: &SiteIndex) -> Option<crate::render::outputs::Feed> {
+    pub(super) fn resolve(&self, site: &SiteIndex) -> Option<crate::render::outputs::Feed> {
         use crate::render::outputs::Feed;
         match self {
             FeedKey::Site => Some(Feed::Site),

@@ -16,7 +16,7 @@ pub struct DateView {
     pub iso: String,
     /// "26 mars 2024".
     pub text: String,
-    /// "10:00", when a time was given.
+    /// "10.00" ("10:00" in English), when a time was given.
     pub time: Option<String>,
     /// RFC 3339, for feeds.
     pub rfc3339: String,
@@ -37,7 +37,9 @@ impl DateView {
         DateView {
             iso: date.iso_date(),
             text: long_date(day, language),
-            time: date.time_text(),
+            time: date
+                .time_text()
+                .map(|time| super::context::spoken_time(&time, language)),
             rfc3339: date.rfc3339(),
             year: day.year(),
             month: day.month(),
@@ -169,6 +171,8 @@ pub struct PageView {
     pub programme: Option<Link>,
     /// A programme hub's pages.
     pub programme_pages: Vec<tera::Value>,
+    /// Up to three pages that share a topic or the programme, newest first.
+    pub related: Vec<tera::Value>,
     /// Meeting attendees by organisation.
     pub attendee_groups: Vec<AttendeeGroup>,
     /// How many attended.
