@@ -451,3 +451,5 @@ calendar-no-such-conference = the activity names the conference `{ $conference }
 calendar-no-such-conference-hint = write the conference page's slug (its folder name under content/konferenser/), or remove `conference:`; until then the activity is in the calendar on its own
 check-likely-duplicate-event = the activity “{ $activity }” is on the day of the conference “{ $conference }”, at another place: is it the same event?
 check-likely-duplicate-event-hint = if it is, write `conference: { $slug }` in the activity, and the calendar shows the conference once; if it is not, nothing needs doing
+calendar-conference-other-day = the activity names the conference `{ $conference }`, but is not on its days
+calendar-conference-other-day-hint = correct the activity's date, or remove `conference:` if it is another event (a follow-up, say); until then it is in the calendar on its own

@@ -442,3 +442,5 @@ calendar-no-such-conference = aktiviteten anger konferensen `{ $conference }`, m
 calendar-no-such-conference-hint = skriv konferenssidans slug (mappens namn under content/konferenser/), eller ta bort `conference:`; tills dess står aktiviteten i kalendern för sig
 check-likely-duplicate-event = aktiviteten ”{ $activity }” är samma dag som konferensen ”{ $conference }”, på en annan plats: är det samma evenemang?
 check-likely-duplicate-event-hint = om det är det, skriv `conference: { $slug }` i aktiviteten, så visar kalendern konferensen en gång; om inte behövs inget göras
+calendar-conference-other-day = aktiviteten anger konferensen `{ $conference }`, men ligger inte på dess dagar
+calendar-conference-other-day-hint = rätta aktivitetens datum, eller ta bort `conference:` om det är ett annat evenemang (en uppföljning, till exempel); tills dess står den i kalendern för sig

@@ -216,3 +216,92 @@ fn a_registration_address_that_could_run_a_script_is_refused() {
     assert!(said.contains("not an address to register at"), "{said}");
     assert!(said.contains("index.md:11"), "{said}");
 }
+
+#[test]
+fn only_an_activity_within_a_conferences_hours_or_naming_it_on_its_days_is_its_event() {
+    let fixture = Fixture::sample();
+    let notes = fixture.read(NOTES);
+    let place = "Göteborgsregionen, Anders Personsgatan 8, Göteborg";
+    fixture.write(
+        NOTES,
+        &notes.replace(
+            CONFERENCE_ACTIVITY,
+            &format!(
+                "  - {{ title: Nätverksmöte på kvällen, date: 2025-10-09T18:00, location: \"{place}\" }}\n  - {{ title: Uppföljning, date: 2026-01-15, conference: nara-vard-2025 }}\n"
+            ),
+        ),
+    );
+    let built = fixture.build();
+    let ics = built.text("kalender.ics");
+    assert!(
+        ics.contains("SUMMARY:Nätverksmöte på kvällen"),
+        "after the conference's hours"
+    );
+    assert!(
+        ics.contains("SUMMARY:Uppföljning"),
+        "not on the conference's days"
+    );
+    let warnings: Vec<&str> = built
+        .report
+        .warnings
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        warnings.iter().any(|m| m.contains("is not on its days")),
+        "{warnings:?}"
+    );
+}
+
+#[test]
+fn registration_on_the_site_is_under_its_base_path_and_says_its_hour() {
+    let fixture = Fixture::sample();
+    let conference = "content/konferenser/forebyggande-socialtjanst-2027/index.md";
+    let text = fixture.read(conference);
+    let start = text.find("  registration:").unwrap();
+    let end = start + text[start..].find("attachments:").unwrap();
+    fixture.write(
+        conference,
+        &format!(
+            "{}  registration: {{ url: /anmalan/, deadline: 2027-02-01T12:00 }}\n{}",
+            &text[..start],
+            &text[end..]
+        ),
+    );
+    let mut opts = fixture.options();
+    opts.base_url = Some("https://example.org/arkiv/".into());
+    let built = fixture.build_with(opts);
+    let page = built.html("konferenser/forebyggande-socialtjanst-2027/index.html");
+    assert_eq!(page.attrs(".registration a", "href"), ["/arkiv/anmalan/"]);
+    assert_eq!(
+        page.text(".registration a"),
+        "Anmäl dig senast 1 februari 2027 kl. 12.00"
+    );
+}
+
+#[test]
+fn a_heading_in_a_fact_box_does_not_split_the_conference_page() {
+    let fixture = Fixture::sample();
+    let conference = "content/konferenser/nara-vard-2025/index.md";
+    fixture.replace(
+        conference,
+        "## Dagens teman",
+        "{% faktaruta(title=\"Kort\") %}\n## Inuti rutan\n\nText i rutan.\n{% end %}\n\n## Dagens teman",
+    );
+    let built = fixture.build();
+    let html = built.text("konferenser/nara-vard-2025/index.html");
+    let intro_end = html
+        .find("<h2>Bilagor")
+        .or_else(|| html.find("<h2>Konferensen i koncentrat"))
+        .unwrap();
+    let in_box = html.find("Inuti rutan").unwrap();
+    let text_in_box = html.find("Text i rutan").unwrap();
+    assert!(
+        in_box < intro_end && text_in_box < intro_end,
+        "the fact box stays whole, in the introduction"
+    );
+    assert!(
+        html.find("Dagens teman").unwrap() > intro_end,
+        "the text after it comes after"
+    );
+}

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::{CalendarEntry, EventSource, PageId};
+use crate::content::schedule::Timing;
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -31,46 +32,82 @@ fn place(location: Option<&str>) -> Option<String> {
     (!kept.is_empty()).then_some(kept)
 }
 
-/// The conference page with an event that `activity` of page `id` is, if any.
+/// The conference page with an event that `activity` of page `id` is, if
+/// any: the one it names, when the activity falls on the event's days; or
+/// one at the same place whose event the activity falls within (on its day
+/// for an activity without a time, in its hours for one with).
 fn conference_of(
     pages: &[Arc<Page>],
     (id, n): (PageId, usize),
-    conferences: &[PageId],
+    (conferences, timing): (&[PageId], &Timing),
     diagnostics: &mut Diagnostics,
 ) -> Option<PageId> {
     let page = &pages[id];
     let activity = &page.front.activities[n];
-    if let Some(named) = &activity.conference {
-        let slug = crate::text::slugify(named);
-        let found = conferences.iter().copied().find(|&c| pages[c].slug == slug);
-        if found.is_none() {
-            let (line, column) = crate::content::locate_value(
-                &page.source,
-                page.front.key_lines.get("activities").copied(),
-                named,
-            );
-            diagnostics.push(
-                Diagnostic::warning(t!("calendar-no-such-conference", conference = named))
-                    .at_line(&page.display_path, &page.source, line, column)
-                    .hint(t!("calendar-no-such-conference-hint")),
-            );
-        }
-        return found;
-    }
-    let here = place(activity.location.as_deref())?;
-    conferences.iter().copied().find(|&c| {
-        let event = pages[c]
+    let event_of = |c: PageId| {
+        pages[c]
             .front
             .event
             .as_ref()
-            .expect("conferences have events");
-        event.start.date() == activity.start.date()
-            && place(event.location.as_deref()).as_deref() == Some(here.as_str())
+            .expect("conferences have events")
+    };
+    let on_its_days = |c: PageId| {
+        let event = event_of(c);
+        let last = event.end.unwrap_or(event.start).date();
+        (event.start.date()..=last).contains(&activity.start.date())
+    };
+    let warn = |diagnostics: &mut Diagnostics, message: String, hint: String, named: &str| {
+        let line = page.front.key_lines.get("activities").copied();
+        let (line, column) = crate::content::locate_value(&page.source, line, named);
+        let warning = Diagnostic::warning(message).hint(hint);
+        diagnostics.push(warning.at_line(&page.display_path, &page.source, line, column));
+    };
+    if let Some(named) = &activity.conference {
+        let slug = crate::text::slugify(named);
+        let found = conferences.iter().copied().find(|&c| pages[c].slug == slug);
+        // A conference not published at this moment is named all the same.
+        let timed = || {
+            let mut withheld = timing.withheld.iter();
+            withheld.any(|t| t.kind == PageKind::Conference && t.slug == slug)
+        };
+        match found {
+            Some(c) if on_its_days(c) => return Some(c),
+            Some(_) => warn(
+                diagnostics,
+                t!("calendar-conference-other-day", conference = named),
+                t!("calendar-conference-other-day-hint"),
+                named,
+            ),
+            None if timed() => {}
+            None => warn(
+                diagnostics,
+                t!("calendar-no-such-conference", conference = named),
+                t!("calendar-no-such-conference-hint"),
+                named,
+            ),
+        }
+        return None;
+    }
+    let here = place(activity.location.as_deref())?;
+    conferences.iter().copied().find(|&c| {
+        let event = event_of(c);
+        let same_place = place(event.location.as_deref()).as_deref() == Some(here.as_str());
+        let within = match activity.start.has_time {
+            false => activity.start.date() == event.start.date(),
+            true => {
+                let at = activity.start.timestamp();
+                let end = event.end.unwrap_or(event.start);
+                event.start.timestamp() <= at
+                    && (at < end.timestamp() || !end.has_time)
+                    && on_its_days(c)
+            }
+        };
+        same_place && within
     })
 }
 
 /// Builds the calendar of `pages`.
-pub fn calendar(pages: &[Arc<Page>]) -> Calendar {
+pub fn calendar(pages: &[Arc<Page>], timing: &Timing) -> Calendar {
     let mut diagnostics = Diagnostics::new();
     let conferences: Vec<PageId> = (0..pages.len())
         .filter(|&id| pages[id].kind == PageKind::Conference && pages[id].front.event.is_some())
@@ -91,7 +128,8 @@ pub fn calendar(pages: &[Arc<Page>]) -> Calendar {
             });
         }
         for (n, activity) in page.front.activities.iter().enumerate() {
-            let conference = conference_of(pages, (id, n), &conferences, &mut diagnostics);
+            let both = (&conferences[..], timing);
+            let conference = conference_of(pages, (id, n), both, &mut diagnostics);
             if let Some(conference) = conference.filter(|&c| c != id) {
                 merged.push((id, conference));
                 continue;
@@ -170,11 +208,14 @@ impl super::SiteIndex {
         let entry = self
             .entries_of(id)
             .find(|e| e.source == EventSource::Event && e.page == id)?;
-        Some(match registration.deadline {
-            Some(deadline) if deadline.has_time => deadline.timestamp(),
-            Some(deadline) => end_of_day(deadline.date()).unwrap_or(deadline.timestamp()),
-            None => entry.ends_at(),
-        })
+        let deadline = registration
+            .deadline
+            .map(|deadline| match deadline.has_time {
+                true => deadline.timestamp(),
+                false => end_of_day(deadline.date()).unwrap_or(deadline.timestamp()),
+            });
+        // Never after the event is over.
+        Some(deadline.map_or(entry.ends_at(), |at| at.min(entry.ends_at())))
     }
 }
 

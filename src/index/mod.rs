@@ -376,7 +376,7 @@ impl References {
         let conference_of = resolve(Reference::Conference);
         let programme_pages = group_by_target(newest, &programme_of);
         let presentations = group_by_target(newest, &conference_of);
-        let calendar = calendar::calendar(pages);
+        let calendar = calendar::calendar(pages, timing);
         diagnostics.extend(calendar.diagnostics);
         References {
             programme_of,

@@ -306,9 +306,17 @@ impl<'v> Views<'v> {
         site.registration_closes(id)
             .filter(|&closes| closes > site.timing.now)?;
         let language = self.config.language.as_str();
+        // A path on the site is under the site's base path, as every link is.
+        let url = match registration.url.strip_prefix('/') {
+            Some(path) => self.config.url(path),
+            None => registration.url.clone(),
+        };
         Some(RegistrationView {
-            url: registration.url.clone(),
+            url,
             deadline: registration.deadline.map(|d| DateView::new(&d, language)),
+            deadline_text: registration
+                .deadline
+                .map(|d| crate::content::schedule::spoken(&d, language)),
         })
     }
 
@@ -492,9 +500,21 @@ pub fn spoken_time(time: &str, language: &str) -> String {
     }
 }
 
-/// A body's HTML before its first `<h2>`, and from it on.
+/// A body's HTML before its first `<h2>` that stands on its own (not in a
+/// quote, a list, a fact box or another block), and from it on.
 fn split_at_heading(html: &str) -> (&str, &str) {
-    html.split_at(html.find("<h2").unwrap_or(html.len()))
+    const BLOCKS: [&str; 6] = ["div", "blockquote", "li", "section", "aside", "details"];
+    let at_top = |at: usize| {
+        let before = &html[..at];
+        BLOCKS.iter().all(|tag| {
+            let opened = before.matches(&format!("<{tag}>")).count()
+                + before.matches(&format!("<{tag} ")).count();
+            opened == before.matches(&format!("</{tag}>")).count()
+        })
+    };
+    let mut starts = html.match_indices("<h2").map(|(at, _)| at);
+    let at = starts.find(|&at| at_top(at)).unwrap_or(html.len());
+    html.split_at(at)
 }
 
 #[cfg(test)]

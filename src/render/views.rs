@@ -242,4 +242,6 @@ pub struct RegistrationView {
     pub url: String,
     /// The last day (or moment) to register, if there is one.
     pub deadline: Option<DateView>,
+    /// The same as readers say it: "19 februari 2027", "1 februari 2027 kl. 12.00".
+    pub deadline_text: Option<String>,
 }
