@@ -256,7 +256,7 @@ fn check_settings(
         );
     }
     let social = raw.social.iter().flatten();
-    let web = |url: &str| ["https://", "http://"].iter().any(|s| url.starts_with(s));
+    let web = crate::text::is_web_address;
     if let Some(link) = social.into_iter().find(|link| !web(&link.url)) {
         return at(
             "social",

@@ -157,31 +157,24 @@ impl Record {
 fn people(page: &crate::content::Page) -> Vec<String> {
     let front = &page.front;
     let mut people = Vec::new();
+    // "Namn, roll, organisation", leaving out what is not given.
+    let joined = |parts: &[Option<&String>]| {
+        let given: Vec<&str> = parts.iter().flatten().map(|p| p.as_str()).collect();
+        given.join(", ")
+    };
     for speaker in &front.speakers {
         let parts = [
             Some(&speaker.name),
             speaker.role.as_ref(),
             speaker.organisation.as_ref(),
         ];
-        people.push(
-            parts
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        people.push(joined(&parts));
     }
     for attendee in &front.attendees {
-        let parts = [Some(&attendee.name), attendee.organisation.as_ref()];
-        people.push(
-            parts
-                .into_iter()
-                .flatten()
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+        people.push(joined(&[
+            Some(&attendee.name),
+            attendee.organisation.as_ref(),
+        ]));
     }
     match front.extra.get("note_takers") {
         Some(serde_json::Value::String(name)) => people.push(name.clone()),

@@ -3,9 +3,11 @@
 
 mod common;
 
-use common::{Fixture, test_now};
+use common::{Fixture, messages, test_now};
 use jiff::SignedDuration;
 
+/// The upcoming conference of the sample, with a registration.
+const UPCOMING: &str = "content/konferenser/forebyggande-socialtjanst-2027/index.md";
 const NOTES: &str = "content/anteckningar/2025-05-23-natverket-for-aldreomsorgschefer.md";
 const CONFERENCE_ACTIVITY: &str = "  - { title: \"Konferens: Nära vård – från ord till handling\", date: 2025-10-09, location: \"Göteborgsregionen, Anders Personsgatan 8, Göteborg\", conference: nara-vard-2025 }\n";
 
@@ -17,13 +19,8 @@ fn an_activity_that_is_a_conference_is_its_event_once() {
         CONFERENCE_ACTIVITY.to_string(),
         CONFERENCE_ACTIVITY.replace(", conference: nara-vard-2025", ""),
     ] {
-        let notes = fixture.read(NOTES);
-        let start = notes.find("  - { title: \"Konferens").unwrap();
-        let end = start + notes[start..].find('\n').unwrap() + 1;
-        fixture.write(
-            NOTES,
-            &format!("{}{activity}{}", &notes[..start], &notes[end..]),
-        );
+        let line = ("  - { title: \"Konferens", "\n");
+        fixture.replace_span(NOTES, line, activity.trim_end_matches('\n'));
         let built = fixture.build();
         let ics = built.text("kalender.ics");
         assert_eq!(
@@ -64,12 +61,10 @@ fn check_asks_about_an_activity_on_a_conferences_day_elsewhere() {
         ),
     );
     let findings = arkiv::check::check(&fixture.options());
-    let said: Vec<&str> = findings.iter().map(|d| d.message.as_str()).collect();
+    let said = messages(&findings);
     assert!(
-        said.iter()
-            .any(|m| m
-                .contains("is on the day of the conference “Nära vård – från ord till handling”")),
-        "{said:?}"
+        said.contains("is on the day of the conference “Nära vård – från ord till handling”"),
+        "{said}"
     );
     let built = fixture.build();
     let ics = built.text("kalender.ics");
@@ -88,17 +83,10 @@ fn an_activity_naming_no_conference_is_a_warning() {
         &notes.replace("conference: nara-vard-2025", "conference: nara-vard-2035"),
     );
     let built = fixture.build();
-    let warnings: Vec<&str> = built
-        .report
-        .warnings
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
+    let warnings = messages(&built.report.warnings);
     assert!(
-        warnings
-            .iter()
-            .any(|m| m.contains("names the conference `nara-vard-2035`")),
-        "{warnings:?}"
+        warnings.contains("names the conference `nara-vard-2035`"),
+        "{warnings}"
     );
 }
 
@@ -199,18 +187,8 @@ fn registration_is_offered_until_its_deadline() {
 #[test]
 fn a_registration_address_that_could_run_a_script_is_refused() {
     let fixture = Fixture::sample();
-    let conference = "content/konferenser/forebyggande-socialtjanst-2027/index.md";
-    let text = fixture.read(conference);
-    let start = text.find("    url: ").unwrap();
-    let end = start + text[start..].find('\n').unwrap();
-    fixture.write(
-        conference,
-        &format!(
-            "{}    url: \"javascript:alert(1)\"{}",
-            &text[..start],
-            &text[end..]
-        ),
-    );
+    let url = ("    url: ", "\n");
+    fixture.replace_span(UPCOMING, url, "    url: \"javascript:alert(1)\"");
     let errors = fixture.build_errors();
     let said = common::render(&errors);
     assert!(said.contains("not an address to register at"), "{said}");
@@ -241,33 +219,15 @@ fn only_an_activity_within_a_conferences_hours_or_naming_it_on_its_days_is_its_e
         ics.contains("SUMMARY:Uppföljning"),
         "not on the conference's days"
     );
-    let warnings: Vec<&str> = built
-        .report
-        .warnings
-        .iter()
-        .map(|d| d.message.as_str())
-        .collect();
-    assert!(
-        warnings.iter().any(|m| m.contains("is not on its days")),
-        "{warnings:?}"
-    );
+    let warnings = messages(&built.report.warnings);
+    assert!(warnings.contains("is not on its days"), "{warnings}");
 }
 
 #[test]
 fn registration_on_the_site_is_under_its_base_path_and_says_its_hour() {
     let fixture = Fixture::sample();
-    let conference = "content/konferenser/forebyggande-socialtjanst-2027/index.md";
-    let text = fixture.read(conference);
-    let start = text.find("  registration:").unwrap();
-    let end = start + text[start..].find("attachments:").unwrap();
-    fixture.write(
-        conference,
-        &format!(
-            "{}  registration: {{ url: /anmalan/, deadline: 2027-02-01T12:00 }}\n{}",
-            &text[..start],
-            &text[end..]
-        ),
-    );
+    let registration = "  registration: { url: /anmalan/, deadline: 2027-02-01T12:00 }\n";
+    fixture.replace_span(UPCOMING, ("  registration:", "attachments:"), registration);
     let mut opts = fixture.options();
     opts.base_url = Some("https://example.org/arkiv/".into());
     let built = fixture.build_with(opts);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Fixture, Server, test_now};
+use common::{Fixture, Server, messages, test_now};
 use jiff::{SignedDuration, Timestamp};
 
 /// `test_now` moved by `minutes`.
@@ -12,12 +12,6 @@ fn at(minutes: i64) -> Timestamp {
     test_now()
         .checked_add(SignedDuration::from_mins(minutes))
         .unwrap()
-}
-
-/// The messages of `diagnostics`, a line each.
-fn messages(diagnostics: &arkiv::diagnostics::Diagnostics) -> String {
-    let lines: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
-    lines.join("\n")
 }
 
 const EMBARGO: &str = "content/nyheter/embargo/index.md";

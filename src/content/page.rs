@@ -140,8 +140,21 @@ pub fn stockholm() -> TimeZone {
 }
 
 /// Today's date in Europe/Stockholm.
-pub fn today_in_stockholm() -> jiff::civil::Date {
-    jiff::Timestamp::now().to_zoned_datetime(stockholm()).date()
+pub fn today_in_stockholm() -> Date {
+    day_of(Timestamp::now())
+}
+
+/// The day of `moment` in Swedish time.
+pub fn day_of(moment: Timestamp) -> Date {
+    moment.to_zoned_datetime(stockholm()).date()
+}
+
+/// The midnight, in Swedish time, that ends `day`.
+pub fn end_of_day(day: Date) -> Option<Timestamp> {
+    let next = day.tomorrow().ok()?;
+    next.to_zoned_datetime(stockholm())
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 /// A page: where it came from, what it is, where it goes, and its Markdown.

@@ -137,21 +137,18 @@ pub fn spoken(moment: &PageDate, language: &str) -> String {
     if !moment.has_time {
         return day;
     }
+    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    let time = crate::text::spoken_time(&time, language);
     match language {
-        "en" => format!("{day} at {:02}:{:02}", local.hour(), local.minute()),
-        _ => format!("{day} kl. {:02}.{:02}", local.hour(), local.minute()),
+        "en" => format!("{day} at {time}"),
+        _ => format!("{day} kl. {time}"),
     }
 }
 
 /// The first midnight in Swedish time after `now`: when "upcoming" changes.
 pub fn next_midnight(now: Timestamp) -> Timestamp {
-    let stockholm = crate::content::page::stockholm();
-    let today = now.to_zoned_datetime(stockholm.clone()).date();
-    today
-        .tomorrow()
-        .ok()
-        .and_then(|day| day.to_zoned_datetime(stockholm).ok())
-        .map_or(now, |midnight| midnight.timestamp())
+    use crate::content::page::{day_of, end_of_day};
+    end_of_day(day_of(now)).unwrap_or(now)
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use super::{CalendarEntry, EventSource, PageId};
+use crate::content::page::end_of_day;
 use crate::content::schedule::Timing;
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -217,15 +218,6 @@ impl super::SiteIndex {
         // Never after the event is over.
         Some(deadline.map_or(entry.ends_at(), |at| at.min(entry.ends_at())))
     }
-}
-
-/// The midnight that ends `day` in Swedish time.
-fn end_of_day(day: jiff::civil::Date) -> Option<Timestamp> {
-    let stockholm = crate::content::page::stockholm();
-    let next = day.tomorrow().ok()?;
-    next.to_zoned_datetime(stockholm)
-        .ok()
-        .map(|z| z.timestamp())
 }
 
 impl CalendarEntry {

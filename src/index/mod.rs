@@ -217,7 +217,7 @@ pub fn build_anyway(
             conference_of: references.conference_of,
             calendar: references.calendar,
             calendar_of: references.calendar_of,
-            today: timed::day_of(timing.now),
+            today: crate::content::page::day_of(timing.now),
             timing,
             named: references.named,
             files: loose,

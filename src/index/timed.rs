@@ -7,19 +7,12 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 
 use super::{PageId, SiteIndex};
 use crate::content::schedule::{self, Timed, Timing, Withheld};
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Body;
-
-/// The day of `now` in Swedish time.
-pub fn day_of(now: Timestamp) -> Date {
-    now.to_zoned_datetime(crate::content::page::stockholm())
-        .date()
-}
 
 /// How a message says when a page left out is published, or was taken down.
 fn when(timed: &Timed) -> String {

@@ -173,6 +173,9 @@ impl<'v> Views<'v> {
         let page = &site.pages[id];
         let front = &page.front;
         let language = self.config.language.as_str();
+        // A conference's introduction comes before its documentation.
+        let parts =
+            (page.kind == PageKind::Conference).then(|| split_at_heading(&site.bodies[id].html));
         PageView {
             summary: self.summary(id),
             lead: front.summary.clone(),
@@ -181,10 +184,9 @@ impl<'v> Views<'v> {
             updated: front.updated.as_ref().map(|d| DateView::new(d, language)),
             image: front.image.as_ref().map(|image| self.image(id, image)),
             contacts: front.contacts.clone(),
-            intro: (page.kind == PageKind::Conference)
-                .then(|| split_at_heading(&site.bodies[id].html).0.to_string()),
-            more: (page.kind == PageKind::Conference)
-                .then(|| split_at_heading(&site.bodies[id].html).1.to_string())
+            intro: parts.map(|(intro, _)| intro.to_string()),
+            more: parts
+                .map(|(_, more)| more.to_string())
                 .filter(|more| !more.trim().is_empty()),
             registration: self.registration(id),
             scheduled: page
@@ -272,7 +274,7 @@ impl<'v> Views<'v> {
             let same_day = entry.end.is_none_or(|e| e.date() == entry.start.date());
             // Swedish writes "kl. 09.00–16.00" (Språkrådet); English "09:00–16:00".
             let at = if language == "sv" { ", kl. " } else { ", " };
-            let clock = |time: String| spoken_time(&time, language);
+            let clock = |time: String| crate::text::spoken_time(&time, language);
             match entry.end.and_then(|e| e.time_text()) {
                 Some(end_time) if same_day => {
                     when.push_str(&format!("{at}{}–{}", clock(start_time), clock(end_time)))
@@ -489,14 +491,6 @@ pub fn first_words(text: &str, count: usize) -> String {
         format!("{}…", words[..count].join(" "))
     } else {
         words.join(" ")
-    }
-}
-
-/// "09:00" as written in `language`: "09.00" in Swedish.
-pub fn spoken_time(time: &str, language: &str) -> String {
-    match language {
-        "sv" => time.replace(':', "."),
-        _ => time.to_string(),
     }
 }
 

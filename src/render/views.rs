@@ -39,7 +39,7 @@ impl DateView {
             text: long_date(day, language),
             time: date
                 .time_text()
-                .map(|time| super::context::spoken_time(&time, language)),
+                .map(|time| crate::text::spoken_time(&time, language)),
             rfc3339: date.rfc3339(),
             year: day.year(),
             month: day.month(),

@@ -25,6 +25,12 @@ pub fn is_url(text: &str) -> bool {
         })
 }
 
+/// True for an address on the web: `https://…` or `http://…`, in any case.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 /// Turns a title or file name into a lower-case ASCII slug: `Öckerö möte` → `ockero-mote`.
 ///
 /// Letters and digits are kept (transliterated to ASCII), every other run of
@@ -109,6 +115,14 @@ pub fn month_name(month: i8, language: &str) -> &'static str {
         MONTHS_EN[index]
     } else {
         MONTHS_SV[index]
+    }
+}
+
+/// "09:00" as readers of `language` write it: "09.00" in Swedish (Språkrådet).
+pub fn spoken_time(time: &str, language: &str) -> String {
+    match language {
+        "sv" => time.replace(':', "."),
+        _ => time.to_string(),
     }
 }
 

@@ -131,6 +131,21 @@ impl Fixture {
         self.write(path, &text.replacen(from, to, 1));
     }
 
+    /// Replaces the text of `path` from the first `start` up to (not
+    /// including) the next `end` after it with `to`.
+    #[allow(dead_code, reason = "not every test binary rewrites a span")]
+    pub fn replace_span(&self, path: &str, (start, end): (&str, &str), to: &str) {
+        let text = self.read(path);
+        let from = text
+            .find(start)
+            .unwrap_or_else(|| panic!("{path} has no {start:?}"));
+        let until = from
+            + text[from..]
+                .find(end)
+                .unwrap_or_else(|| panic!("{path} has no {end:?}"));
+        self.write(path, &format!("{}{to}{}", &text[..from], &text[until..]));
+    }
+
     /// Reads a file of the site.
     pub fn read(&self, path: &str) -> String {
         fs::read_to_string(self.root.join(path)).unwrap()
@@ -204,6 +219,13 @@ impl Page {
     pub fn main_text(&self) -> String {
         self.text("main")
     }
+}
+
+/// The messages of `diagnostics`, a line each (without the source they point at).
+#[allow(dead_code, reason = "not every test binary asks for messages alone")]
+pub fn messages(diagnostics: &Diagnostics) -> String {
+    let lines: Vec<&str> = diagnostics.iter().map(|d| d.message.as_str()).collect();
+    lines.join("\n")
 }
 
 /// Renders diagnostics as a person sees them, without colour.

@@ -72,9 +72,8 @@ impl Resolver<'_> {
     /// `javascript:` or other scheme a link could run), and until when.
     fn registration(&mut self, raw: RawRegistration) -> Option<Registration> {
         let url = raw.url.trim().to_string();
-        let is_web = ["https://", "http://", "mailto:"]
-            .iter()
-            .any(|scheme| url.to_ascii_lowercase().starts_with(scheme));
+        let is_web =
+            crate::text::is_web_address(&url) || url.to_ascii_lowercase().starts_with("mailto:");
         if !is_web && !url.starts_with('/') {
             let (line, column) = self.lines.locate("event", &url);
             self.errors.push(
