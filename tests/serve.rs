@@ -939,6 +939,46 @@ mod same_as_a_full_build {
         served.assert_same_as_full_build();
     }
 
+    /// A folder's `_index.md` lists the pages one folder below and heads
+    /// their breadcrumbs: adding, retitling and removing one shows there.
+    #[test]
+    fn after_edits_under_a_folder_page() {
+        let fixture = Fixture::copy("taxonomies");
+        fixture.write(
+            "content/om/_index.md",
+            "---\ntitle: Om förbundet\n---\nText.\n",
+        );
+        fixture.write(
+            "content/om/styrelse.md",
+            "---\ntitle: Styrelsen\n---\nText.\n",
+        );
+        let mut served = Served::start(&fixture, fixture.options());
+        assert!(served.text("om/index.html").contains("Styrelsen"));
+        let added = fixture.root.join("content/om/kansli.md");
+        fixture.write("content/om/kansli.md", "---\ntitle: Kansliet\n---\nText.\n");
+        served.apply(&[Change::Content(added.clone())]);
+        served.assert_same_as_full_build();
+        assert!(served.text("om/index.html").contains("Kansliet"));
+        for (path, from, to) in [
+            (
+                "content/om/styrelse.md",
+                "title: Styrelsen",
+                "title: Förbundsstyrelsen",
+            ),
+            (
+                "content/om/_index.md",
+                "title: Om förbundet",
+                "title: Om GR",
+            ),
+        ] {
+            served.preview_and_apply(&[edit(&fixture, path, from, to)]);
+            served.assert_same_as_full_build();
+        }
+        std::fs::remove_file(&added).unwrap();
+        served.apply(&[Change::Content(added)]);
+        served.assert_same_as_full_build();
+    }
+
     #[test]
     fn after_a_template_change_in_the_same_batch_as_an_edit() {
         let fixture = Fixture::copy("taxonomies");

@@ -54,20 +54,37 @@ pub const KNOWN_KEYS: [&str; 22] = [
 ];
 
 /// Keys other generators use, and what arkiv calls them.
-const OTHER_NAMES: [(&str, &str); 13] = [
+const OTHER_NAMES: [(&str, &str); 17] = [
     ("expirydate", "expires"),
     ("expiry_date", "expires"),
     ("expiry", "expires"),
     ("tags", "topics"),
     ("categories", "topics"),
+    ("category", "topics"),
     ("description", "summary"),
+    ("excerpt", "summary"),
     ("lastmod", "updated"),
     ("last_modified", "updated"),
+    ("last_modified_at", "updated"),
     ("publishdate", "date"),
     ("publish_date", "date"),
+    ("redirect_from", "aliases"),
     ("kommuner", "municipalities"),
     ("program", "programme"),
-    ("author", "contacts"),
+    ("order", "weight"),
+];
+
+/// Keys other generators use that arkiv has no key for: a template may
+/// read them from `extra:`.
+const KEEP_UNDER_EXTRA: [&str; 8] = [
+    "author",
+    "authors",
+    "keywords",
+    "linktitle",
+    "layout",
+    "type",
+    "permalink",
+    "toc",
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -370,6 +387,9 @@ fn short_reason(message: &str) -> String {
 
 fn suggest_key(key: &str) -> Option<String> {
     let lower = key.to_lowercase();
+    if KEEP_UNDER_EXTRA.contains(&lower.as_str()) {
+        return Some(t!("front-matter-keep-under-extra", key = key));
+    }
     if let Some((_, ours)) = OTHER_NAMES.iter().find(|(theirs, _)| *theirs == lower) {
         return Some(t!("did-you-mean", suggestion = *ours));
     }

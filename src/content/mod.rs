@@ -140,28 +140,12 @@ pub fn parse_page(
     let kind = PageKind::from_folder(name.section);
     let slug = front.slug.clone().unwrap_or_else(|| slugify(name.stem));
     let file_date = name.date;
-    let mut path = name
-        .parents
-        .iter()
-        .map(|p| slugify(p))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("/");
-    if !name.is_section_index {
-        if slug.is_empty() {
-            return Err(Diagnostic::error(t!("content-empty-slug"))
-                .in_file(file)
-                .hint(t!("content-empty-slug-hint"))
-                .into());
-        }
-        if !path.is_empty() {
-            path.push('/');
-        }
-        path.push_str(&slug);
-    }
-    if !path.is_empty() {
-        path.push('/');
-    }
+    let Some(path) = address(&name, &slug) else {
+        return Err(Diagnostic::error(t!("content-empty-slug"))
+            .in_file(file)
+            .hint(t!("content-empty-slug-hint"))
+            .into());
+    };
     Ok(Page {
         content_path: source.content_path.clone(),
         display_path: source.display_path.clone(),
@@ -175,6 +159,40 @@ pub fn parse_page(
         front,
         assets: source.assets.clone(),
     })
+}
+
+/// The address (`nyheter/yrkesresan/`) of the page in the file at
+/// `content_path` whose front matter gives `slug`, as a build gives it;
+/// `None` when its slug would be empty.
+pub fn page_address(content_path: &str, slug: Option<&str>) -> Option<String> {
+    let name = PageName::of(content_path);
+    let slug = slugify(slug.unwrap_or(name.stem));
+    address(&name, &slug)
+}
+
+/// The address of the page `name` with `slug`: its folders, then the slug
+/// (a listing's `_index.md` is its folder's address).
+fn address(name: &PageName, slug: &str) -> Option<String> {
+    let mut path = name
+        .parents
+        .iter()
+        .map(|p| slugify(p))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    if !name.is_section_index {
+        if slug.is_empty() {
+            return None;
+        }
+        if !path.is_empty() {
+            path.push('/');
+        }
+        path.push_str(slug);
+    }
+    if !path.is_empty() {
+        path.push('/');
+    }
+    Some(path)
 }
 
 /// Every attachment and bundle image named in front matter must be in the bundle.
@@ -257,8 +275,15 @@ impl<'a> PageName<'a> {
         let mut parts: Vec<&str> = content_path.split('/').collect();
         let file = parts.pop().unwrap_or_default();
         let file_stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
-        let is_section_index = file_stem == "_index";
-        let name = if file_stem == "index" {
+        // `_index.md` introduces the start page or a section's listing; in
+        // any other folder it is that folder's page, as in Hugo and Zola.
+        let is_listing = match parts.as_slice() {
+            [] => true,
+            [folder] => PageKind::from_folder(folder) != PageKind::Plain,
+            _ => false,
+        };
+        let is_section_index = file_stem == "_index" && is_listing;
+        let name = if file_stem == "index" || (file_stem == "_index" && !is_listing) {
             parts.pop().unwrap_or("index")
         } else {
             file_stem
@@ -391,5 +416,15 @@ mod tests {
             ("nyheter|nyheter|_index".into(), None, true)
         );
         assert_eq!(name("2024-13-01-x.md").1, None);
+        assert_eq!(name("_index.md"), ("||_index".into(), None, true));
+        assert_eq!(name("om/_index.md"), ("||om".into(), None, false));
+        assert_eq!(
+            name("om/styrelse/_index.md"),
+            ("om|om|styrelse".into(), None, false)
+        );
+        assert_eq!(
+            name("nyheter/2016/_index.md"),
+            ("nyheter|nyheter|2016".into(), None, false)
+        );
     }
 }

@@ -9,6 +9,7 @@ pub mod calendar;
 mod edit;
 pub use edit::same_but_content;
 pub mod files;
+mod leftovers;
 mod references;
 mod related;
 pub mod taxonomy;
@@ -200,6 +201,7 @@ pub fn build_anyway(
     let mut diagnostics = taxonomy_diagnostics;
     diagnostics.extend(references.diagnostics);
     diagnostics.extend(timed::link_warnings(&pages, &bodies, &timing));
+    diagnostics.extend(leftovers::foreign_warnings(&pages, &bodies));
     let published = files::published(config, &pages, &bodies, &loose);
     diagnostics.extend(published.diagnostics);
     (

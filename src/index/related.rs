@@ -1,6 +1,8 @@
-//! "Relaterat": the pages that share a topic or the programme with a page.
+//! "Relaterat": the pages that share a topic or the programme with a page;
+//! and a plain page's place among the folders (its children and parents).
 
 use super::{PageId, SiteIndex, TaxonomyKind};
+use crate::content::PageKind;
 
 /// How many related pages an article shows.
 pub const RELATED: usize = 3;
@@ -40,4 +42,39 @@ impl SiteIndex {
         found.truncate(RELATED);
         found
     }
+
+    /// The plain pages one folder below plain page `id` (`/om/` lists
+    /// `/om/styrelse/`), by weight and title as the plain pages are.
+    pub fn children_of(&self, id: PageId) -> Vec<PageId> {
+        let page = &self.pages[id];
+        if page.kind != PageKind::Plain || page.is_section_index {
+            return Vec::new();
+        }
+        let is_child = |&other: &PageId| parent_path(&self.pages[other].path) == Some(&page.path);
+        self.plain.iter().copied().filter(is_child).collect()
+    }
+
+    /// The plain pages at the folders above plain page `id`, outermost
+    /// first: `/om/` and `/om/styrelse/` for `/om/styrelse/ledamoter/`.
+    pub fn parents_of(&self, id: PageId) -> Vec<PageId> {
+        let page = &self.pages[id];
+        if page.kind != PageKind::Plain {
+            return Vec::new();
+        }
+        let mut parents = Vec::new();
+        let mut path = page.path.as_str();
+        while let Some(parent) = parent_path(path).filter(|p| !p.is_empty()) {
+            let found = self.plain.iter().find(|&&p| self.pages[p].path == parent);
+            parents.extend(found.copied());
+            path = parent;
+        }
+        parents.reverse();
+        parents
+    }
+}
+
+/// The folder path above `path` (`om/` for `om/styrelse/`; empty for `om/`).
+fn parent_path(path: &str) -> Option<&str> {
+    let inner = path.strip_suffix('/')?;
+    Some(inner.rfind('/').map_or("", |at| &inner[..=at]))
 }

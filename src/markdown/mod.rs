@@ -79,6 +79,10 @@ pub struct Review {
     /// each starts, its length and the content path it leads to.
     #[serde(default)]
     pub timed_links: Vec<(usize, usize, String)>,
+    /// Template code of another generator, published as text: where each
+    /// piece starts, its length, its kind and its name (`ref`, `site.baseurl`).
+    #[serde(default)]
+    pub foreign: Vec<(usize, usize, crate::shortcodes::foreign::Foreign, String)>,
 }
 
 /// A link or image whose target lies in the site.

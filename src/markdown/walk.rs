@@ -118,6 +118,13 @@ pub fn render_page(tools: &Tools) -> Result<Body, Vec<Diagnostic>> {
     } = whole;
     linked.sort();
     linked.dedup();
+    review.foreign = crate::shortcodes::foreign::find(page.markdown(), false)
+        .into_iter()
+        .map(|l| {
+            let at = page.body_offset + l.span.start;
+            (at, l.span.len(), l.kind, l.name)
+        })
+        .collect();
     // Bodies are kept for the whole build: no spare capacity.
     html.shrink_to_fit();
     review.links.shrink_to_fit();

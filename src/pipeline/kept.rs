@@ -41,7 +41,7 @@ const BUILD_FILE: &str = "build";
 /// The bodies, one after the other.
 const BODIES_FILE: &str = "bodies";
 /// The first bytes of each file, with the version of its layout.
-const MAGIC: &[u8; 12] = b"arkiv-kept-4";
+const MAGIC: &[u8; 12] = b"arkiv-kept-5";
 
 /// What the last build kept, as read back.
 #[derive(Deserialize)]

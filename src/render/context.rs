@@ -217,6 +217,12 @@ impl<'v> Views<'v> {
                 PageKind::Plain | PageKind::Programme => Vec::new(),
                 _ => self.summaries(&self.related(Relation::Related, id)),
             },
+            children: match page.kind {
+                PageKind::Plain if !page.is_section_index => {
+                    self.summaries(&self.related(Relation::Children, id))
+                }
+                _ => Vec::new(),
+            },
             attendee_groups: group_attendees(&front.attendees),
             attendee_count: front.attendees.len(),
             activities: {
@@ -462,6 +468,10 @@ impl<'v> Views<'v> {
                 title: self.labels.section(page.kind).to_string(),
                 url: self.url(&routes::section(folder)),
             });
+        }
+        if page.kind == PageKind::Plain {
+            let parents = self.related(Relation::Parents, id);
+            crumbs.extend(parents.into_iter().map(|p| self.link(p)));
         }
         crumbs.push(self.link(id));
         crumbs

@@ -191,6 +191,8 @@ impl Job {
             Job::ArchiveMonth(y, m) => {
                 routes::archive_month(site.archive[y].year, site.archive[y].months[m].month)
             }
+            // An old address of a file (`docs/gammal.html`) is that file.
+            Job::Alias(id, n) if is_file_address(&site.pages[id].front.aliases[n]) => return None,
             Job::Alias(id, n) => format!("{}/", site.pages[id].front.aliases[n]),
             Job::Calendar => routes::calendar(),
             Job::Search => routes::search(),
@@ -218,7 +220,15 @@ impl Job {
             Job::Feed(feed) => routes::feed(&feed.folder(site)),
             Job::CalendarFeed => routes::calendar_feed(),
             Job::EventFile(n) => routes::event_file(&site.entry_slug(n)),
+            Job::Alias(id, n) => site.pages[id].front.aliases[n].clone(),
             _ => unreachable!("every other output is a folder's index.html"),
         }
     }
+}
+
+/// True for an address that names a file of its own (`docs/gammal.html`),
+/// as old sites without "pretty" addresses had, not a folder.
+pub fn is_file_address(path: &str) -> bool {
+    let last = path.rsplit('/').next().unwrap_or_default();
+    last.ends_with(".html") || last.ends_with(".htm")
 }

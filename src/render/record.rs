@@ -98,6 +98,10 @@ pub enum Relation {
     ProgrammePages,
     /// The pages that share a topic or the programme ("Relaterat").
     Related,
+    /// A plain page's pages one folder below.
+    Children,
+    /// The plain pages at the folders above a plain page (breadcrumbs).
+    Parents,
 }
 
 /// A feed by names that outlast a rebuild.
@@ -505,6 +509,8 @@ impl Relation {
             Relation::Presentations => site.presentations.get(&id).cloned().unwrap_or_default(),
             Relation::ProgrammePages => site.programme_pages.get(&id).cloned().unwrap_or_default(),
             Relation::Related => site.related_pages(id),
+            Relation::Children => site.children_of(id),
+            Relation::Parents => site.parents_of(id),
         }
     }
 }

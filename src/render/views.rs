@@ -173,6 +173,9 @@ pub struct PageView {
     pub programme_pages: Vec<tera::Value>,
     /// Up to three pages that share a topic or the programme, newest first.
     pub related: Vec<tera::Value>,
+    /// A plain page's pages one folder below (`_index.md` of a folder, or
+    /// any plain page with pages under its address), by weight and title.
+    pub children: Vec<tera::Value>,
     /// Meeting attendees by organisation.
     pub attendee_groups: Vec<AttendeeGroup>,
     /// How many attended.

@@ -9,6 +9,7 @@
 //! (`scan`), gives `file` and `picture` arguments their meaning (it knows
 //! the page's files) and puts each call's HTML where it stood.
 
+pub mod foreign;
 pub mod scan;
 pub mod spec;
 pub mod video;

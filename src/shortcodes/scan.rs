@@ -156,7 +156,7 @@ pub fn scan(text: &str) -> (Vec<Call>, Vec<Problem>) {
 }
 
 /// Where the next `{{` or `{%` at or after `from` starts.
-fn next_opening(text: &str, from: usize) -> Option<usize> {
+pub(crate) fn next_opening(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     (from..bytes.len().saturating_sub(1))
         .find(|&i| bytes[i] == b'{' && matches!(bytes[i + 1], b'{' | b'%'))
@@ -281,7 +281,7 @@ fn alone(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// Where code spans and code blocks stand in `text`: calls there are shown as written.
-fn code_ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn code_ranges(text: &str) -> Vec<Range<usize>> {
     let mut ranges = Vec::new();
     let mut block_start = None;
     for (event, range) in Parser::new_ext(text, Options::empty()).into_offset_iter() {

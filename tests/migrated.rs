@@ -1,0 +1,111 @@
+//! Content written for another generator, built as it is: `_index.md` in
+//! any folder is that folder's page, template code of Hugo and Jekyll left
+//! in a page is a located warning, and code keeps its straight quotes.
+
+mod common;
+
+use common::{Fixture, messages};
+
+/// The taxonomies fixture with a folder of pages as a Hugo or Zola site
+/// writes them: `om/_index.md` with an old address, two pages under it, one
+/// folder deeper with its own `_index.md`, and a stray `_index.old`.
+fn folders() -> Fixture {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "content/om/_index.md",
+        "---\ntitle: Om förbundet\naliases: [/about/]\n---\nFörbundet i korthet.\n",
+    );
+    fixture.write(
+        "content/om/styrelse.md",
+        "---\ntitle: Styrelsen\nweight: 2\n---\nStyrelsen beslutar.\n",
+    );
+    fixture.write(
+        "content/om/kansli.md",
+        "---\ntitle: Kansliet\nweight: 1\n---\nKansliet arbetar.\n",
+    );
+    fixture.write(
+        "content/om/styrelse/ledamoter/_index.md",
+        "---\ntitle: Ledamöter\n---\nDe som sitter i styrelsen.\n",
+    );
+    fixture.write("content/om/_index.old", "an old copy");
+    fixture
+}
+
+#[test]
+fn an_index_in_a_plain_folder_is_the_folders_page_and_lists_its_pages() {
+    let built = folders().build();
+    let page = built.html("om/index.html");
+    assert_eq!(page.text("h1"), "Om förbundet");
+    // By weight, then title; only one folder down.
+    assert_eq!(
+        page.texts("#arkiv-avsnittet + ul .card-title"),
+        ["Kansliet", "Styrelsen"]
+    );
+    assert!(built.has("about/index.html"), "its old address is kept");
+    let deep = built.html("om/styrelse/ledamoter/index.html");
+    assert_eq!(
+        deep.texts(".breadcrumbs li"),
+        ["Startsida", "Om förbundet", "Styrelsen", "Ledamöter"]
+    );
+    assert!(!built.has("om/_index.old"), "a stray file is not published");
+    let warnings = messages(&built.report.warnings);
+    assert!(warnings.contains("not used by any page"), "{warnings}");
+    // A section's and the start page's `_index.md` still introduce listings.
+    assert!(!built.has("nyheter/_index/index.html"));
+}
+
+#[test]
+fn hugo_and_liquid_left_in_a_page_are_located_warnings_in_build_and_check() {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\n---\nSe [bygget]({{< ref \"bygge.md\" >}}).\n\n\
+         {{% notice tip %}}\nEtt tips.\n{{% /notice %}}\n\n\
+         Läs [mer]({{ site.baseurl }}{% link _docs/x.md %}).\n\n\
+         `{{< ref \"i-kod.md\" >}}`\n\n```liquid\n{% highlight ruby %}\n```\n",
+    );
+    let built = fixture.build();
+    let found: Vec<String> = built
+        .report
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("published as text"))
+        .map(|d| format!("{}:{} {}", d.line.unwrap(), d.column.unwrap(), d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "4:13 the Hugo shortcode `ref` is published as text: arkiv does not run Hugo shortcodes",
+            "6:1 the Hugo shortcode `notice` is published as text: arkiv does not run Hugo shortcodes",
+            "8:1 the Hugo shortcode `notice` is published as text: arkiv does not run Hugo shortcodes",
+            "10:11 the Liquid value `site.baseurl` (from Jekyll) is published as text: arkiv does not run Liquid",
+            "10:29 the Liquid tag `link` (from Jekyll) is published as text: arkiv does not run Liquid",
+        ]
+    );
+    let output = fixture.run(&["check"]);
+    let said = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("content/om-oss.md:10:29"), "{said}");
+    assert!(said.contains("arkiv import"), "{said}");
+}
+
+#[test]
+fn code_keeps_straight_quotes_when_prose_gets_swedish_ones() {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "site.yaml",
+        &(fixture.read("site.yaml") + "markdown: { smart_punctuation: true }\n"),
+    );
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\n---\nHon sa \"hej\" och 'hå'.\n\n\
+         ```ruby\nputs \"hej\" + 'hå'\n```\n\n    indented \"code\"\n\nOch `\"span\"`.\n",
+    );
+    let built = fixture.build();
+    let page = built.html("om-oss/index.html");
+    let main = page.main_text();
+    assert!(main.contains("Hon sa ”hej” och ’hå’."), "{main}");
+    assert!(main.contains("puts \"hej\" + 'hå'"), "{main}");
+    assert!(main.contains("indented \"code\""), "{main}");
+    assert!(main.contains("Och \"span\"."), "{main}");
+}
