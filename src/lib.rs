@@ -19,6 +19,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod fs;
 pub mod images;
+pub mod import;
 pub mod index;
 pub mod markdown;
 pub mod new;

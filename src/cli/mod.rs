@@ -62,6 +62,9 @@ pub enum Command {
     /// Start a new page: `arkiv new nyheter "Rubrik"` (sections: nyheter, konferenser,
     /// presentationer, anteckningar, program, sida).
     New(NewArgs),
+    /// Move a Hugo, Jekyll or Zola site in: write an arkiv site (content, site.yaml,
+    /// the gr theme) from its sources, which are only read.
+    Import(ImportArgs),
 }
 
 /// How `check` prints its findings.
@@ -178,6 +181,78 @@ impl NewArgs {
     }
 }
 
+/// `arkiv import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The generator the site was made for: hugo, jekyll or zola.
+    #[arg(value_enum)]
+    pub generator: crate::import::Generator,
+    /// The old site's folder (with its configuration file and content).
+    pub source: PathBuf,
+    /// Where to write the new site: a new or empty folder [default: SOURCE's name + "-arkiv"].
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+    /// Put an old top folder's pages in an arkiv section, e.g. `--map posts=nyheter`
+    /// (posts, post, blog and news go to nyheter unless mapped).
+    #[arg(long, value_name = "OLD=NEW", value_parser = parse_mapping)]
+    pub map: Vec<(String, String)>,
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// `old=new`, both folder names.
+fn parse_mapping(text: &str) -> Result<(String, String), String> {
+    let (old, new) = text
+        .split_once('=')
+        .ok_or_else(|| t!("import-bad-map", text = text))?;
+    let plain = |s: &str| !s.is_empty() && !s.contains(['/', '\\']) && s != "." && s != "..";
+    if !plain(old.trim()) || !plain(new.trim()) {
+        return Err(t!("import-bad-map", text = text));
+    }
+    Ok((old.trim().to_string(), new.trim().to_string()))
+}
+
+impl ImportArgs {
+    /// Imports the site and prints the report.
+    pub fn run(self) -> ExitCode {
+        let into = self.into.unwrap_or_else(|| {
+            let name = self
+                .source
+                .canonicalize()
+                .ok()
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().to_string()))
+                .unwrap_or_else(|| "site".into());
+            PathBuf::from(format!("{name}-arkiv"))
+        });
+        let opts = crate::import::ImportOptions {
+            from: self.generator,
+            source: self.source,
+            into: into.clone(),
+            map: self.map,
+        };
+        match crate::import::import(&opts) {
+            Ok(report) => {
+                match self.format {
+                    Format::Json => println!(
+                        "{}",
+                        serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into())
+                    ),
+                    _ => {
+                        print!("{}", report.human());
+                        println!("{}", t!("import-done", path = into.display().to_string()));
+                    }
+                }
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                print_diagnostics(&errors);
+                ExitCode::from(u8::try_from(errors.exit_code()).unwrap_or(2))
+            }
+        }
+    }
+}
+
 /// Where the site is.
 #[derive(Debug, Args)]
 pub struct SiteArgs {
@@ -235,6 +310,7 @@ impl Cli {
             Command::Serve(args) => args.run(),
             Command::Check(args) => args.run(),
             Command::New(args) => args.run(),
+            Command::Import(args) => args.run(),
         }
     }
 }

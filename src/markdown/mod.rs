@@ -405,7 +405,7 @@ pub fn link_target(page: &Page, path: &str) -> Option<String> {
 }
 
 /// Resolves `.` and `..` in a `/`-separated path; `None` if it climbs out of content/.
-fn normalise(path: &str) -> Option<String> {
+pub(crate) fn normalise(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
     for part in path.split('/') {
         match part {

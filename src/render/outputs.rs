@@ -166,8 +166,9 @@ impl Job {
         jobs.extend((0..topics.terms.len()).map(|t| Job::Feed(Feed::Topic(t))));
         jobs.extend([Job::Calendar, Job::CalendarFeed]);
         jobs.extend((0..site.calendar.len()).map(Job::EventFile));
-        for id in site.listed_pages() {
-            jobs.extend((0..site.pages[id].front.aliases.len()).map(|n| Job::Alias(id, n)));
+        // A listing's `_index.md` may keep its section's old address too.
+        for (id, page) in site.pages.iter().enumerate() {
+            jobs.extend((0..page.front.aliases.len()).map(|n| Job::Alias(id, n)));
         }
         jobs.extend(gone(site));
         jobs
