@@ -495,3 +495,15 @@ import-bad-map = `{ $text }` is not OLD=NEW with two folder names (e.g. posts=ny
 import-note-missing-page = a link to a page the old site does not have: { $link } (the build will stop at it until it is mended)
 import-aliases = Old addresses kept as aliases ({ $count }):
 import-more = … and { $count } more (`--format json` lists them all)
+document-problem-untagged = not tagged (no structure for screen readers)
+document-problem-no-language = no document language
+document-problem-no-title = no title
+document-problem-title-not-shown = its title is not shown (DisplayDocTitle is off)
+document-problem-scanned = scanned pages without text
+document-problem-locked = locked against assistive technology
+document-problem-unreadable = cannot be read as a PDF
+document-problem-office = an office file
+document-not-accessible = { $file } is not accessible: { $problems } (WCAG 2.1: { $criteria })
+document-not-accessible-hint = save it again as a tagged PDF with a title and a language (in Word: File › Save as › PDF, with "Document structure tags for accessibility"), or publish its content as a page; if it cannot be mended, say why under the attachment: `accessibility: { "{" } status: known, reason: "…" { "}" }`
+document-office = { $file } is an office file, which many cannot read with assistive technology
+document-office-hint = publish its content as a page or as an accessible (tagged) PDF instead; if it must stay, say why under the attachment: `accessibility: { "{" } status: known, reason: "…" { "}" }`

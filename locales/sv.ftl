@@ -486,3 +486,15 @@ import-bad-map = `{ $text }` är inte GAMMAL=NY med två mappnamn (t.ex. posts=n
 import-note-missing-page = en länk till en sida som den gamla webbplatsen inte har: { $link } (bygget stannar vid den tills den rättats)
 import-aliases = Gamla adresser sparade som alias ({ $count }):
 import-more = … och { $count } till (`--format json` listar alla)
+document-problem-untagged = inte taggad (saknar struktur för skärmläsare)
+document-problem-no-language = saknar dokumentspråk
+document-problem-no-title = saknar titel
+document-problem-title-not-shown = titeln visas inte (DisplayDocTitle är av)
+document-problem-scanned = skannade sidor utan text
+document-problem-locked = låst för hjälpmedel
+document-problem-unreadable = går inte att läsa som PDF
+document-problem-office = en kontorsfil
+document-not-accessible = { $file } är inte tillgänglig: { $problems } (WCAG 2.1: { $criteria })
+document-not-accessible-hint = spara den igen som taggad PDF med titel och språk (i Word: Arkiv › Spara som › PDF, med "Dokumentstrukturtaggar för tillgänglighet"), eller publicera innehållet som en sida; om den inte går att rätta, skriv varför under bilagan: `accessibility: { "{" } status: known, reason: "…" { "}" }`
+document-office = { $file } är en kontorsfil, som många inte kan läsa med hjälpmedel
+document-office-hint = publicera innehållet som en sida eller som en tillgänglig (taggad) PDF i stället; om filen måste ligga kvar, skriv varför under bilagan: `accessibility: { "{" } status: known, reason: "…" { "}" }`

@@ -17,6 +17,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod documents;
 pub mod fs;
 pub mod images;
 pub mod import;

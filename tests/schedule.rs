@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Fixture, Server, messages, test_now};
+use common::{Fixture, Server, accessible_pdf, messages, test_now};
 use jiff::{SignedDuration, Timestamp};
 
 /// `test_now` moved by `minutes`.
@@ -28,7 +28,11 @@ fn scheduled() -> Fixture {
          event: { start: 2027-02-01T09:00, location: Göteborg }\n\
          attachments:\n  - { file: rapport.pdf, title: Rapporten }\n---\nNyheten.\n",
     );
-    fixture.write("content/nyheter/embargo/rapport.pdf", "%PDF-1.4 rapport");
+    std::fs::write(
+        fixture.root.join("content/nyheter/embargo/rapport.pdf"),
+        accessible_pdf(),
+    )
+    .unwrap();
     fixture.append(
         "content/nyheter/2023-05-17-start.md",
         "\nSe [pressmeddelandet](embargo/index.md).\n",

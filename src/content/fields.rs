@@ -84,6 +84,27 @@ pub struct AttachmentRef {
     /// where a photo was taken) included, instead of encoded again without it.
     #[serde(default)]
     pub keep_original: bool,
+    /// A known accessibility failure of the document, acknowledged: listed
+    /// in the accessibility statement instead of warned of.
+    #[serde(default)]
+    pub accessibility: Option<Acknowledged>,
+}
+
+/// `accessibility: { status: known, reason: … }` of an attachment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acknowledged {
+    /// Only `known`: the failure is known and left as it is.
+    pub status: KnownStatus,
+    /// Why, as the statement says it ("Presentationen kommer från föreläsaren").
+    pub reason: String,
+}
+
+/// The one status an editor may give a document's accessibility.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum KnownStatus {
+    Known,
 }
 
 /// When and where something happens.

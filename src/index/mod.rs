@@ -142,6 +142,9 @@ pub struct SiteIndex {
     pub files: Vec<crate::content::Asset>,
     /// Each page's bundle files that are published (see `files::published`), same order as `pages`.
     pub attachments: Vec<Vec<crate::content::Asset>>,
+    /// The published documents (PDFs, office files) and what keeps each
+    /// from being accessible.
+    pub documents: crate::documents::Documents,
     /// The loose files that are published.
     pub published_files: Vec<crate::content::Asset>,
     /// Each page's `page_key`, same order as `pages`.
@@ -204,6 +207,9 @@ pub fn build_anyway(
     diagnostics.extend(leftovers::foreign_warnings(&pages, &bodies));
     let published = files::published(config, &pages, &bodies, &loose);
     diagnostics.extend(published.diagnostics);
+    let (documents, document_warnings) =
+        crate::documents::review(config, &pages, &published.attachments);
+    diagnostics.extend(document_warnings);
     (
         SiteIndex {
             pages,
@@ -224,6 +230,7 @@ pub fn build_anyway(
             named: references.named,
             files: loose,
             attachments: published.attachments,
+            documents,
             published_files: published.loose,
             page_keys: references.page_keys,
             image_cache: crate::images::ImageCache::new(&config.root),

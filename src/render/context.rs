@@ -239,6 +239,8 @@ impl<'v> Views<'v> {
                 .filter(|_| page.kind != PageKind::Plain)
                 .map(|d| self.url(&routes::archive_month(d.date().year(), d.date().month()))),
             extra: front.extra.clone(),
+            statement: (front.template.as_deref() == Some("statement.html"))
+                .then(|| self.statement(&site.bodies[id].html)),
         }
     }
 
@@ -388,6 +390,11 @@ impl<'v> Views<'v> {
                     url: self.asset_url(id, &attachment.file),
                     file_type,
                     size: file_size(asset.size),
+                    not_accessible: self
+                        .site
+                        .documents
+                        .of(id, &attachment.file)
+                        .is_some_and(|d| !d.problems.is_empty()),
                 })
             })
             .collect()

@@ -16,6 +16,7 @@ pub mod outputs;
 pub mod record;
 mod shapes;
 pub mod sitemap;
+pub mod statement;
 mod templates;
 pub mod views;
 

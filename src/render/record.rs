@@ -72,6 +72,9 @@ pub enum Read {
     /// Which calendar entries a page (by key) lists: its own, and the
     /// conference events its activities are.
     Entries(PageKey),
+    /// Every published document, what fails in it and its page (the
+    /// accessibility statement).
+    Documents,
 }
 
 /// A list of pages, newest first.
@@ -467,6 +470,21 @@ impl Read {
             Read::Registration(key) => {
                 let closes = ids.get(key).and_then(|&id| site.registration_closes(id));
                 closes.is_some_and(|at| at > site.timing.now).hash(&mut h);
+            }
+            Read::Documents => {
+                for d in &site.documents.all {
+                    let page = &site.pages[d.page];
+                    (
+                        site.page_keys[d.page],
+                        &d.name,
+                        &d.title,
+                        &d.problems,
+                        &d.standing,
+                    )
+                        .hash(&mut h);
+                    let date = page.front.updated.or(page.date).map(|d| d.timestamp());
+                    (&page.front.title, &page.path, date).hash(&mut h);
+                }
             }
             Read::Gone(path) => {
                 let timed = site.timing.get(path);

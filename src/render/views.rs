@@ -69,6 +69,8 @@ pub struct AttachmentView {
     pub file_type: String,
     /// "1,2 MB".
     pub size: String,
+    /// True for a document that fails the accessibility checks (`documents`).
+    pub not_accessible: bool,
 }
 
 /// People at a meeting from one organisation.
@@ -188,6 +190,9 @@ pub struct PageView {
     pub archive_url: Option<String>,
     /// Free keys from front matter.
     pub extra: serde_json::Value,
+    /// For a page with `template: statement.html`: the documents that are
+    /// not accessible, and those outside the law's requirements.
+    pub statement: Option<super::statement::StatementView>,
 }
 
 /// One entry of an Atom feed.

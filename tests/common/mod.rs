@@ -30,6 +30,15 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A PDF that passes the accessibility checks of `arkiv::documents`:
+/// tagged, titled and in Swedish (made by `tests/fixtures/make_pdf.py`).
+pub fn accessible_pdf() -> Vec<u8> {
+    std::fs::read(
+        repo().join("tests/fixtures/bundle-with-pdf/content/konferenser/arsmote-2024/program.pdf"),
+    )
+    .expect("the fixture's PDF")
+}
+
 /// A site in a temporary folder.
 pub struct Fixture {
     dir: Arc<TempDir>,

@@ -1,0 +1,362 @@
+//! The documents a site publishes (PDFs and office files), checked for what
+//! the accessibility law asks of them (WCAG 2.1 AA through EN 301 549):
+//! tagged, with a language and a title, text rather than scans, and not
+//! locked against assistive technology.
+//!
+//! In: the pages and the bundle files each publishes. Out: each document's
+//! problems and standing (failing, acknowledged by its editor, outside the
+//! law's requirements by its page's date), and a warning at the attachment's
+//! line for each failing one. Each file is read once, in parallel, and what
+//! was found is kept by the file's hash in `.arkiv-cache/documents/`, and in
+//! memory by its size and time, so a build reads only new documents.
+
+pub mod pdf;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{Asset, Page};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Something that keeps a document from being accessible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Problem {
+    /// No tags, or a structure tree that reaches no content.
+    Untagged,
+    /// No document language.
+    NoLanguage,
+    /// No title.
+    NoTitle,
+    /// A title the reader is not told to show (`DisplayDocTitle`).
+    TitleNotShown,
+    /// Pages that are pictures only (scanned).
+    Scanned,
+    /// Encrypted so that assistive technology may not read it.
+    Locked,
+    /// Not a PDF that can be read at all.
+    Unreadable,
+    /// An office file (Word, PowerPoint, Excel), which few can read with
+    /// assistive technology in a browser.
+    Office,
+}
+
+impl Problem {
+    /// A short name, kept in the cache and in `--format json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Problem::Untagged => "untagged",
+            Problem::NoLanguage => "no-language",
+            Problem::NoTitle => "no-title",
+            Problem::TitleNotShown => "title-not-shown",
+            Problem::Scanned => "scanned",
+            Problem::Locked => "locked",
+            Problem::Unreadable => "unreadable",
+            Problem::Office => "office",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Problem> {
+        ALL.iter().copied().find(|p| p.id() == id)
+    }
+
+    /// The success criterion of WCAG 2.1 it fails.
+    pub fn criterion(self) -> &'static str {
+        match self {
+            Problem::Untagged | Problem::Locked | Problem::Unreadable | Problem::Office => "1.3.1",
+            Problem::NoLanguage => "3.1.1",
+            Problem::NoTitle | Problem::TitleNotShown => "2.4.2",
+            Problem::Scanned => "1.1.1",
+        }
+    }
+
+    /// The problem in `language`, for what the site publishes (the
+    /// accessibility statement), whatever language arkiv speaks in.
+    pub fn text_in(self, language: crate::i18n::Language) -> String {
+        let id = match self {
+            Problem::Untagged => "document-problem-untagged",
+            Problem::NoLanguage => "document-problem-no-language",
+            Problem::NoTitle => "document-problem-no-title",
+            Problem::TitleNotShown => "document-problem-title-not-shown",
+            Problem::Scanned => "document-problem-scanned",
+            Problem::Locked => "document-problem-locked",
+            Problem::Unreadable => "document-problem-unreadable",
+            Problem::Office => "document-problem-office",
+        };
+        crate::i18n::text_in(language, id, &[])
+    }
+
+    /// The problem in the messages' words ("inte taggad").
+    pub fn text(self) -> String {
+        match self {
+            Problem::Untagged => t!("document-problem-untagged"),
+            Problem::NoLanguage => t!("document-problem-no-language"),
+            Problem::NoTitle => t!("document-problem-no-title"),
+            Problem::TitleNotShown => t!("document-problem-title-not-shown"),
+            Problem::Scanned => t!("document-problem-scanned"),
+            Problem::Locked => t!("document-problem-locked"),
+            Problem::Unreadable => t!("document-problem-unreadable"),
+            Problem::Office => t!("document-problem-office"),
+        }
+    }
+}
+
+const ALL: [Problem; 8] = [
+    Problem::Untagged,
+    Problem::NoLanguage,
+    Problem::NoTitle,
+    Problem::TitleNotShown,
+    Problem::Scanned,
+    Problem::Locked,
+    Problem::Unreadable,
+    Problem::Office,
+];
+
+/// Where a document stands before the law.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub enum Standing {
+    /// Nothing found.
+    Accessible,
+    /// It fails, and nobody has said so: a warning.
+    Fails,
+    /// It fails, and its page's editor has said why (`accessibility:
+    /// { status: known, reason }`): listed in the statement, no warning.
+    Known(String),
+    /// Published before 23 September 2018: outside the law's requirements.
+    Exempt,
+}
+
+/// One published document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Document {
+    /// The page that publishes it (by position in the pages).
+    pub page: usize,
+    /// Its name in the page's bundle.
+    pub name: String,
+    /// Its title in the attachment list, or its name.
+    pub title: String,
+    pub problems: Vec<Problem>,
+    pub standing: Standing,
+}
+
+/// The documents of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Documents {
+    /// Every published document, in page order.
+    pub all: Vec<Document>,
+}
+
+impl Documents {
+    /// The document `name` of page `page`, if it is one.
+    pub fn of(&self, page: usize, name: &str) -> Option<&Document> {
+        self.all.iter().find(|d| d.page == page && d.name == name)
+    }
+}
+
+/// The day from which documents are within the law's requirements.
+const IN_FORCE: &str = "2018-09-23";
+
+/// Extensions of the documents looked at.
+fn kind(name: &str) -> Option<bool> {
+    let extension = name.rsplit_once('.')?.1.to_lowercase();
+    match extension.as_str() {
+        "pdf" => Some(true),
+        "doc" | "docx" | "ppt" | "pptx" | "xls" | "xlsx" | "odt" | "odp" | "ods" => Some(false),
+        _ => None,
+    }
+}
+
+/// Checks every document the pages publish (`published[page]`, the bundle
+/// files each page publishes) and says what fails at its page.
+pub fn review(
+    config: &Config,
+    pages: &[std::sync::Arc<Page>],
+    published: &[Vec<Asset>],
+) -> (Documents, Diagnostics) {
+    let found: Vec<(usize, &Asset, bool)> = published
+        .iter()
+        .enumerate()
+        .flat_map(|(page, assets)| {
+            assets
+                .iter()
+                .filter_map(move |asset| kind(&asset.name).map(|is_pdf| (page, asset, is_pdf)))
+        })
+        .collect();
+    let cache = Cache::new(&config.root);
+    let problems: Vec<Vec<Problem>> = found
+        .par_iter()
+        .map(|&(_, asset, is_pdf)| {
+            if is_pdf {
+                cache.problems(&asset.source)
+            } else {
+                vec![Problem::Office]
+            }
+        })
+        .collect();
+    let in_force: jiff::civil::Date = IN_FORCE.parse().expect("a date");
+    let mut documents = Documents::default();
+    let mut warnings = Diagnostics::new();
+    for ((page_id, asset, _), problems) in found.into_iter().zip(problems) {
+        let page = &pages[page_id];
+        let listed = page.front.attachments.iter().find(|a| a.file == asset.name);
+        let exempt = page.date.is_some_and(|d| d.date() < in_force);
+        let standing = match listed.and_then(|a| a.accessibility.as_ref()) {
+            _ if problems.is_empty() => Standing::Accessible,
+            _ if exempt => Standing::Exempt,
+            Some(known) => Standing::Known(known.reason.clone()),
+            None => Standing::Fails,
+        };
+        if standing == Standing::Fails {
+            warnings.push(warning(page, &asset.name, &problems));
+        }
+        documents.all.push(Document {
+            page: page_id,
+            title: listed
+                .and_then(|a| a.title.clone())
+                .unwrap_or_else(|| asset.name.clone()),
+            name: asset.name.clone(),
+            problems,
+            standing,
+        });
+    }
+    (documents, warnings)
+}
+
+/// The warning for a failing document, at its line in `attachments:` (or
+/// the page's first line when only the text links to it).
+fn warning(page: &Page, name: &str, problems: &[Problem]) -> Diagnostic {
+    let (line, column) = crate::content::locate_value(
+        &page.source,
+        page.front.key_lines.get("attachments").copied(),
+        name,
+    );
+    let said: Vec<String> = problems.iter().map(|p| p.text()).collect();
+    let mut criteria: Vec<&str> = problems.iter().map(|p| p.criterion()).collect();
+    criteria.sort_unstable();
+    criteria.dedup();
+    let (message, hint) = if problems == [Problem::Office] {
+        (
+            t!("document-office", file = name),
+            t!("document-office-hint"),
+        )
+    } else {
+        (
+            t!(
+                "document-not-accessible",
+                file = name,
+                problems = said.join(", "),
+                criteria = criteria.join(", ")
+            ),
+            t!("document-not-accessible-hint"),
+        )
+    };
+    let offset = crate::diagnostics::offset_of(&page.source, line, column);
+    let len = if page.source[offset..].starts_with(name) {
+        name.len()
+    } else {
+        0
+    };
+    Diagnostic::warning(message)
+        .at(&page.display_path, &page.source, offset, len)
+        .hint(hint)
+}
+
+/// What was found in PDFs, by hash on disk and by size and time in memory.
+struct Cache {
+    /// `.arkiv-cache/documents/`, unless it is a link or no folder.
+    dir: Option<PathBuf>,
+}
+
+/// A file's size and modification time, and what was found in it.
+type Seen = (u64, SystemTime, Vec<Problem>);
+
+/// What this process has read, by path.
+static SEEN: LazyLock<Mutex<HashMap<PathBuf, Seen>>> = LazyLock::new(Mutex::default);
+
+/// Changes when the checks change, so older findings are not taken for new.
+const CHECKS: &str = "d1";
+
+/// A PDF larger than this is not read, and is reported unreadable.
+const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
+
+impl Cache {
+    fn new(root: &Path) -> Cache {
+        let cache = root.join(crate::config::CACHE_DIR);
+        let dir = cache.join("documents");
+        let usable = |path: &Path| match std::fs::symlink_metadata(path) {
+            Ok(meta) => meta.is_dir(),
+            Err(err) => err.kind() == std::io::ErrorKind::NotFound,
+        };
+        Cache {
+            dir: (usable(&cache) && usable(&dir)).then_some(dir),
+        }
+    }
+
+    /// The problems of the PDF at `source`.
+    fn problems(&self, source: &Path) -> Vec<Problem> {
+        let Ok(meta) = std::fs::metadata(source) else {
+            return vec![Problem::Unreadable];
+        };
+        let (size, time) = (
+            meta.len(),
+            meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
+        );
+        if let Some((s, t, found)) = SEEN.lock().ok().and_then(|seen| seen.get(source).cloned())
+            && s == size
+            && t == time
+        {
+            return found;
+        }
+        if size > MAX_PDF_BYTES {
+            return vec![Problem::Unreadable];
+        }
+        let Ok(bytes) = std::fs::read(source) else {
+            return vec![Problem::Unreadable];
+        };
+        let hash = blake3::hash(&bytes).to_hex();
+        let entry = self
+            .dir
+            .as_ref()
+            .map(|dir| dir.join(format!("{}-{CHECKS}", &hash[..32])));
+        let kept = entry.as_ref().and_then(|path| read_kept(path));
+        let found = kept.unwrap_or_else(|| {
+            let found = pdf::problems(&bytes);
+            if let Some(path) = &entry {
+                let ids: Vec<&str> = found.iter().map(|p| p.id()).collect();
+                let _ = keep(path, &format!("{}\n", ids.join(" ")));
+            }
+            found
+        });
+        if let Ok(mut seen) = SEEN.lock() {
+            seen.insert(source.to_path_buf(), (size, time, found.clone()));
+        }
+        found
+    }
+}
+
+/// The problems kept at `path`, if it is a plain file that holds them.
+fn read_kept(path: &Path) -> Option<Vec<Problem>> {
+    if !std::fs::symlink_metadata(path).ok()?.is_file() {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    text.split_whitespace().map(Problem::from_id).collect()
+}
+
+/// Writes `text` beside `path` and renames it over, making the folder (and
+/// the cache's `.gitignore`) first.
+fn keep(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    if let Some(cache) = dir.parent()
+        && std::fs::symlink_metadata(cache.join(".gitignore")).is_err()
+    {
+        crate::fs::write_by_rename(&cache.join(".gitignore"), b"*\n")?;
+    }
+    crate::fs::write_by_rename(path, text.as_bytes())
+}

@@ -1,0 +1,355 @@
+//! Documents checked for accessibility: PDFs made here with and without
+//! tags, language and title; office files; documents outside the law's
+//! requirements by their page's date; failures acknowledged by an editor;
+//! and the accessibility statement that lists them.
+
+mod common;
+
+use common::{Fixture, messages};
+use lopdf::{Document, Object, Stream, dictionary};
+
+/// What a test PDF has.
+#[derive(Clone, Copy)]
+struct Pdf {
+    tagged: bool,
+    language: bool,
+    title: bool,
+    title_shown: bool,
+    /// Text (else a page that only shows a picture, as a scan does).
+    text: bool,
+}
+
+const GOOD: Pdf = Pdf {
+    tagged: true,
+    language: true,
+    title: true,
+    title_shown: true,
+    text: true,
+};
+
+/// A one-page PDF as `pdf` says.
+fn make(pdf: Pdf) -> Vec<u8> {
+    let mut document = Document::with_version("1.7");
+    let pages_id = document.new_object_id();
+    let font = document.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+    });
+    let shown = match (pdf.text, pdf.tagged) {
+        (true, true) => "/P <</MCID 0>> BDC BT /F1 24 Tf 72 700 Td (Hej) Tj ET EMC",
+        (true, false) => "BT /F1 24 Tf 72 700 Td (Hej) Tj ET",
+        (false, _) => "q 400 0 0 600 72 100 cm /Im0 Do Q",
+    };
+    let content = document.add_object(Stream::new(dictionary! {}, shown.as_bytes().to_vec()));
+    let page = document.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages_id,
+        "Contents" => content,
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "StructParents" => 0,
+    });
+    let pages = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+    document.objects.insert(pages_id, Object::Dictionary(pages));
+    let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages_id };
+    if pdf.tagged {
+        let element = document.add_object(dictionary! {
+            "Type" => "StructElem", "S" => "P", "Pg" => page, "K" => 0,
+        });
+        let root = document.add_object(dictionary! {
+            "Type" => "StructTreeRoot", "K" => vec![element.into()],
+        });
+        catalog.set("StructTreeRoot", root);
+        catalog.set("MarkInfo", dictionary! { "Marked" => true });
+    }
+    if pdf.language {
+        catalog.set("Lang", Object::string_literal("sv-SE"));
+    }
+    if pdf.title_shown {
+        catalog.set(
+            "ViewerPreferences",
+            dictionary! { "DisplayDocTitle" => true },
+        );
+    }
+    let catalog = document.add_object(catalog);
+    document.trailer.set("Root", catalog);
+    if pdf.title {
+        let info =
+            document.add_object(dictionary! { "Title" => Object::string_literal("Rapport") });
+        document.trailer.set("Info", info);
+    }
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).unwrap();
+    bytes
+}
+
+/// The taxonomies fixture with a news item dated `date` that lists `file`
+/// (written as `bytes`), and `more` lines under its attachment entry.
+fn with_document(date: &str, file: &str, bytes: &[u8], more: &str) -> Fixture {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "content/nyheter/rapport/index.md",
+        &format!(
+            "---\ntitle: Rapporten\ndate: {date}\nattachments:\n  - file: {file}\n    title: Rapporten som PDF\n{more}---\nText.\n"
+        ),
+    );
+    std::fs::write(
+        fixture.root.join("content/nyheter/rapport").join(file),
+        bytes,
+    )
+    .unwrap();
+    fixture.write(
+        "content/tillganglighet.md",
+        "---\ntitle: Tillgänglighetsredogörelse\ntemplate: statement.html\n---\n## Teknisk information\n\n{{ tillganglighet() }}\n\nSlut.\n",
+    );
+    fixture
+}
+
+/// The document warnings of a build, each as `line:column message`.
+fn document_warnings(fixture: &Fixture) -> Vec<String> {
+    let built = fixture.build();
+    built
+        .report
+        .warnings
+        .iter()
+        .filter(|d| d.message.contains("accessible"))
+        .map(|d| format!("{}:{} {}", d.line.unwrap(), d.column.unwrap(), d.message))
+        .collect()
+}
+
+#[test]
+fn each_missing_property_of_a_pdf_is_found() {
+    let cases = [
+        (GOOD, ""),
+        (
+            Pdf {
+                tagged: false,
+                ..GOOD
+            },
+            "not tagged (no structure for screen readers)",
+        ),
+        (
+            Pdf {
+                language: false,
+                ..GOOD
+            },
+            "no document language",
+        ),
+        (
+            Pdf {
+                title: false,
+                ..GOOD
+            },
+            "no title",
+        ),
+        (
+            Pdf {
+                title_shown: false,
+                ..GOOD
+            },
+            "its title is not shown (DisplayDocTitle is off)",
+        ),
+        (
+            Pdf {
+                text: false,
+                ..GOOD
+            },
+            "scanned pages without text",
+        ),
+    ];
+    for (pdf, problem) in cases {
+        let fixture = with_document("2024-03-26", "rapport.pdf", &make(pdf), "");
+        let found = document_warnings(&fixture);
+        if problem.is_empty() {
+            assert!(found.is_empty(), "{found:?}");
+        } else {
+            assert_eq!(found.len(), 1, "{problem}: {found:?}");
+            assert!(
+                found[0].starts_with("5:11 rapport.pdf is not accessible: ")
+                    && found[0].contains(problem),
+                "{problem}: {found:?}"
+            );
+        }
+    }
+    assert!(
+        arkiv::documents::pdf::problems(b"%PDF-1.4 no more")
+            .contains(&arkiv::documents::Problem::Unreadable)
+    );
+}
+
+/// A news item of 2024 with an untagged report attached.
+fn untagged_report() -> Fixture {
+    with_document(
+        "2024-03-26",
+        "rapport.pdf",
+        &make(Pdf {
+            tagged: false,
+            ..GOOD
+        }),
+        "",
+    )
+}
+
+#[test]
+fn the_attachment_list_and_the_statement_show_what_fails() {
+    let fixture = untagged_report();
+    let built = fixture.build();
+    let page = built.html("nyheter/rapport/index.html");
+    assert!(page.text(".attachment-meta").starts_with("(PDF, "));
+    assert_eq!(page.text(".attachment-note"), "Ej tillgänglighetsanpassad");
+    let statement = built.html("tillganglighet/index.html");
+    // Where the text calls it, under the text's own heading.
+    assert_eq!(
+        statement.text("section.statement h3"),
+        "Innehåll som inte är tillgängligt"
+    );
+    let listed = statement.text("section.statement li");
+    assert!(
+        listed.starts_with("Rapporten som PDF (på sidan Rapporten): inte taggad"),
+        "{listed}"
+    );
+    assert!(listed.ends_with("WCAG 2.1: 1.3.1."), "{listed}");
+    assert_eq!(statement.text("section.statement time"), "26 mars 2024");
+    assert!(statement.main_text().contains("Slut."));
+}
+
+#[test]
+fn an_acknowledged_failure_is_listed_with_its_reason_and_is_no_warning() {
+    let fixture = with_document(
+        "2024-03-26",
+        "rapport.pdf",
+        &make(Pdf {
+            language: false,
+            ..GOOD
+        }),
+        "    accessibility: { status: known, reason: Skannad från papper. }\n",
+    );
+    assert!(document_warnings(&fixture).is_empty());
+    let output = fixture.run(&["check", "--strict"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let built = fixture.build();
+    let listed = built
+        .html("tillganglighet/index.html")
+        .text("section.statement li");
+    assert!(
+        listed.ends_with("WCAG 2.1: 3.1.1. Skannad från papper."),
+        "{listed}"
+    );
+}
+
+#[test]
+fn old_documents_are_outside_the_law_and_office_files_get_a_hint() {
+    // Published before 23 September 2018: listed apart, not warned of.
+    let fixture = with_document(
+        "2017-05-01",
+        "rapport.pdf",
+        &make(Pdf {
+            tagged: false,
+            ..GOOD
+        }),
+        "",
+    );
+    assert!(document_warnings(&fixture).is_empty());
+    let built = fixture.build();
+    let statement = built.html("tillganglighet/index.html");
+    assert_eq!(
+        statement.text("section.statement h4"),
+        "Innehåll som inte omfattas av lagens krav"
+    );
+    assert_eq!(
+        statement.text("section.statement p"),
+        "Vi känner inte till några dokument på webbplatsen som inte är tillgängliga."
+    );
+
+    let fixture = with_document("2024-03-26", "rapport.docx", b"PK\x03\x04 word", "");
+    let built = fixture.build();
+    let warnings = messages(&built.report.warnings);
+    assert!(
+        warnings.contains("rapport.docx is an office file"),
+        "{warnings}"
+    );
+    let hint = built
+        .report
+        .warnings
+        .iter()
+        .find_map(|d| d.hint.clone())
+        .unwrap_or_default();
+    assert!(hint.contains("accessible (tagged) PDF"), "{hint}");
+}
+
+#[test]
+fn what_was_found_is_kept_by_the_files_hash() {
+    let fixture = with_document(
+        "2024-03-26",
+        "rapport.pdf",
+        &make(Pdf {
+            title: false,
+            ..GOOD
+        }),
+        "",
+    );
+    fixture.build();
+    let kept = fixture.root.join(".arkiv-cache/documents");
+    let entries: Vec<_> = std::fs::read_dir(&kept).unwrap().flatten().collect();
+    assert_eq!(entries.len(), 1);
+    let text = std::fs::read_to_string(entries[0].path()).unwrap();
+    assert_eq!(text, "no-title\n");
+    // What is kept is what the next build says, in another process too.
+    std::fs::write(entries[0].path(), "no-language\n").unwrap();
+    let output = fixture.run(&["build"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("no document language"), "{said}");
+}
+
+/// `serve` shows a mended document at once: its page loses the mark and the
+/// statement its entry, as a full build would have them.
+#[test]
+fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
+    use arkiv::pipeline::session::{Change, Session, Update};
+    use std::collections::BTreeMap;
+
+    fn take(files: &mut BTreeMap<String, Vec<u8>>, update: Update) {
+        if update.is_full {
+            files.clear();
+        }
+        for path in &update.removed {
+            files.remove(path);
+        }
+        for file in &update.files {
+            files.insert(file.path.clone(), file.contents.read().unwrap_or_default());
+        }
+    }
+
+    let fixture = untagged_report();
+    let opts = fixture.options();
+    let mut session = Session::new(opts.clone());
+    let mut served = BTreeMap::new();
+    take(&mut served, session.full_build().unwrap());
+    let pdf = fixture.root.join("content/nyheter/rapport/rapport.pdf");
+    std::fs::write(&pdf, make(GOOD)).unwrap();
+    let mut firsts = Vec::new();
+    let update = session
+        .apply_with(&[Change::Content(pdf)], &mut |first| firsts.push(first))
+        .unwrap();
+    for first in firsts {
+        take(&mut served, first);
+    }
+    take(&mut served, update);
+    let (_, files) = arkiv::render_site(&opts).unwrap();
+    for file in files.iter().filter(|f| !f.path.starts_with("pagefind/")) {
+        let full = file.contents.read().unwrap_or_default();
+        assert!(
+            served.get(&file.path) == Some(&full),
+            "{} differs from a full build",
+            file.path
+        );
+    }
+    let statement = String::from_utf8(served["tillganglighet/index.html"].clone()).unwrap();
+    assert!(
+        statement.contains("Vi känner inte till några dokument"),
+        "{statement}"
+    );
+}
