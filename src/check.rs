@@ -61,8 +61,26 @@ pub fn check_with_agenda(opts: &BuildOptions) -> (Diagnostics, Agenda) {
         Ok(built) => built,
         Err(errors) => return (errors, Agenda::default()),
     };
-    let mut findings = prepared.warnings.clone();
-    findings.extend(review(&prepared, &files));
+    let reviewed = review(&prepared, &files);
+    // A link the build warns of leading nowhere is an error here: said once.
+    let said_again = |warning: &Diagnostic| {
+        reviewed.iter().any(|finding| {
+            (
+                &finding.file,
+                finding.line,
+                finding.column,
+                &finding.message,
+            ) == (
+                &warning.file,
+                warning.line,
+                warning.column,
+                &warning.message,
+            )
+        })
+    };
+    let mut findings = Diagnostics::new();
+    findings.extend(prepared.warnings.iter().filter(|w| !said_again(w)).cloned());
+    findings.extend(reviewed);
     (findings.sorted(), agenda(&prepared.site))
 }
 
@@ -157,15 +175,22 @@ fn likely_duplicate_events(site: &SiteIndex) -> Diagnostics {
 }
 
 /// What links may point at: output files and each page's heading ids.
-struct Targets<'a> {
-    base_path: &'a str,
-    outputs: &'a BTreeSet<&'a str>,
-    anchors: &'a HashMap<String, BTreeSet<&'a str>>,
+pub(crate) struct Targets<'a> {
+    /// The site's path under its host (`/` or `/arkiv/`).
+    pub base_path: &'a str,
+    /// Every file of the output, relative to its root.
+    pub outputs: &'a BTreeSet<&'a str>,
+    /// The heading ids of each page, by URL; a page not here is not checked for them.
+    pub anchors: &'a HashMap<String, BTreeSet<&'a str>>,
 }
 
 impl Targets<'_> {
     /// Why a link noted in a body leads nowhere, if it does.
-    fn link_problem(&self, from_url: &str, link: &LocalLink) -> Option<(String, String)> {
+    pub(crate) fn link_problem(
+        &self,
+        from_url: &str,
+        link: &LocalLink,
+    ) -> Option<(String, String)> {
         let Some(page_url) = &link.page_url else {
             return self.problem(from_url, &link.dest);
         };

@@ -90,6 +90,39 @@ fn hugo_and_liquid_left_in_a_page_are_located_warnings_in_build_and_check() {
 }
 
 #[test]
+fn links_to_addresses_that_lead_nowhere_are_build_warnings_and_said_once_by_check() {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\naliases: [gammal/om]\n---\n\
+         Se [nyheten](/news/2016/04/19/nyhet/) och [broschyren](/filer/broschyr.pdf).\n\n\
+         Också [den gamla adressen](/gammal/om/), [stilen](/css/site.css),\n\
+         [nyheterna](../nyheter/) och [sidan](/om-oss/#rubrik).\n",
+    );
+    let built = fixture.build();
+    let found: Vec<String> = built
+        .report
+        .warnings
+        .iter()
+        .map(|d| format!("{}:{} {}", d.line.unwrap(), d.column.unwrap(), d.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "5:4 the link to `/news/2016/04/19/nyhet/` leads to no page",
+            "5:43 the link to `/filer/broschyr.pdf` leads to no file",
+        ]
+    );
+    let output = fixture.run(&["check"]);
+    let said = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert_eq!(said.matches("leads to no page").count(), 1, "{said}");
+    assert!(said.contains("content/om-oss.md:5:4"), "{said}");
+    // check also reads the headings the build leaves alone.
+    assert!(said.contains("the page has no heading `#rubrik`"), "{said}");
+}
+
+#[test]
 fn code_keeps_straight_quotes_when_prose_gets_swedish_ones() {
     let fixture = Fixture::copy("taxonomies");
     fixture.write(

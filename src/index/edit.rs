@@ -22,6 +22,7 @@ impl SiteIndex {
         let retitled = old.front.title != page.front.title;
         same_but_content(old, page)
             && same_files(&self.bodies[id], body)
+            && same_warnings(&self.bodies[id], body)
             // A title names the page's event in the calendar, and orders plain pages.
             && !(retitled && (page.front.event.is_some() || page.kind == PageKind::Plain))
             && (!retitled || keeps_its_place(&self.pages, id, &page.front.title))
@@ -52,6 +53,18 @@ fn same_files(old: &Body, new: &Body) -> bool {
             .collect()
     };
     names(old) == names(new)
+}
+
+/// True when two bodies give the index the same warnings: the same links
+/// to addresses of the site (`index::nowhere`) and the same template code
+/// of other generators (`index::leftovers`).
+fn same_warnings(old: &Body, new: &Body) -> bool {
+    fn warned(body: &Body) -> (Vec<&str>, Vec<&str>) {
+        let links = body.review.links.iter().filter(|l| l.page_url.is_none());
+        let foreign = body.review.foreign.iter().map(|(.., name)| name.as_str());
+        (links.map(|l| l.dest.as_str()).collect(), foreign.collect())
+    }
+    warned(old) == warned(new)
 }
 
 /// True if page `id`, titled `title`, sorts among the pages as it does now.

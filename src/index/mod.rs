@@ -10,6 +10,7 @@ mod edit;
 pub use edit::same_but_content;
 pub mod files;
 mod leftovers;
+mod nowhere;
 mod references;
 mod related;
 pub mod taxonomy;
@@ -210,33 +211,32 @@ pub fn build_anyway(
     let (documents, document_warnings) =
         crate::documents::review(config, &pages, &published.attachments);
     diagnostics.extend(document_warnings);
-    (
-        SiteIndex {
-            pages,
-            bodies,
-            home,
-            sections,
-            plain,
-            taxonomies,
-            archive: references.archive,
-            programme_pages: references.programme_pages,
-            programme_of: references.programme_of,
-            presentations: references.presentations,
-            conference_of: references.conference_of,
-            calendar: references.calendar,
-            calendar_of: references.calendar_of,
-            today: crate::content::page::day_of(timing.now),
-            timing,
-            named: references.named,
-            files: loose,
-            attachments: published.attachments,
-            documents,
-            published_files: published.loose,
-            page_keys: references.page_keys,
-            image_cache: crate::images::ImageCache::new(&config.root),
-        },
-        diagnostics,
-    )
+    let site = SiteIndex {
+        pages,
+        bodies,
+        home,
+        sections,
+        plain,
+        taxonomies,
+        archive: references.archive,
+        programme_pages: references.programme_pages,
+        programme_of: references.programme_of,
+        presentations: references.presentations,
+        conference_of: references.conference_of,
+        calendar: references.calendar,
+        calendar_of: references.calendar_of,
+        today: crate::content::page::day_of(timing.now),
+        timing,
+        named: references.named,
+        files: loose,
+        attachments: published.attachments,
+        documents,
+        published_files: published.loose,
+        page_keys: references.page_keys,
+        image_cache: crate::images::ImageCache::new(&config.root),
+    };
+    diagnostics.extend(nowhere::link_warnings(config, &site));
+    (site, diagnostics)
 }
 
 /// Topics and municipalities, with the warnings for terms site.yaml does not allow.
