@@ -235,11 +235,13 @@ search-failed-hint = set `search: false` in site.yaml to build without search, a
 ## site.yaml
 
 config-invalid = invalid site configuration: { $detail }
-config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates and extra; put your own keys under `extra:`
+config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates, content_rules and extra; put your own keys under `extra:`
 config-unsupported-language = unsupported language `{ $language }`
 config-unsupported-language-hint = arkiv's theme speaks `sv` (Swedish) and `en` (English)
 config-paginate-zero = `paginate` must be at least 1
 config-paginate-zero-hint = write the number of pages per listing page, e.g. `paginate: 10`
+config-unknown-rule = `{ $rule }` under content_rules is not a rule arkiv knows
+config-unknown-rule-hint = the content rules are { $rules }; turn one off with `content_rules: {"{"} all-caps: false {"}"}`
 config-theme-not-a-name = `theme: { $theme }` is not the name of a folder under themes/
 config-theme-not-a-name-hint = write only the theme folder's name, such as `theme: gr`: a theme is read from the site's own themes/ folder
 config-social-not-web = the social link `{ $url }` is not an address on the web
@@ -399,6 +401,7 @@ shortcode-kind-url = a web address that starts with https://, or an address in t
 shortcode-kind-video = the address of a YouTube or Vimeo video, in quotation marks
 shortcode-kind-file = the name of a file in the page's folder, in quotation marks
 shortcode-kind-picture = the name of a picture (JPEG, PNG or WebP) in the page's folder, in quotation marks
+shortcode-kind-language = a language code in quotation marks, such as "en" (English), "fi" (Finnish) or "se" (Northern Sami)
 shortcode-not-a-video = `{ $url }` is not the address of a YouTube or Vimeo video
 shortcode-not-a-video-hint = copy the address from the video's page, like https://www.youtube.com/watch?v=… or https://vimeo.com/…
 shortcode-no-file = there is no file `{ $file }` in this page's folder
@@ -507,3 +510,18 @@ document-not-accessible = { $file } is not accessible: { $problems } (WCAG 2.1: 
 document-not-accessible-hint = save it again as a tagged PDF with a title and a language (in Word: File › Save as › PDF, with "Document structure tags for accessibility"), or publish its content as a page; if it cannot be mended, say why under the attachment: `accessibility: { "{" } status: known, reason: "…" { "}" }`
 document-office = { $file } is an office file, which many cannot read with assistive technology
 document-office-hint = publish its content as a page or as an accessible (tagged) PDF instead; if it must stay, say why under the attachment: `accessibility: { "{" } status: known, reason: "…" { "}" }`
+
+## Content rules (`rules`): what editors write that fails some readers
+rule-link-text = the link text says nothing on its own (WCAG 2.1: 2.4.4): screen reader users often hear the page's links as a list
+rule-link-text-hint = say where the link leads, as in `[Programmet för Nära vård 2025](…)` instead of `[läs mer](…)` or a bare address
+rule-same-link-text = another link on this page has the same text but leads elsewhere (WCAG 2.1: 2.4.4)
+rule-same-link-text-hint = give each link a text that tells its target apart from the other's
+rule-alt-file-name = the image's alt text is a file name (WCAG 2.1: 1.1.1)
+rule-alt-file-name-hint = describe what the picture shows, as in `![Deltagarna i Stora salen](bild.jpg)`
+rule-table-header = the table has no header row (WCAG 2.1: 1.3.1)
+rule-table-header-hint = write the columns' names in the table's first row: screen readers read them out with each cell
+rule-bold-heading = a paragraph of bold text alone looks like a heading but is not one (WCAG 2.1: 1.3.1)
+rule-bold-heading-hint = make it a heading with ## (or ###), so that readers can find it in the page's outline
+rule-all-caps = the paragraph is written in capital letters
+rule-all-caps-hint = write it in ordinary letters, with bold or a heading for emphasis: capitals are hard to read, and some screen readers spell them out letter by letter
+rule-off = to turn this rule off: `content_rules: {"{"} { $rule }: false {"}"}` in site.yaml

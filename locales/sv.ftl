@@ -226,11 +226,13 @@ search-failed-hint = skriv `search: false` i site.yaml för att bygga utan sökn
 ## site.yaml
 
 config-invalid = fel i webbplatsens inställningar: { $detail }
-config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates och extra; lägg egna inställningar under `extra:`
+config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates, content_rules och extra; lägg egna inställningar under `extra:`
 config-unsupported-language = språket `{ $language }` stöds inte
 config-unsupported-language-hint = arkivs tema finns på `sv` (svenska) och `en` (engelska)
 config-paginate-zero = `paginate` måste vara minst 1
 config-paginate-zero-hint = skriv hur många sidor som ska visas per listsida, t.ex. `paginate: 10`
+config-unknown-rule = `{ $rule }` under content_rules är ingen regel som arkiv känner till
+config-unknown-rule-hint = innehållsreglerna är { $rules }; stäng av en med `content_rules: {"{"} all-caps: false {"}"}`
 config-theme-not-a-name = `theme: { $theme }` är inte namnet på en mapp under themes/
 config-theme-not-a-name-hint = skriv bara namnet på temats mapp, som `theme: gr`: ett tema läses från webbplatsens egen mapp themes/
 config-social-not-web = länken `{ $url }` under social är ingen adress på webben
@@ -390,6 +392,7 @@ shortcode-kind-url = en webbadress som börjar med https://, eller en adress på
 shortcode-kind-video = adressen till en video på YouTube eller Vimeo, inom citattecken
 shortcode-kind-file = namnet på en fil i sidans mapp, inom citattecken
 shortcode-kind-picture = namnet på en bild (JPEG, PNG eller WebP) i sidans mapp, inom citattecken
+shortcode-kind-language = en språkkod inom citattecken, som "en" (engelska), "fi" (finska) eller "se" (nordsamiska)
 shortcode-not-a-video = `{ $url }` är inte adressen till en video på YouTube eller Vimeo
 shortcode-not-a-video-hint = kopiera adressen från videons sida, till exempel https://www.youtube.com/watch?v=… eller https://vimeo.com/…
 shortcode-no-file = det finns ingen fil `{ $file }` i sidans mapp
@@ -498,3 +501,18 @@ document-not-accessible = { $file } är inte tillgänglig: { $problems } (WCAG 2
 document-not-accessible-hint = spara den igen som taggad PDF med titel och språk (i Word: Arkiv › Spara som › PDF, med "Dokumentstrukturtaggar för tillgänglighet"), eller publicera innehållet som en sida; om den inte går att rätta, skriv varför under bilagan: `accessibility: { "{" } status: known, reason: "…" { "}" }`
 document-office = { $file } är en kontorsfil, som många inte kan läsa med hjälpmedel
 document-office-hint = publicera innehållet som en sida eller som en tillgänglig (taggad) PDF i stället; om filen måste ligga kvar, skriv varför under bilagan: `accessibility: { "{" } status: known, reason: "…" { "}" }`
+
+## Innehållsregler (`rules`): det redaktörer skriver som stänger ute en del läsare
+rule-link-text = länktexten säger ingenting ensam (WCAG 2.1: 2.4.4): den som använder skärmläsare hör ofta sidans länkar som en lista
+rule-link-text-hint = skriv vart länken leder, som `[Programmet för Nära vård 2025](…)` i stället för `[läs mer](…)` eller en naken adress
+rule-same-link-text = en annan länk på sidan har samma text men leder någon annanstans (WCAG 2.1: 2.4.4)
+rule-same-link-text-hint = ge varje länk en text som skiljer dess mål från den andras
+rule-alt-file-name = bildens alt-text är ett filnamn (WCAG 2.1: 1.1.1)
+rule-alt-file-name-hint = beskriv vad bilden visar, som `![Deltagarna i Stora salen](bild.jpg)`
+rule-table-header = tabellen har ingen rubrikrad (WCAG 2.1: 1.3.1)
+rule-table-header-hint = skriv kolumnernas namn i tabellens första rad: skärmläsare läser upp dem med varje cell
+rule-bold-heading = ett stycke med bara fetstil ser ut som en rubrik men är ingen (WCAG 2.1: 1.3.1)
+rule-bold-heading-hint = gör det till en rubrik med ## (eller ###), så att läsarna hittar det i sidans disposition
+rule-all-caps = stycket är skrivet med versaler
+rule-all-caps-hint = skriv det med vanliga bokstäver, med fetstil eller en rubrik för betoning: versaler är svåra att läsa, och en del skärmläsare bokstaverar dem
+rule-off = för att stänga av regeln: `content_rules: {"{"} { $rule }: false {"}"}` i site.yaml

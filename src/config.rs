@@ -4,6 +4,7 @@
 //! the `SiteRoot` every stage reads files through. It reads only `site.yaml`;
 //! the theme's files are read by the render stage.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
@@ -165,6 +166,8 @@ struct RawConfig {
     organisation: Option<Organisation>,
     search: Option<bool>,
     dates: Option<Dates>,
+    /// Content rules turned on or off by id (`crate::rules`).
+    content_rules: Option<BTreeMap<String, bool>>,
     extra: Option<yaml::Value>,
 }
 
@@ -264,6 +267,19 @@ fn check_settings(
                 .hint(t!("config-social-not-web-hint")),
         );
     }
+    let rules = raw.content_rules.iter().flatten();
+    if let Some((rule, _)) = rules
+        .into_iter()
+        .find(|(r, _)| !crate::rules::RULES.contains(&r.as_str()))
+    {
+        return at(
+            "content_rules",
+            Diagnostic::error(t!("config-unknown-rule", rule = rule)).hint(t!(
+                "config-unknown-rule-hint",
+                rules = crate::rules::RULES.join(", ")
+            )),
+        );
+    }
     if !is_plain_name(theme) {
         return at(
             "theme",
@@ -310,6 +326,8 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Whether the search index is built.
     pub search: bool,
+    /// The content rules site.yaml turns off (`content_rules: { all-caps: false }`).
+    pub rules_off: BTreeSet<String>,
     /// Whether draft pages are built.
     pub drafts: bool,
     /// Whether pages dated ahead are built (`--future`, and `serve`).
@@ -380,6 +398,13 @@ impl Config {
             markdown: raw.markdown,
             organisation: raw.organisation.unwrap_or_default(),
             search: raw.search.unwrap_or(true),
+            rules_off: raw
+                .content_rules
+                .iter()
+                .flatten()
+                .filter(|(_, on)| !**on)
+                .map(|(rule, _)| rule.clone())
+                .collect(),
             updated_from_git: raw
                 .dates
                 .as_ref()

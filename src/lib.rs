@@ -28,6 +28,7 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod routes;
+pub mod rules;
 pub mod search;
 pub mod serve;
 pub mod shortcodes;

@@ -136,7 +136,7 @@ fn an_unknown_shortcode_is_found_and_the_known_ones_named() {
     assert!(errors.contains("did you mean `video`?"), "{errors}");
     let named = errors.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        named.contains("citat, faktaruta, figure, pdf, tillganglighet, video"),
+        named.contains("citat, faktaruta, figure, lang, pdf, tillganglighet, video"),
         "{errors}"
     );
 }

@@ -334,6 +334,9 @@ fn typed(kind: Kind, value: &Literal) -> Result<Checked, (String, String)> {
         },
         (Kind::File, Literal::Text(name)) => Ok(Checked::File(name.clone())),
         (Kind::Picture, Literal::Text(name)) => Ok(Checked::Picture(name.clone())),
+        (Kind::Language, Literal::Text(code)) if is_language_code(code) => {
+            Ok(Checked::Value(Value::from(code.as_str())))
+        }
         _ => Err(wrong()),
     }
 }
@@ -348,7 +351,18 @@ fn kind_text(kind: Kind) -> String {
         Kind::Video => t!("shortcode-kind-video"),
         Kind::File => t!("shortcode-kind-file"),
         Kind::Picture => t!("shortcode-kind-picture"),
+        Kind::Language => t!("shortcode-kind-language"),
     }
+}
+
+/// A language tag as HTML's `lang` takes it: a language of two or three
+/// letters, then parts of letters and digits (`en`, `sma`, `en-GB`, `sr-Latn`).
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn literal_value(value: &Literal) -> Value {

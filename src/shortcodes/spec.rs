@@ -40,6 +40,8 @@ pub enum Kind {
     File,
     /// A picture beside the page, published in several widths.
     Picture,
+    /// A language's code for HTML's `lang`: `en`, `fi`, `se`, `en-GB`.
+    Language,
 }
 
 impl Kind {
@@ -52,6 +54,7 @@ impl Kind {
             "video" => Kind::Video,
             "file" => Kind::File,
             "picture" => Kind::Picture,
+            "language" => Kind::Language,
             _ => return None,
         })
     }
