@@ -178,6 +178,7 @@ pub fn review(
     pages: &[std::sync::Arc<Page>],
     published: &[Vec<Asset>],
 ) -> (Documents, Diagnostics) {
+    let mut clock = crate::timing::Stopwatch::from_env();
     let found: Vec<(usize, &Asset, bool)> = published
         .iter()
         .enumerate()
@@ -198,6 +199,7 @@ pub fn review(
             }
         })
         .collect();
+    clock.lap("documents");
     let in_force: jiff::civil::Date = IN_FORCE.parse().expect("a date");
     let mut documents = Documents::default();
     let mut warnings = Diagnostics::new();
