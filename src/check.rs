@@ -13,11 +13,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::config::BuildOptions;
 use crate::content::{Page, PageKind};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::index::nowhere::Targets;
 use crate::index::{PageId, SiteIndex};
-use crate::markdown::{Body, LocalLink};
+use crate::markdown::Body;
 use crate::output::OutputFile;
 use crate::pipeline::Prepared;
-use crate::text::percent_decode;
 
 /// Checks the site; returns every finding, errors and warnings, sorted.
 pub fn check(opts: &BuildOptions) -> Diagnostics {
@@ -176,116 +176,6 @@ fn likely_duplicate_events(site: &SiteIndex) -> Diagnostics {
     findings
 }
 
-/// What links may point at: output files and each page's heading ids.
-pub(crate) struct Targets<'a> {
-    /// The site's path under its host (`/` or `/arkiv/`).
-    pub base_path: &'a str,
-    /// Every file of the output, relative to its root.
-    pub outputs: &'a BTreeSet<&'a str>,
-    /// The heading ids of each page, by URL; a page not here is not checked for them.
-    pub anchors: &'a HashMap<String, BTreeSet<&'a str>>,
-}
-
-impl Targets<'_> {
-    /// Why a link noted in a body leads nowhere, if it does.
-    pub(crate) fn link_problem(
-        &self,
-        from_url: &str,
-        link: &LocalLink,
-    ) -> Option<(String, String)> {
-        let Some(page_url) = &link.page_url else {
-            return self.problem(from_url, &link.dest);
-        };
-        let fragment = link.dest.split_once('#').map(|(_, f)| f)?;
-        let ids = self.anchors.get(page_url)?;
-        (!ids.contains(fragment)).then(|| {
-            (
-                t!("check-no-such-heading-there", fragment = fragment),
-                t!("check-no-such-heading-there-hint"),
-            )
-        })
-    }
-
-    /// Why a link from the page at `from_url` to `dest` leads nowhere, if it does.
-    fn problem(&self, from_url: &str, dest: &str) -> Option<(String, String)> {
-        if crate::text::is_url(dest) {
-            return None;
-        }
-        let (path, fragment) = dest
-            .split_once('#')
-            .map_or((dest, None), |(p, f)| (p, Some(f)));
-        let path = path.split('?').next().unwrap_or_default();
-        let url = if path.is_empty() {
-            from_url.to_string()
-        } else if path.starts_with('/') {
-            percent_decode(path)
-        } else {
-            join(from_url, &percent_decode(path))
-        };
-        let Some(key) = url
-            .strip_prefix(self.base_path)
-            .or_else(|| url.strip_prefix('/'))
-        else {
-            return Some((
-                t!("check-outside-site", dest = dest),
-                t!("check-outside-site-hint"),
-            ));
-        };
-        let page_url = if key.is_empty() || key.ends_with('/') {
-            if !self.outputs.contains(format!("{key}index.html").as_str()) {
-                return Some((t!("check-no-page", dest = dest), t!("check-no-page-hint")));
-            }
-            url.clone()
-        } else if self.outputs.contains(key) {
-            return None;
-        } else if self.outputs.contains(format!("{key}/index.html").as_str()) {
-            format!("{url}/")
-        } else {
-            return Some((t!("check-no-file", dest = dest), t!("check-no-file-hint")));
-        };
-        let fragment = fragment.filter(|f| !f.is_empty())?;
-        let ids = self.anchors.get(&page_url)?;
-        (!ids.contains(fragment)).then(|| {
-            let known: Vec<&str> = ids.iter().copied().take(8).collect();
-            (
-                t!("check-no-such-heading", fragment = fragment),
-                if known.is_empty() {
-                    t!("check-no-headings-hint")
-                } else {
-                    t!(
-                        "check-headings-are-hint",
-                        headings = known
-                            .iter()
-                            .map(|k| format!("#{k}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                },
-            )
-        })
-    }
-}
-
-/// Resolves `relative` against the folder URL `base` (`/nyheter/x/` + `../y/` → `/nyheter/y/`).
-fn join(base: &str, relative: &str) -> String {
-    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
-    let trailing = relative.ends_with('/');
-    for part in relative.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            other => parts.push(other),
-        }
-    }
-    let mut url = format!("/{}", parts.join("/"));
-    if trailing && url != "/" {
-        url.push('/');
-    }
-    url
-}
-
 /// The links, images and headings of a page's body, as the markdown stage noted them.
 fn check_markdown(
     prepared: &Prepared,
@@ -400,16 +290,4 @@ fn duplicate_titles(site: &SiteIndex) -> Vec<Diagnostic> {
         }
     }
     findings
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_links_resolve_against_the_page_folder() {
-        assert_eq!(join("/nyheter/x/", "../y/"), "/nyheter/y/");
-        assert_eq!(join("/nyheter/x/", "bild.png"), "/nyheter/x/bild.png");
-        assert_eq!(join("/nyheter/x/", "../../"), "/");
-    }
 }

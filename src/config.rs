@@ -64,6 +64,17 @@ pub const CONFIG_FILE: &str = "site.yaml";
 /// (`images`).
 pub const CACHE_DIR: &str = ".arkiv-cache";
 
+/// The ids of the content rules `check` applies (see the rules module), which
+/// `content_rules:` in site.yaml can turn off.
+pub const CONTENT_RULES: [&str; 6] = [
+    "link-text",
+    "same-link-text",
+    "alt-file-name",
+    "table-header",
+    "bold-heading",
+    "all-caps",
+];
+
 /// One entry of the main navigation.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -166,7 +177,7 @@ struct RawConfig {
     organisation: Option<Organisation>,
     search: Option<bool>,
     dates: Option<Dates>,
-    /// Content rules turned on or off by id (`crate::rules`).
+    /// Content rules turned on or off by id (see the rules module).
     content_rules: Option<BTreeMap<String, bool>>,
     extra: Option<yaml::Value>,
 }
@@ -270,13 +281,13 @@ fn check_settings(
     let rules = raw.content_rules.iter().flatten();
     if let Some((rule, _)) = rules
         .into_iter()
-        .find(|(r, _)| !crate::rules::RULES.contains(&r.as_str()))
+        .find(|(r, _)| !CONTENT_RULES.contains(&r.as_str()))
     {
         return at(
             "content_rules",
             Diagnostic::error(t!("config-unknown-rule", rule = rule)).hint(t!(
                 "config-unknown-rule-hint",
-                rules = crate::rules::RULES.join(", ")
+                rules = CONTENT_RULES.join(", ")
             )),
         );
     }

@@ -1,7 +1,7 @@
 //! Content rules: what editors write that fails readers who cannot see the
 //! page as they do, found in a page's Markdown by `arkiv check`. Each rule
-//! has an id, and site.yaml can turn it off (`content_rules: { all-caps:
-//! false }`).
+//! has an id (`config::CONTENT_RULES`), and site.yaml can turn it off
+//! (`content_rules: { all-caps: false }`).
 //!
 //! - `link-text`: a link whose text says nothing out of context ("här",
 //!   "klicka här", "läs mer", "länk") or is a bare address (WCAG 2.4.4).
@@ -20,16 +20,6 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::content::Page;
 use crate::diagnostics::Diagnostic;
-
-/// Every rule's id.
-pub const RULES: [&str; 6] = [
-    "link-text",
-    "same-link-text",
-    "alt-file-name",
-    "table-header",
-    "bold-heading",
-    "all-caps",
-];
 
 /// Link texts that say nothing out of context, Swedish and English,
 /// compared without case and end punctuation.

@@ -108,7 +108,11 @@ fn edits_additions_removals_and_moved_links_update_the_output_as_a_full_build_wo
         "  - file: program.pdf\n    title: Program för dagen\n",
         "",
     );
-    fixture.replace(&index, "som [PDF](program.pdf)", "på GR:s webbplats");
+    fixture.replace(
+        &index,
+        "[programmet för dagen (PDF)](program.pdf)",
+        "programmet för dagen på GR:s webbplats",
+    );
     assert_updated_as_full(&fixture, opts.clone());
 
     fixture.replace(UNLINKED, "title:", "draft: true\ntitle:");

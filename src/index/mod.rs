@@ -10,7 +10,7 @@ mod edit;
 pub use edit::same_but_content;
 pub mod files;
 mod leftovers;
-mod nowhere;
+pub mod nowhere;
 mod references;
 mod related;
 pub mod taxonomy;
@@ -235,7 +235,6 @@ pub fn build_anyway(
         page_keys: references.page_keys,
         image_cache: crate::images::ImageCache::new(&config.root),
     };
-    diagnostics.extend(nowhere::link_warnings(config, &site));
     (site, diagnostics)
 }
 

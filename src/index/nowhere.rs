@@ -7,17 +7,21 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use crate::check::Targets;
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::outputs::Job;
+use crate::markdown::LocalLink;
 use crate::text::percent_decode;
 
 use super::SiteIndex;
 
 /// A warning at each link of a published page to an address of the site
-/// that no output, attachment or static file has.
-pub fn link_warnings(config: &Config, site: &SiteIndex) -> Diagnostics {
+/// that none of the output's files (`addresses`, asked only when a page
+/// has such a link) nor a static file has.
+pub fn link_warnings(
+    config: &Config,
+    site: &SiteIndex,
+    addresses: impl FnOnce() -> Vec<String>,
+) -> Diagnostics {
     let mut warnings = Diagnostics::new();
     let unresolved = |id: &usize| {
         site.bodies[*id]
@@ -29,15 +33,7 @@ pub fn link_warnings(config: &Config, site: &SiteIndex) -> Diagnostics {
     if !site.listed_pages().any(|id| unresolved(&id)) {
         return warnings;
     }
-    let mut paths: Vec<String> = Job::all(config, site)
-        .iter()
-        .map(|job| job.path(site))
-        .collect();
-    for (id, attachments) in site.attachments.iter().enumerate() {
-        let folder = &site.pages[id].path;
-        paths.extend(attachments.iter().map(|a| format!("{folder}{}", a.name)));
-    }
-    paths.extend(site.published_files.iter().map(|file| file.name.clone()));
+    let paths = addresses();
     let outputs: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
     let statics = static_names(config);
     let targets = Targets {
@@ -94,4 +90,122 @@ fn is_static(dest: &str, base_path: &str, statics: &BTreeSet<String>) -> bool {
     };
     let first = Path::new(rest).iter().next();
     first.is_some_and(|name| statics.contains(&*name.to_string_lossy()))
+}
+
+/// What links may point at: output files and each page's heading ids.
+pub struct Targets<'a> {
+    /// The site's path under its host (`/` or `/arkiv/`).
+    pub base_path: &'a str,
+    /// Every file of the output, relative to its root.
+    pub outputs: &'a BTreeSet<&'a str>,
+    /// The heading ids of each page, by URL; a page not here is not checked for them.
+    pub anchors: &'a HashMap<String, BTreeSet<&'a str>>,
+}
+
+impl Targets<'_> {
+    /// Why a link noted in a body leads nowhere, if it does.
+    pub fn link_problem(&self, from_url: &str, link: &LocalLink) -> Option<(String, String)> {
+        let Some(page_url) = &link.page_url else {
+            return self.problem(from_url, &link.dest);
+        };
+        let fragment = link.dest.split_once('#').map(|(_, f)| f)?;
+        let ids = self.anchors.get(page_url)?;
+        (!ids.contains(fragment)).then(|| {
+            (
+                t!("check-no-such-heading-there", fragment = fragment),
+                t!("check-no-such-heading-there-hint"),
+            )
+        })
+    }
+
+    /// Why a link from the page at `from_url` to `dest` leads nowhere, if it does.
+    fn problem(&self, from_url: &str, dest: &str) -> Option<(String, String)> {
+        if crate::text::is_url(dest) {
+            return None;
+        }
+        let (path, fragment) = dest
+            .split_once('#')
+            .map_or((dest, None), |(p, f)| (p, Some(f)));
+        let path = path.split('?').next().unwrap_or_default();
+        let url = if path.is_empty() {
+            from_url.to_string()
+        } else if path.starts_with('/') {
+            percent_decode(path)
+        } else {
+            join(from_url, &percent_decode(path))
+        };
+        let Some(key) = url
+            .strip_prefix(self.base_path)
+            .or_else(|| url.strip_prefix('/'))
+        else {
+            return Some((
+                t!("check-outside-site", dest = dest),
+                t!("check-outside-site-hint"),
+            ));
+        };
+        let page_url = if key.is_empty() || key.ends_with('/') {
+            if !self.outputs.contains(format!("{key}index.html").as_str()) {
+                return Some((t!("check-no-page", dest = dest), t!("check-no-page-hint")));
+            }
+            url.clone()
+        } else if self.outputs.contains(key) {
+            return None;
+        } else if self.outputs.contains(format!("{key}/index.html").as_str()) {
+            format!("{url}/")
+        } else {
+            return Some((t!("check-no-file", dest = dest), t!("check-no-file-hint")));
+        };
+        let fragment = fragment.filter(|f| !f.is_empty())?;
+        let ids = self.anchors.get(&page_url)?;
+        (!ids.contains(fragment)).then(|| {
+            let known: Vec<&str> = ids.iter().copied().take(8).collect();
+            (
+                t!("check-no-such-heading", fragment = fragment),
+                if known.is_empty() {
+                    t!("check-no-headings-hint")
+                } else {
+                    t!(
+                        "check-headings-are-hint",
+                        headings = known
+                            .iter()
+                            .map(|k| format!("#{k}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                },
+            )
+        })
+    }
+}
+
+/// Resolves `relative` against the folder URL `base` (`/nyheter/x/` + `../y/` → `/nyheter/y/`).
+fn join(base: &str, relative: &str) -> String {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    let trailing = relative.ends_with('/');
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    let mut url = format!("/{}", parts.join("/"));
+    if trailing && url != "/" {
+        url.push('/');
+    }
+    url
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_links_resolve_against_the_page_folder() {
+        assert_eq!(join("/nyheter/x/", "../y/"), "/nyheter/y/");
+        assert_eq!(join("/nyheter/x/", "bild.png"), "/nyheter/x/bild.png");
+        assert_eq!(join("/nyheter/x/", "../../"), "/");
+    }
 }

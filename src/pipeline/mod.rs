@@ -282,7 +282,9 @@ pub fn prepare_reusing(
         })
         .unzip();
     let loose = content.files;
-    let (site, found) = index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing);
+    let (site, mut found) =
+        index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing);
+    found.extend(site_link_warnings(&config, &site));
     let index_warnings = found.clone();
     diagnostics.extend(found);
     clock.lap("index");
@@ -312,6 +314,11 @@ pub fn prepare_reusing(
         history,
     };
     Ok((prepared, Reuse { dirty, reused }))
+}
+
+/// Links to addresses of the site that lead nowhere (`index::nowhere`).
+pub fn site_link_warnings(config: &Config, site: &index::SiteIndex) -> Diagnostics {
+    index::nowhere::link_warnings(config, site, || render::outputs::addresses(config, site))
 }
 
 /// With `dates: { updated: git }`, gives `pages` their last commit's day

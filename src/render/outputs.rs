@@ -227,6 +227,22 @@ impl Job {
     }
 }
 
+/// The files of the output but the copied static ones and the search
+/// index: every job's, and the published attachments and loose files
+/// under their own names.
+pub fn addresses(config: &Config, site: &SiteIndex) -> Vec<String> {
+    let mut paths: Vec<String> = Job::all(config, site)
+        .iter()
+        .map(|job| job.path(site))
+        .collect();
+    for (id, attachments) in site.attachments.iter().enumerate() {
+        let folder = &site.pages[id].path;
+        paths.extend(attachments.iter().map(|a| format!("{folder}{}", a.name)));
+    }
+    paths.extend(site.published_files.iter().map(|file| file.name.clone()));
+    paths
+}
+
 /// True for an address that names a file of its own (`docs/gammal.html`),
 /// as old sites without "pretty" addresses had, not a folder.
 pub fn is_file_address(path: &str) -> bool {

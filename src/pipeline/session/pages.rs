@@ -105,7 +105,8 @@ impl State {
             .unzip();
         let loose = self.site.files.clone();
         let timing = self.site.timing.clone();
-        let (site, warnings) = index::build(&self.config, pages, bodies, loose, timing)?;
+        let (site, mut warnings) = index::build(&self.config, pages, bodies, loose, timing)?;
+        warnings.extend(crate::pipeline::site_link_warnings(&self.config, &site));
         update.warnings.extend(warnings.iter().cloned());
         self.index_warnings = warnings;
         self.outputs = None;
