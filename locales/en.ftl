@@ -29,6 +29,7 @@ cli-serve-bind = The address to listen on (default: 127.0.0.1). Other machines c
 cli-serve-open = Open the site in the default web browser.
 cli-serve-drafts = Serve pages marked `draft: true` too.
 cli-check-strict = Fail on warnings too.
+cli-check-browser = Also open every page in Chromium and check it with axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA); needs Chromium installed.
 cli-check-format = How to print the findings: human (for people, with the source line and a hint), github (GitHub Actions annotations) or json (one object per finding). Default: human.
 cli-new-section = The section: nyheter, konferenser, presentationer, anteckningar, program, or sida.
 cli-new-title = The page's title, in quotes.
@@ -525,3 +526,15 @@ rule-bold-heading-hint = make it a heading with ## (or ###), so that readers can
 rule-all-caps = the paragraph is written in capital letters
 rule-all-caps-hint = write it in ordinary letters, with bold or a heading for emphasis: capitals are hard to read, and some screen readers spell them out letter by letter
 rule-off = to turn this rule off: `content_rules: {"{"} { $rule }: false {"}"}` in site.yaml
+
+## check --browser (`browser`): axe-core in Chromium over the built pages
+browser-no-chromium = `check --browser` needs Chromium (or Google Chrome), and none was found
+browser-no-chromium-hint = install it (Debian and Ubuntu: `sudo apt-get install chromium`), or name the program with { $var }=/path/to/chromium
+browser-failed = Chromium could not read the pages: { $reason }
+browser-failed-hint = check that Chromium starts on this machine (`chromium --headless --version`), or name another program with { $var }
+browser-page-failed = Chromium could not read { $address }: { $reason }
+browser-violation = { $help }: axe rule `{ $rule }`, at { $address } ({ $count ->
+    [one] one element
+   *[other] { $count } elements
+})
+browser-violation-hint = the first is { $place }: { $html } (more: { $url })

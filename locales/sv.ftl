@@ -29,6 +29,7 @@ cli-serve-bind = Adressen att lyssna på (standard: 127.0.0.1). Andra datorer n�
 cli-serve-open = Öppna webbplatsen i webbläsaren.
 cli-serve-drafts = Visa även sidor markerade `draft: true`.
 cli-check-strict = Misslyckas även på varningar.
+cli-check-browser = Öppna också varje sida i Chromium och granska den med axe-core (WCAG 2.0, 2.1 och 2.2, nivå A och AA); kräver att Chromium är installerat.
 cli-check-format = Hur fynden skrivs ut: human (för människor, med källraden och ett tips), github (anteckningar för GitHub Actions) eller json (ett objekt per fynd). Standard: human.
 cli-new-section = Avdelningen: nyheter, konferenser, presentationer, anteckningar, program eller sida.
 cli-new-title = Sidans rubrik, inom citattecken.
@@ -516,3 +517,15 @@ rule-bold-heading-hint = gör det till en rubrik med ## (eller ###), så att lä
 rule-all-caps = stycket är skrivet med versaler
 rule-all-caps-hint = skriv det med vanliga bokstäver, med fetstil eller en rubrik för betoning: versaler är svåra att läsa, och en del skärmläsare bokstaverar dem
 rule-off = för att stänga av regeln: `content_rules: {"{"} { $rule }: false {"}"}` i site.yaml
+
+## check --browser (`browser`): axe-core i Chromium över de byggda sidorna
+browser-no-chromium = `check --browser` behöver Chromium (eller Google Chrome), och inget hittades
+browser-no-chromium-hint = installera det (Debian och Ubuntu: `sudo apt-get install chromium`), eller ange programmet med { $var }=/sökväg/till/chromium
+browser-failed = Chromium kunde inte läsa sidorna: { $reason }
+browser-failed-hint = kontrollera att Chromium startar på den här datorn (`chromium --headless --version`), eller ange ett annat program med { $var }
+browser-page-failed = Chromium kunde inte läsa { $address }: { $reason }
+browser-violation = { $help }: axe-regeln `{ $rule }`, på { $address } ({ $count ->
+    [one] ett element
+   *[other] { $count } element
+})
+browser-violation-hint = det första är { $place }: { $html } (mer: { $url })

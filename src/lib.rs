@@ -11,6 +11,7 @@
 #[macro_use]
 pub mod i18n;
 
+pub mod browser;
 pub mod cache;
 pub mod check;
 pub mod cli;

@@ -351,6 +351,65 @@ fn search_results_show_front_matter_markup_as_text() {
 
 /// Types each query into the search page of the site in `output`
 /// (`tests/browser/search.mjs`) and returns what the page showed, by query.
+/// `arkiv check --browser` on a site with one page that breaks a rule, a
+/// CMS page of its own under static/ that breaks it too, and pages that
+/// break none: the one page is named by its source file, the CMS is not
+/// read, and the findings are in the messages' language.
+#[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
+fn check_in_the_browser_names_the_page_that_breaks_a_rule_and_skips_copied_pages() {
+    let fixture = Fixture::copy("taxonomies");
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\n---\nVåra kontor:\n\n<a href=\"/nyheter/\"></a>\n",
+    );
+    fixture.write(
+        "static/admin/index.html",
+        "<!doctype html><html><body><a href=\"/\"></a><img src=\"x.png\"></body></html>",
+    );
+    let output = fixture.run(&["check", "--browser", "--format", "json"]);
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    let findings: Vec<serde_json::Value> = serde_json::from_str(&said).unwrap();
+    let found: Vec<(String, String)> = findings
+        .iter()
+        .map(|f| {
+            let message = f["message"].as_str().unwrap();
+            let rule = message.split('`').nth(1).unwrap_or(message);
+            (
+                f["file"].as_str().unwrap_or("-").to_string(),
+                rule.to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("content/om-oss.md".to_string(), "link-name".to_string())]
+    );
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("at /om-oss/"),
+        "{said}"
+    );
+    assert!(
+        findings[0]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("<a href=\"/nyheter/\"></a>"),
+        "{said}"
+    );
+    // In Swedish, axe-core's own texts are Swedish too.
+    let output = fixture.run(&["check", "--browser", "--messages", "sv"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("axe-regeln `link-name`"), "{said}");
+    assert!(said.contains("Länkar måste ha urskiljbar text"), "{said}");
+}
+
 fn search(output: &Path, queries: &[&str]) -> serde_json::Value {
     let mut args = vec![output.as_os_str().to_owned()];
     args.extend(queries.iter().map(Into::into));

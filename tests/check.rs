@@ -181,3 +181,20 @@ fn check_reviews_every_output_but_the_search_index() {
     built.sort_unstable();
     assert_eq!(reviewed, built, "check reviews every other output");
 }
+
+#[test]
+fn check_in_the_browser_without_chromium_says_how_to_install_it() {
+    let fixture = Fixture::copy("taxonomies");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_arkiv"))
+        .args(["check", "--browser"])
+        .current_dir(&fixture.root)
+        .env("NO_COLOR", "1")
+        .env("ARKIV_MESSAGES", "en")
+        .env("ARKIV_CHROMIUM", fixture.root.join("no-such-chromium"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{said}");
+    assert!(said.contains("`check --browser` needs Chromium"), "{said}");
+    assert!(said.contains("apt-get install chromium"), "{said}");
+}

@@ -87,6 +87,9 @@ pub struct CheckArgs {
     /// Fail on warnings too.
     #[arg(long)]
     pub strict: bool,
+    /// Also open every page in Chromium and check it with axe-core.
+    #[arg(long)]
+    pub browser: bool,
     /// How to print the findings.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -108,7 +111,12 @@ impl CheckArgs {
     /// Checks the site and prints the findings; exit 1 on errors (or warnings with --strict).
     pub fn run(self) -> ExitCode {
         let opts = BuildOptions::new(self.site.root);
-        let (findings, agenda) = crate::check::check_with_agenda(&opts);
+        let (mut findings, agenda) = crate::check::check_with_agenda(&opts);
+        // Pages are read in the browser once the site itself is sound.
+        if self.browser && !findings.has_errors() {
+            findings.extend(crate::browser::review(&opts));
+            findings = findings.sorted();
+        }
         match self.format {
             Format::Human => {
                 print_diagnostics(&findings);

@@ -100,6 +100,9 @@ pub struct Shared {
     /// every update: until it is, a request for a page not there yet waits
     /// for it rather than getting a 404.
     ready: tokio::sync::watch::Sender<bool>,
+    /// Pages get the reload script (`serve`); not for `check --browser`,
+    /// whose pages hold no event stream open.
+    live: bool,
 }
 
 impl Shared {
@@ -123,7 +126,14 @@ impl Shared {
             is_local_only,
             site,
             ready: tokio::sync::watch::Sender::new(false),
+            live: true,
         }
+    }
+
+    /// `self` serving pages as they are, without the reload script.
+    pub fn still(mut self) -> Self {
+        self.live = false;
+        self
     }
 
     /// Notes an update applied; `done` when the first build is done (served
@@ -460,7 +470,7 @@ async fn respond(
             .first_or_octet_stream()
             .to_string()
     };
-    let body = if is_html {
+    let body = if is_html && shared.live {
         let html = String::from_utf8_lossy(&bytes);
         Body::from(reload::inject(&html, shared.error().as_deref()))
     } else {

@@ -133,6 +133,29 @@ fn build_first(
 }
 
 /// Starts the HTTP server on `listener`, on a runtime of its own.
+/// Serves `files` (a whole site, rendered for `listener`'s address) from
+/// memory until the returned runtime is dropped, as `serve` does: for
+/// `check --browser`, which looks at the pages in Chromium. Files on disk
+/// are read only from inside `site`.
+pub fn serve_files(
+    listener: TcpListener,
+    files: Vec<crate::output::OutputFile>,
+    site: &std::path::Path,
+) -> Result<tokio::runtime::Runtime, Diagnostics> {
+    let address = listener.local_addr().map_err(|err| io_error(&err))?;
+    let shared = Arc::new(
+        http::Shared::new(allowed_hosts(address), true, crate::fs::SiteRoot::new(site)).still(),
+    );
+    shared.apply(&Update {
+        files,
+        removed: Vec::new(),
+        is_full: true,
+        reload_all: false,
+        warnings: Diagnostics::new(),
+    });
+    start_http(listener, &shared)
+}
+
 fn start_http(
     listener: TcpListener,
     shared: &Arc<http::Shared>,
