@@ -525,6 +525,12 @@ rule-bold-heading = a paragraph of bold text alone looks like a heading but is n
 rule-bold-heading-hint = make it a heading with ## (or ###), so that readers can find it in the page's outline
 rule-all-caps = the paragraph is written in capital letters
 rule-all-caps-hint = write it in ordinary letters, with bold or a heading for emphasis: capitals are hard to read, and some screen readers spell them out letter by letter
+rule-short-link-text = link texts that say nothing on their own
+rule-short-same-link-text = links with the same text that lead to different places
+rule-short-alt-file-name = images whose alt text is a file name
+rule-short-table-header = tables without a header row
+rule-short-bold-heading = bold text used as a heading
+rule-short-all-caps = text in capital letters
 rule-off = to turn this rule off: `content_rules: {"{"} { $rule }: false {"}"}` in site.yaml
 
 ## check --browser (`browser`): axe-core in Chromium over the built pages

@@ -516,6 +516,12 @@ rule-bold-heading = ett stycke med bara fetstil ser ut som en rubrik men är ing
 rule-bold-heading-hint = gör det till en rubrik med ## (eller ###), så att läsarna hittar det i sidans disposition
 rule-all-caps = stycket är skrivet med versaler
 rule-all-caps-hint = skriv det med vanliga bokstäver, med fetstil eller en rubrik för betoning: versaler är svåra att läsa, och en del skärmläsare bokstaverar dem
+rule-short-link-text = länktexter som inte säger något ensamma
+rule-short-same-link-text = länkar med samma text som leder till olika ställen
+rule-short-alt-file-name = bilder vars alternativtext är ett filnamn
+rule-short-table-header = tabeller utan rubrikrad
+rule-short-bold-heading = fetstil som används som rubrik
+rule-short-all-caps = text med versaler
 rule-off = för att stänga av regeln: `content_rules: {"{"} { $rule }: false {"}"}` i site.yaml
 
 ## check --browser (`browser`): axe-core i Chromium över de byggda sidorna

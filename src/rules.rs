@@ -52,8 +52,51 @@ const EMPTY_LINK_TEXTS: [&str; 24] = [
 
 /// What one page's Markdown breaks of the rules `on` allows.
 pub fn review(page: &Page, on: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
-    let text = page.markdown();
     let base = page.body_offset;
+    found(page)
+        .into_iter()
+        .filter(|(rule, _)| on(rule))
+        .map(|(rule, span)| finding(page, rule, base + span.start, span.len()))
+        .collect()
+}
+
+/// The rules `page`'s Markdown breaks, each once, in the order of
+/// `config::CONTENT_RULES`, of those `on` allows: what the accessibility
+/// statement lists of a page.
+pub fn broken(page: &Page, on: impl Fn(&str) -> bool) -> Vec<&'static str> {
+    let found: Vec<&'static str> = found(page).into_iter().map(|(rule, _)| rule).collect();
+    crate::config::CONTENT_RULES
+        .into_iter()
+        .filter(|rule| on(rule) && found.contains(rule))
+        .collect()
+}
+
+/// The WCAG 2.1 success criterion a rule serves, if one does.
+pub fn criterion(rule: &str) -> Option<&'static str> {
+    match rule {
+        "link-text" | "same-link-text" => Some("2.4.4"),
+        "alt-file-name" => Some("1.1.1"),
+        "table-header" | "bold-heading" => Some("1.3.1"),
+        _ => None,
+    }
+}
+
+/// What a broken rule means for readers, in `language` (for the statement).
+pub fn text_in(rule: &str, language: crate::i18n::Language) -> String {
+    let id = match rule {
+        "link-text" => "rule-short-link-text",
+        "same-link-text" => "rule-short-same-link-text",
+        "alt-file-name" => "rule-short-alt-file-name",
+        "table-header" => "rule-short-table-header",
+        "bold-heading" => "rule-short-bold-heading",
+        _ => "rule-short-all-caps",
+    };
+    crate::i18n::text_in(language, id, &[])
+}
+
+/// Where `page`'s Markdown breaks a rule: the rule and the span in the body.
+fn found(page: &Page) -> Vec<(&'static str, Range<usize>)> {
+    let text = page.markdown();
     let mut found: Vec<(&'static str, Range<usize>)> = Vec::new();
     let mut links: BTreeMap<String, (String, usize)> = BTreeMap::new();
     let mut open_link: Option<(String, usize, String)> = None;
@@ -149,10 +192,6 @@ pub fn review(page: &Page, on: impl Fn(&str) -> bool) -> Vec<Diagnostic> {
         }
     }
     found
-        .into_iter()
-        .filter(|(rule, _)| on(rule))
-        .map(|(rule, span)| finding(page, rule, base + span.start, span.len()))
-        .collect()
 }
 
 /// What a paragraph holds, as far as the rules care.

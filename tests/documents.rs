@@ -5,6 +5,9 @@
 
 mod common;
 
+use std::collections::BTreeMap;
+
+use arkiv::pipeline::session::{Change, Session, Update};
 use common::{Fixture, messages};
 use lopdf::{Document, Object, Stream, dictionary};
 
@@ -261,7 +264,7 @@ fn old_documents_are_outside_the_law_and_office_files_get_a_hint() {
     );
     assert_eq!(
         statement.text("section.statement p"),
-        "Vi känner inte till några dokument på webbplatsen som inte är tillgängliga."
+        "Vi känner inte till några dokument eller sidor på webbplatsen som inte är tillgängliga."
     );
 
     let fixture = with_document("2024-03-26", "rapport.docx", b"PK\x03\x04 word", "");
@@ -304,13 +307,12 @@ fn what_was_found_is_kept_by_the_files_hash() {
     assert!(said.contains("no document language"), "{said}");
 }
 
-/// `serve` shows a mended document at once: its page loses the mark and the
-/// statement its entry, as a full build would have them.
-#[test]
-fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
-    use arkiv::pipeline::session::{Change, Session, Update};
-    use std::collections::BTreeMap;
-
+/// What `serve` shows after `edit` (which changes a file and names it),
+/// checked to be what a full build makes.
+fn served_after(
+    fixture: &Fixture,
+    edit: impl FnOnce() -> std::path::PathBuf,
+) -> BTreeMap<String, Vec<u8>> {
     fn take(files: &mut BTreeMap<String, Vec<u8>>, update: Update) {
         if update.is_full {
             files.clear();
@@ -323,16 +325,14 @@ fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
         }
     }
 
-    let fixture = untagged_report();
     let opts = fixture.options();
     let mut session = Session::new(opts.clone());
     let mut served = BTreeMap::new();
     take(&mut served, session.full_build().unwrap());
-    let pdf = fixture.root.join("content/nyheter/rapport/rapport.pdf");
-    std::fs::write(&pdf, make(GOOD)).unwrap();
+    let changed = edit();
     let mut firsts = Vec::new();
     let update = session
-        .apply_with(&[Change::Content(pdf)], &mut |first| firsts.push(first))
+        .apply_with(&[Change::Content(changed)], &mut |first| firsts.push(first))
         .unwrap();
     for first in firsts {
         take(&mut served, first);
@@ -347,9 +347,60 @@ fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
             file.path
         );
     }
+    served
+}
+
+/// `serve` shows a mended document at once: its page loses the mark and the
+/// statement its entry, as a full build would have them.
+#[test]
+fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
+    let fixture = untagged_report();
+    let served = served_after(&fixture, || {
+        let pdf = fixture.root.join("content/nyheter/rapport/rapport.pdf");
+        std::fs::write(&pdf, make(GOOD)).unwrap();
+        pdf
+    });
     let statement = String::from_utf8(served["tillganglighet/index.html"].clone()).unwrap();
     assert!(
         statement.contains("Vi känner inte till några dokument"),
         "{statement}"
+    );
+}
+
+/// A page whose text breaks content rules is listed in the statement with
+/// what fails and the criteria, but not for a rule site.yaml turns off;
+/// mending it in `serve` takes it off the list as a full build would.
+#[test]
+fn the_statement_lists_pages_that_break_content_rules() {
+    let fixture = with_document("2024-03-26", "rapport.pdf", &make(GOOD), "");
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\ndate: 2025-02-01\n---\n**Kontakt**\n\nSkriv till oss [här](https://example.org/kontakt).\n",
+    );
+    let built = fixture.build();
+    let statement = built.html("tillganglighet/index.html");
+    assert_eq!(
+        statement.text("section.statement li"),
+        "Sidan Om oss: länktexter som inte säger något ensamma, fetstil som används som rubrik. WCAG 2.1: 1.3.1, 2.4.4."
+    );
+    assert_eq!(statement.text("section.statement time"), "1 februari 2025");
+
+    let served = served_after(&fixture, || {
+        fixture.replace("content/om-oss.md", "[här]", "[på kontaktsidan]");
+        fixture.root.join("content/om-oss.md")
+    });
+    let statement = String::from_utf8(served["tillganglighet/index.html"].clone()).unwrap();
+    assert!(
+        statement.contains("Om oss</a>: fetstil som används som rubrik. WCAG 2.1: 1.3.1."),
+        "{statement}"
+    );
+
+    fixture.append("site.yaml", "content_rules: { bold-heading: false }\n");
+    let built = fixture.build();
+    assert_eq!(
+        built
+            .html("tillganglighet/index.html")
+            .text("section.statement p"),
+        "Vi känner inte till några dokument eller sidor på webbplatsen som inte är tillgängliga."
     );
 }

@@ -144,11 +144,27 @@ pub struct Document {
     pub standing: Standing,
 }
 
+/// A page whose text breaks content rules (`crate::rules`), as the
+/// accessibility statement lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FailingPage {
+    /// The page (by position in the pages).
+    pub page: usize,
+    /// The rules it breaks, each once.
+    pub rules: Vec<&'static str>,
+}
+
+/// The template of the accessibility statement, which lists what is not accessible.
+pub const STATEMENT_TEMPLATE: &str = "statement.html";
+
 /// The documents of a site.
 #[derive(Debug, Clone, Default)]
 pub struct Documents {
     /// Every published document, in page order.
     pub all: Vec<Document>,
+    /// The pages whose text breaks content rules, in page order; looked
+    /// for only when a page is the statement (`STATEMENT_TEMPLATE`).
+    pub pages: Vec<FailingPage>,
 }
 
 impl Documents {
@@ -226,7 +242,27 @@ pub fn review(
             standing,
         });
     }
+    let has_statement = pages
+        .iter()
+        .any(|page| page.front.template.as_deref() == Some(STATEMENT_TEMPLATE));
+    if has_statement {
+        documents.pages = failing_pages(config, pages);
+    }
     (documents, warnings)
+}
+
+/// The pages whose text breaks a content rule site.yaml leaves on.
+fn failing_pages(config: &Config, pages: &[std::sync::Arc<Page>]) -> Vec<FailingPage> {
+    let on = |rule: &str| !config.rules_off.contains(rule);
+    pages
+        .par_iter()
+        .enumerate()
+        .filter(|(_, page)| !page.is_section_index)
+        .filter_map(|(id, page)| {
+            let rules = crate::rules::broken(page, on);
+            (!rules.is_empty()).then_some(FailingPage { page: id, rules })
+        })
+        .collect()
 }
 
 /// The warning for a failing document, at its line in `attachments:` (or

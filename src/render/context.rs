@@ -239,7 +239,7 @@ impl<'v> Views<'v> {
                 .filter(|_| page.kind != PageKind::Plain)
                 .map(|d| self.url(&routes::archive_month(d.date().year(), d.date().month()))),
             extra: front.extra.clone(),
-            statement: (front.template.as_deref() == Some("statement.html"))
+            statement: (front.template.as_deref() == Some(crate::documents::STATEMENT_TEMPLATE))
                 .then(|| self.statement(&site.bodies[id].html)),
         }
     }

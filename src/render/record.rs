@@ -485,6 +485,12 @@ impl Read {
                     let date = page.front.updated.or(page.date).map(|d| d.timestamp());
                     (&page.front.title, &page.path, date).hash(&mut h);
                 }
+                for failing in &site.documents.pages {
+                    let page = &site.pages[failing.page];
+                    let date = page.front.updated.or(page.date).map(|d| d.timestamp());
+                    let key = site.page_keys[failing.page];
+                    (key, &failing.rules, &page.front.title, &page.path, date).hash(&mut h);
+                }
             }
             Read::Gone(path) => {
                 let timed = site.timing.get(path);

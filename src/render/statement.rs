@@ -1,6 +1,7 @@
-//! The accessibility statement's generated part: the documents that are
-//! not accessible, with what fails and the WCAG criterion, and those
-//! outside the law's requirements, as DIGG's model statement lists them.
+//! The accessibility statement's generated part: the documents and pages
+//! that are not accessible, with what fails and the WCAG criterion, and the
+//! documents outside the law's requirements, as DIGG's model statement
+//! lists them.
 //! A page shows it with `template: statement.html` (the gr theme's), where
 //! its text calls `{{ tillganglighet() }}`.
 
@@ -18,6 +19,8 @@ pub struct StatementView {
     pub failing: Vec<StatementEntry>,
     /// Documents outside the law's requirements (published before 23 September 2018).
     pub exempt: Vec<StatementEntry>,
+    /// Pages whose text breaks content rules (`crate::rules`).
+    pub pages: Vec<StatementPage>,
     /// The newest date of the pages listed: when the list last changed.
     pub updated: Option<DateView>,
     /// The statement's text up to where its `{{ tillganglighet() }}` stands,
@@ -48,6 +51,17 @@ pub struct StatementEntry {
     pub criteria: String,
     /// Why it is left as it is, when its editor has said so.
     pub reason: Option<String>,
+}
+
+/// One page in the statement.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatementPage {
+    /// The page.
+    pub page: Link,
+    /// What fails ("länktexter som inte säger något ensamma"), in the site's language.
+    pub problems: Vec<String>,
+    /// The WCAG 2.1 success criteria it fails, if any ("1.3.1, 2.4.4").
+    pub criteria: String,
 }
 
 impl Views<'_> {
@@ -88,11 +102,34 @@ impl Views<'_> {
             .iter()
             .filter(|d| d.standing == Standing::Exempt)
             .collect();
-        let updated = failing
+        let pages: Vec<StatementPage> = site
+            .documents
+            .pages
             .iter()
-            .chain(&exempt)
-            .filter_map(|d| {
-                let page = &site.pages[d.page];
+            .map(|failing| {
+                let mut criteria: Vec<&str> = failing
+                    .rules
+                    .iter()
+                    .filter_map(|rule| crate::rules::criterion(rule))
+                    .collect();
+                criteria.sort_unstable();
+                criteria.dedup();
+                StatementPage {
+                    page: self.link(failing.page),
+                    problems: failing
+                        .rules
+                        .iter()
+                        .map(|rule| crate::rules::text_in(rule, published_in))
+                        .collect(),
+                    criteria: criteria.join(", "),
+                }
+            })
+            .collect();
+        let listed = failing.iter().chain(&exempt).map(|d| d.page);
+        let updated = listed
+            .chain(site.documents.pages.iter().map(|p| p.page))
+            .filter_map(|id| {
+                let page = &site.pages[id];
                 page.front.updated.or(page.date)
             })
             .max()
@@ -102,6 +139,7 @@ impl Views<'_> {
         StatementView {
             failing: failing.into_iter().map(entry).collect(),
             exempt: exempt.into_iter().map(entry).collect(),
+            pages,
             updated,
             before: before.to_string(),
             after: after.to_string(),
