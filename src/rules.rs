@@ -83,15 +83,15 @@ pub fn criterion(rule: &str) -> Option<&'static str> {
 
 /// What a broken rule means for readers, in `language` (for the statement).
 pub fn text_in(rule: &str, language: crate::i18n::Language) -> String {
-    let id = match rule {
-        "link-text" => "rule-short-link-text",
-        "same-link-text" => "rule-short-same-link-text",
-        "alt-file-name" => "rule-short-alt-file-name",
-        "table-header" => "rule-short-table-header",
-        "bold-heading" => "rule-short-bold-heading",
-        _ => "rule-short-all-caps",
-    };
-    crate::i18n::text_in(language, id, &[])
+    use crate::i18n::text_in;
+    match rule {
+        "link-text" => text_in(language, "rule-short-link-text", &[]),
+        "same-link-text" => text_in(language, "rule-short-same-link-text", &[]),
+        "alt-file-name" => text_in(language, "rule-short-alt-file-name", &[]),
+        "table-header" => text_in(language, "rule-short-table-header", &[]),
+        "bold-heading" => text_in(language, "rule-short-bold-heading", &[]),
+        _ => text_in(language, "rule-short-all-caps", &[]),
+    }
 }
 
 /// Where `page`'s Markdown breaks a rule: the rule and the span in the body.

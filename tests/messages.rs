@@ -74,6 +74,17 @@ fn ids_in_code() -> BTreeMap<String, String> {
             continue;
         }
         let text = std::fs::read_to_string(entry.path()).unwrap();
+        // `text_in(language, "id", …)`: a message in a language of its own.
+        for (at, _) in text.match_indices("text_in(") {
+            let Some((_, rest)) = text[at..].split_once(',') else {
+                continue;
+            };
+            if let Some(rest) = rest.trim_start().strip_prefix('"') {
+                let id = &rest[..rest.find('"').unwrap()];
+                let file = entry.path().strip_prefix(&src).unwrap().display();
+                ids.insert(id.to_string(), file.to_string());
+            }
+        }
         for (at, _) in text.match_indices("t!(") {
             // `t!(`, not the end of `format!(` or `print!(`.
             if text[..at]
