@@ -98,9 +98,14 @@ pub fn review(opts: &BuildOptions) -> Diagnostics {
         Ok(runtime) => runtime,
         Err(errors) => return errors,
     };
-    let profile = opts.root.join(crate::config::CACHE_DIR).join("chromium");
+    // A profile of this run's own, outside the site: runs side by side do
+    // not share one, and nothing in the site's folder is removed.
+    let started = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let profile =
+        std::env::temp_dir().join(format!("arkiv-chromium-{}-{started}", std::process::id()));
     let found = runtime.block_on(read_pages(&chromium, &profile, &origin, &targets, swedish));
-    // The browser's profile is of this run only.
     let _ = std::fs::remove_dir_all(&profile);
     found
 }
@@ -129,6 +134,11 @@ fn targets(prepared: &Prepared) -> Vec<Target> {
             let folder = job.folder(site)?;
             let source = match job {
                 Job::Page(id) => Some(site.pages[id].display_path.clone()),
+                Job::Home => site
+                    .pages
+                    .iter()
+                    .find(|page| page.is_section_index && page.path.is_empty())
+                    .map(|page| page.display_path.clone()),
                 Job::Section(kind, _) => site
                     .pages
                     .iter()
@@ -164,7 +174,10 @@ async fn read_pages(
         .user_data_dir(profile)
         // Pictures are not needed to read a page's structure, and would be
         // made in every size first (`images`): they are not loaded.
+        // A long listing read by axe-core may take a while on a slow machine.
+        .request_timeout(std::time::Duration::from_secs(180))
         .args([
+            "--disable-dev-shm-usage",
             "--disable-gpu",
             "--no-first-run",
             "--disable-sync",
@@ -205,7 +218,11 @@ async fn read_pages(
     }
     let mut findings = Diagnostics::new();
     for reader in readers {
-        findings.extend(reader.await.unwrap_or_default());
+        match reader.await {
+            Ok(found) => findings.extend(found),
+            // A tab's pages unread are not pages without faults.
+            Err(err) => findings.extend(failed(&err.to_string())),
+        }
     }
     let _ = browser.close().await;
     let _ = browser.wait().await;

@@ -104,6 +104,7 @@ fn found(page: &Page) -> Vec<(&'static str, Range<usize>)> {
     let mut paragraph: Option<Paragraph> = None;
     let mut table_head: Option<(usize, bool)> = None;
     let mut html_block: Option<(usize, String)> = None;
+    let mut nested = 0usize;
     let parser = Parser::new_ext(text, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES);
     for (event, range) in parser.into_offset_iter() {
         match &event {
@@ -137,10 +138,20 @@ fn found(page: &Page) -> Vec<(&'static str, Range<usize>)> {
                     found.push(("alt-file-name", start..range.end));
                 }
             }
+            // A list item, quotation or footnote of bold words is not posing as a heading.
+            Event::Start(Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) => {
+                nested += 1
+            }
+            Event::End(TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) => {
+                nested = nested.saturating_sub(1);
+            }
             Event::Start(Tag::Paragraph) => paragraph = Some(Paragraph::new(range.clone())),
             Event::End(TagEnd::Paragraph) => {
                 if let Some(p) = paragraph.take() {
-                    if p.only_bold && p.bold_words > 0 && p.words.chars().count() <= 120 {
+                    // A bold sentence ("Sista anmälningsdag är 1 maj!") is emphasis.
+                    let sentence = p.words.trim_end().ends_with(['.', '!', '?']);
+                    let short = p.words.chars().count() <= 120;
+                    if p.only_bold && p.bold_words > 0 && short && !sentence && nested == 0 {
                         found.push(("bold-heading", p.span.clone()));
                     }
                     if is_shouting(&p.words) {
@@ -164,7 +175,8 @@ fn found(page: &Page) -> Vec<(&'static str, Range<usize>)> {
             Event::End(TagEnd::HtmlBlock) => {
                 if let Some((start, block)) = html_block.take()
                     && block.contains("<table")
-                    && !block.contains("<th")
+                    && !block.contains("<th>")
+                    && !block.contains("<th ")
                 {
                     found.push(("table-header", start..range.end));
                 }
@@ -174,6 +186,7 @@ fn found(page: &Page) -> Vec<(&'static str, Range<usize>)> {
         // What the open link, paragraph and table head hold.
         let words = match &event {
             Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            Event::SoftBreak | Event::HardBreak => Some(" "),
             _ => None,
         };
         if let Some(words) = words {

@@ -34,11 +34,17 @@ fn link_texts_that_say_nothing_are_found_and_those_that_say_where_are_not() {
     let fixture = page_with(
         "Anmäl dig [här](https://example.org/anmalan).\n\n\
          [Läs mer.](https://example.org/rapport) Eller <https://example.org/rapport>.\n\n\
+         Anmälan finns [klicka\nhär](https://example.org/anmalan).\n\n\
          Se [programmet för Nära vård 2025](https://example.org/program).\n",
     );
     assert_eq!(
         findings(&fixture),
-        ["4:11 link-text", "6:1 link-text", "6:47 link-text"]
+        [
+            "4:11 link-text",
+            "6:1 link-text",
+            "6:47 link-text",
+            "8:15 link-text"
+        ]
     );
 }
 
@@ -83,6 +89,8 @@ fn bold_text_alone_as_a_heading_is_found_but_not_bold_in_a_sentence() {
     let fixture = page_with(
         "**Program för dagen**\n\n\
          Dagen börjar **klockan nio** i Stora salen.\n\n\
+         **Sista anmälningsdag är 1 maj!**\n\n\
+         - **Förmiddag**\n\n- **Eftermiddag**\n\n\
          ## Program för kvällen\n",
     );
     assert_eq!(findings(&fixture), ["4:1 bold-heading"]);

@@ -97,7 +97,8 @@ fn links_to_addresses_that_lead_nowhere_are_build_warnings_and_said_once_by_chec
         "---\ntitle: Om oss\naliases: [gammal/om]\n---\n\
          Se [nyheten](/news/2016/04/19/nyhet/) och [broschyren](/filer/broschyr.pdf).\n\n\
          Också [den gamla adressen](/gammal/om/), [stilen](/css/site.css),\n\
-         [nyheterna](../nyheter/) och [sidan](/om-oss/#rubrik).\n",
+         [nyheterna](../nyheter/) och [sidan](/om-oss/#rubrik).\n\n\
+         En [stil som inte finns](/css/saknas.css).\n",
     );
     let built = fixture.build();
     let found: Vec<String> = built
@@ -111,6 +112,7 @@ fn links_to_addresses_that_lead_nowhere_are_build_warnings_and_said_once_by_chec
         [
             "5:4 the link to `/news/2016/04/19/nyhet/` leads to no page",
             "5:43 the link to `/filer/broschyr.pdf` leads to no file",
+            "10:4 the link to `/css/saknas.css` leads to no file",
         ]
     );
     let output = fixture.run(&["check"]);

@@ -61,10 +61,14 @@ fn same_files(old: &Body, new: &Body) -> bool {
 /// to addresses of the site (`index::nowhere`) and the same template code
 /// of other generators (`index::leftovers`).
 fn same_warnings(old: &Body, new: &Body) -> bool {
-    fn warned(body: &Body) -> (Vec<&str>, Vec<&str>) {
+    // With where they stand: a warning kept from the last indexing shows its place.
+    type Warned<'a> = (Vec<(&'a str, usize, usize)>, Vec<(usize, usize, &'a str)>);
+    fn warned(body: &Body) -> Warned<'_> {
         let links = body.review.links.iter().filter(|l| l.page_url.is_none());
-        let foreign = body.review.foreign.iter().map(|(.., name)| name.as_str());
-        (links.map(|l| l.dest.as_str()).collect(), foreign.collect())
+        let links = links.map(|l| (l.dest.as_str(), l.offset, l.len));
+        let foreign = body.review.foreign.iter();
+        let foreign = foreign.map(|(at, len, _, name)| (*at, *len, name.as_str()));
+        (links.collect(), foreign.collect())
     }
     warned(old) == warned(new)
 }

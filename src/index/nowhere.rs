@@ -5,7 +5,7 @@
 //! calls these errors.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -35,7 +35,7 @@ pub fn link_warnings(
     }
     let paths = addresses();
     let outputs: BTreeSet<&str> = paths.iter().map(String::as_str).collect();
-    let statics = static_names(config);
+    let statics = static_folders(config);
     let targets = Targets {
         base_path: &config.base_path,
         outputs: &outputs,
@@ -60,27 +60,18 @@ pub fn link_warnings(
     warnings
 }
 
-/// The names at the top of the site's and the theme's `static/` folders
-/// (`css`, `admin`, `favicon.svg`), and the search index's folder: what
-/// the output holds beside the pages.
-fn static_names(config: &Config) -> BTreeSet<String> {
-    let folders = [
+/// The site's and the theme's `static/` folders, whose files the output
+/// holds beside the pages.
+fn static_folders(config: &Config) -> [PathBuf; 2] {
+    [
         config.root.join("static"),
         config.theme_dir().join("static"),
-    ];
-    let mut names: BTreeSet<String> = folders
-        .iter()
-        .filter_map(|folder| std::fs::read_dir(folder).ok())
-        .flatten()
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .collect();
-    names.insert(crate::routes::SEARCH_BUNDLE.to_string());
-    names
+    ]
 }
 
-/// True for an address from the site's root (`/css/site.css`) under a name
-/// of `statics`.
-fn is_static(dest: &str, base_path: &str, statics: &BTreeSet<String>) -> bool {
+/// True for an address from the site's root (`/css/site.css`, `/admin/`)
+/// of a file or folder under `folders`, or of the search index.
+fn is_static(dest: &str, base_path: &str, folders: &[PathBuf]) -> bool {
     let path = percent_decode(dest.split(['#', '?']).next().unwrap_or_default());
     let Some(rest) = path
         .strip_prefix(base_path)
@@ -88,8 +79,16 @@ fn is_static(dest: &str, base_path: &str, statics: &BTreeSet<String>) -> bool {
     else {
         return false;
     };
-    let first = Path::new(rest).iter().next();
-    first.is_some_and(|name| statics.contains(&*name.to_string_lossy()))
+    let rest = rest.trim_end_matches('/');
+    let bundle = crate::routes::SEARCH_BUNDLE;
+    if rest == bundle || rest.starts_with(&format!("{bundle}/")) {
+        return true;
+    }
+    // Only names inside the folders are looked up; nothing is read.
+    let plain = Path::new(rest)
+        .components()
+        .all(|part| matches!(part, Component::Normal(_)));
+    !rest.is_empty() && plain && folders.iter().any(|folder| folder.join(rest).exists())
 }
 
 /// What links may point at: output files and each page's heading ids.
