@@ -132,20 +132,13 @@ fn targets(prepared: &Prepared) -> Vec<Target> {
         .filter(|job| !matches!(job, Job::Alias(..)))
         .filter_map(|job| {
             let folder = job.folder(site)?;
-            let source = match job {
-                Job::Page(id) => Some(site.pages[id].display_path.clone()),
-                Job::Home => site
-                    .pages
-                    .iter()
-                    .find(|page| page.is_section_index && page.path.is_empty())
-                    .map(|page| page.display_path.clone()),
-                Job::Section(kind, _) => site
-                    .pages
-                    .iter()
-                    .find(|page| page.is_section_index && page.kind == kind)
-                    .map(|page| page.display_path.clone()),
+            let page = match job {
+                Job::Page(id) => Some(id),
+                Job::Home => site.home,
+                Job::Section(kind, _) => site.section(kind).and_then(|s| s.intro),
                 _ => None,
             };
+            let source = page.map(|id| site.pages[id].display_path.clone());
             Some(Target {
                 address: config.url(&folder),
                 source,

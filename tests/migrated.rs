@@ -98,7 +98,7 @@ fn links_to_addresses_that_lead_nowhere_are_build_warnings_and_said_once_by_chec
          Se [nyheten](/news/2016/04/19/nyhet/) och [broschyren](/filer/broschyr.pdf).\n\n\
          Också [den gamla adressen](/gammal/om/), [stilen](/css/site.css),\n\
          [nyheterna](../nyheter/) och [sidan](/om-oss/#rubrik).\n\n\
-         En [stil som inte finns](/css/saknas.css).\n",
+         En [stil som inte finns](/css/saknas.css) och [en som finns](../css/site.css).\n",
     );
     let built = fixture.build();
     let found: Vec<String> = built

@@ -48,7 +48,8 @@ pub fn link_warnings(
         for link in &site.bodies[id].review.links {
             // Template code of another generator is warned of as that (`leftovers`).
             let foreign = link.dest.contains("{{") || link.dest.contains("{%");
-            if link.page_url.is_some() || foreign || is_static(&link.dest, base, &statics) {
+            let is_static = || is_static(&link.dest, &from_url, base, &statics);
+            if link.page_url.is_some() || foreign || is_static() {
                 continue;
             }
             if let Some((message, hint)) = targets.link_problem(&from_url, link) {
@@ -69,10 +70,16 @@ fn static_folders(config: &Config) -> [PathBuf; 2] {
     ]
 }
 
-/// True for an address from the site's root (`/css/site.css`, `/admin/`)
-/// of a file or folder under `folders`, or of the search index.
-fn is_static(dest: &str, base_path: &str, folders: &[PathBuf]) -> bool {
+/// True for the address of a file or folder under `folders`
+/// (`/css/site.css`, `/admin/`, or `../../css/site.css` from the page at
+/// `from_url`), or of the search index.
+fn is_static(dest: &str, from_url: &str, base_path: &str, folders: &[PathBuf]) -> bool {
     let path = percent_decode(dest.split(['#', '?']).next().unwrap_or_default());
+    let path = if path.starts_with('/') {
+        path
+    } else {
+        join(from_url, &path)
+    };
     let Some(rest) = path
         .strip_prefix(base_path)
         .or_else(|| path.strip_prefix('/'))
