@@ -139,8 +139,8 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
         let page = &site.pages[id];
         findings.extend(check_markdown(prepared, page, &site.bodies[id], &targets));
         findings.extend(check_front_matter_image(page));
-        let rules_off = &prepared.config.rules_off;
-        findings.extend(crate::rules::review(page, |rule| !rules_off.contains(rule)));
+        let config = &prepared.config;
+        findings.extend(crate::rules::review(page, |rule| config.rule_is_on(rule)));
     }
     findings.extend(duplicate_titles(site));
     findings.extend(likely_duplicate_events(site));

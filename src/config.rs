@@ -429,6 +429,11 @@ impl Config {
         })
     }
 
+    /// True unless site.yaml turns the content rule `rule` off.
+    pub fn rule_is_on(&self, rule: &str) -> bool {
+        !self.rules_off.contains(rule)
+    }
+
     /// Replaces the public address (from `--base-url`).
     pub fn set_base_url(&mut self, base_url: &str) {
         self.base_url = normalise_base_url(base_url);

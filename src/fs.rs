@@ -308,21 +308,6 @@ pub fn file_stamp(metadata: &std::fs::Metadata) -> impl std::hash::Hash + use<> 
     (metadata.len(), modified, changed)
 }
 
-/// Writes `bytes` beside `path` and renames them over it, so no link that
-/// stands at `path` (or at the file beside it) is written through.
-pub fn write_by_rename(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(format!(".{}.part", std::process::id()));
-    let partial = std::path::PathBuf::from(partial);
-    let _ = std::fs::remove_file(&partial);
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&partial)?;
-    std::io::Write::write_all(&mut file, bytes)?;
-    std::fs::rename(&partial, path)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 //! problems and standing (failing, acknowledged by its editor, outside the
 //! law's requirements by its page's date), and a warning at the attachment's
 //! line for each failing one. Each file is read once, in parallel, and what
-//! was found is kept by the file's hash in `.arkiv-cache/documents/`, and in
+//! was found is kept by the file's hash in `.arkiv-cache/documents-1`, and in
 //! memory by its size and time, so a build reads only new documents.
 
 pub mod pdf;
@@ -78,31 +78,22 @@ impl Problem {
     /// The problem in `language`, for what the site publishes (the
     /// accessibility statement), whatever language arkiv speaks in.
     pub fn text_in(self, language: crate::i18n::Language) -> String {
-        let id = match self {
-            Problem::Untagged => "document-problem-untagged",
-            Problem::NoLanguage => "document-problem-no-language",
-            Problem::NoTitle => "document-problem-no-title",
-            Problem::TitleNotShown => "document-problem-title-not-shown",
-            Problem::Scanned => "document-problem-scanned",
-            Problem::Locked => "document-problem-locked",
-            Problem::Unreadable => "document-problem-unreadable",
-            Problem::Office => "document-problem-office",
-        };
-        crate::i18n::text_in(language, id, &[])
+        use crate::i18n::text_in;
+        match self {
+            Problem::Untagged => text_in(language, "document-problem-untagged", &[]),
+            Problem::NoLanguage => text_in(language, "document-problem-no-language", &[]),
+            Problem::NoTitle => text_in(language, "document-problem-no-title", &[]),
+            Problem::TitleNotShown => text_in(language, "document-problem-title-not-shown", &[]),
+            Problem::Scanned => text_in(language, "document-problem-scanned", &[]),
+            Problem::Locked => text_in(language, "document-problem-locked", &[]),
+            Problem::Unreadable => text_in(language, "document-problem-unreadable", &[]),
+            Problem::Office => text_in(language, "document-problem-office", &[]),
+        }
     }
 
     /// The problem in the messages' words ("inte taggad").
     pub fn text(self) -> String {
-        match self {
-            Problem::Untagged => t!("document-problem-untagged"),
-            Problem::NoLanguage => t!("document-problem-no-language"),
-            Problem::NoTitle => t!("document-problem-no-title"),
-            Problem::TitleNotShown => t!("document-problem-title-not-shown"),
-            Problem::Scanned => t!("document-problem-scanned"),
-            Problem::Locked => t!("document-problem-locked"),
-            Problem::Unreadable => t!("document-problem-unreadable"),
-            Problem::Office => t!("document-problem-office"),
-        }
+        self.text_in(crate::i18n::current())
     }
 }
 
@@ -162,9 +153,10 @@ pub const STATEMENT_TEMPLATE: &str = "statement.html";
 pub struct Documents {
     /// Every published document, in page order.
     pub all: Vec<Document>,
-    /// The pages whose text breaks content rules, in page order; looked
-    /// for only when a page is the statement (`STATEMENT_TEMPLATE`).
-    pub pages: Vec<FailingPage>,
+    /// The pages whose text breaks content rules, in page order; `None`
+    /// when no page is the statement (`STATEMENT_TEMPLATE`), which alone
+    /// lists them.
+    pub pages: Option<Vec<FailingPage>>,
 }
 
 impl Documents {
@@ -172,6 +164,19 @@ impl Documents {
     pub fn of(&self, page: usize, name: &str) -> Option<&Document> {
         self.all.iter().find(|d| d.page == page && d.name == name)
     }
+
+    /// The pages whose text breaks content rules (none without a statement).
+    pub fn failing_pages(&self) -> &[FailingPage] {
+        self.pages.as_deref().unwrap_or_default()
+    }
+}
+
+/// The success criteria of WCAG 2.1 in `criteria`, each once, in order: "1.3.1, 2.4.4".
+pub fn criteria_list<'a>(criteria: impl Iterator<Item = &'a str>) -> String {
+    let mut criteria: Vec<&str> = criteria.collect();
+    criteria.sort_unstable();
+    criteria.dedup();
+    criteria.join(", ")
 }
 
 /// The day from which documents are within the law's requirements.
@@ -204,17 +209,19 @@ pub fn review(
                 .filter_map(move |asset| kind(&asset.name).map(|is_pdf| (page, asset, is_pdf)))
         })
         .collect();
-    let cache = Cache::new(&config.root);
-    let problems: Vec<Vec<Problem>> = found
+    let cache = Cache::load(config);
+    let read: Vec<(Option<String>, Vec<Problem>)> = found
         .par_iter()
         .map(|&(_, asset, is_pdf)| {
             if is_pdf {
                 cache.problems(&asset.source)
             } else {
-                vec![Problem::Office]
+                (None, vec![Problem::Office])
             }
         })
         .collect();
+    cache.keep(&config.root, &read);
+    let problems = read.into_iter().map(|(_, problems)| problems);
     clock.lap("documents");
     let in_force: jiff::civil::Date = IN_FORCE.parse().expect("a date");
     let mut documents = Documents::default();
@@ -246,14 +253,14 @@ pub fn review(
         .iter()
         .any(|page| page.front.template.as_deref() == Some(STATEMENT_TEMPLATE));
     if has_statement {
-        documents.pages = failing_pages(config, pages);
+        documents.pages = Some(failing_pages(config, pages));
     }
     (documents, warnings)
 }
 
 /// The pages whose text breaks a content rule site.yaml leaves on.
 fn failing_pages(config: &Config, pages: &[std::sync::Arc<Page>]) -> Vec<FailingPage> {
-    let on = |rule: &str| !config.rules_off.contains(rule);
+    let on = |rule: &str| config.rule_is_on(rule);
     pages
         .par_iter()
         .enumerate()
@@ -274,9 +281,7 @@ fn warning(page: &Page, name: &str, problems: &[Problem]) -> Diagnostic {
         name,
     );
     let said: Vec<String> = problems.iter().map(|p| p.text()).collect();
-    let mut criteria: Vec<&str> = problems.iter().map(|p| p.criterion()).collect();
-    criteria.sort_unstable();
-    criteria.dedup();
+    let criteria = criteria_list(problems.iter().map(|p| p.criterion()));
     let (message, hint) = if problems == [Problem::Office] {
         (
             t!("document-office", file = name),
@@ -288,7 +293,7 @@ fn warning(page: &Page, name: &str, problems: &[Problem]) -> Diagnostic {
                 "document-not-accessible",
                 file = name,
                 problems = said.join(", "),
-                criteria = criteria.join(", ")
+                criteria = criteria
             ),
             t!("document-not-accessible-hint"),
         )
@@ -304,97 +309,108 @@ fn warning(page: &Page, name: &str, problems: &[Problem]) -> Diagnostic {
         .hint(hint)
 }
 
-/// What was found in PDFs, by hash on disk and by size and time in memory.
+/// What was found in PDFs before: by the file's hash in the site's cache
+/// folder (a line per document: its hash and its problems' ids, for the
+/// documents the last build published), and in this process by path, size
+/// and time, so `serve` does not even hash an unchanged file.
 struct Cache {
-    /// `.arkiv-cache/documents/`, unless it is a link or no folder.
-    dir: Option<PathBuf>,
+    site: crate::fs::SiteRoot,
+    kept: HashMap<String, Vec<Problem>>,
 }
 
-/// A file's size and modification time, and what was found in it.
-type Seen = (u64, SystemTime, Vec<Problem>);
+/// A file's size and modification time, its hash, and what was found in it.
+type Seen = (u64, SystemTime, String, Vec<Problem>);
 
 /// What this process has read, by path.
 static SEEN: LazyLock<Mutex<HashMap<PathBuf, Seen>>> = LazyLock::new(Mutex::default);
 
-/// Changes when the checks change, so older findings are not taken for new.
-const CHECKS: &str = "d1";
+/// The cache file's name; it changes when the checks change, so older
+/// findings are not taken for new.
+const CACHE_FILE: &str = "documents-1";
 
 /// A PDF larger than this is not read, and is reported unreadable.
 const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
 
 impl Cache {
-    fn new(root: &Path) -> Cache {
-        let cache = root.join(crate::config::CACHE_DIR);
-        let dir = cache.join("documents");
-        let usable = |path: &Path| match std::fs::symlink_metadata(path) {
-            Ok(meta) => meta.is_dir(),
-            Err(err) => err.kind() == std::io::ErrorKind::NotFound,
-        };
+    /// What the last build of the site at `config` kept.
+    fn load(config: &Config) -> Cache {
+        let path = config.root.join(crate::config::CACHE_DIR).join(CACHE_FILE);
+        let text = crate::output::own::read_own(&config.site, &path)
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .unwrap_or_default();
+        let kept = text
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                let hash = words.next()?.to_string();
+                let found: Option<Vec<Problem>> = words.map(Problem::from_id).collect();
+                Some((hash, found?))
+            })
+            .collect();
         Cache {
-            dir: (usable(&cache) && usable(&dir)).then_some(dir),
+            site: config.site.clone(),
+            kept,
         }
     }
 
-    /// The problems of the PDF at `source`.
-    fn problems(&self, source: &Path) -> Vec<Problem> {
+    /// The hash and the problems of the PDF at `source` (`Unreadable`, and
+    /// no hash, when it cannot be read inside the site).
+    fn problems(&self, source: &Path) -> (Option<String>, Vec<Problem>) {
+        let unreadable = || (None, vec![Problem::Unreadable]);
         let Ok(meta) = std::fs::metadata(source) else {
-            return vec![Problem::Unreadable];
+            return unreadable();
         };
         let (size, time) = (
             meta.len(),
             meta.modified().unwrap_or(SystemTime::UNIX_EPOCH),
         );
-        if let Some((s, t, found)) = SEEN.lock().ok().and_then(|seen| seen.get(source).cloned())
-            && s == size
-            && t == time
+        let seen = SEEN.lock().ok().and_then(|seen| seen.get(source).cloned());
+        if let Some((s, t, hash, found)) = seen
+            && (s, t) == (size, time)
         {
-            return found;
+            return (Some(hash), found);
         }
-        if size > MAX_PDF_BYTES {
-            return vec![Problem::Unreadable];
-        }
-        let Ok(bytes) = std::fs::read(source) else {
-            return vec![Problem::Unreadable];
+        // Read as every file of the site is: inside it, within a limit.
+        let Ok(bytes) = self.site.read(source, MAX_PDF_BYTES) else {
+            return unreadable();
         };
-        let hash = blake3::hash(&bytes).to_hex();
-        let entry = self
-            .dir
-            .as_ref()
-            .map(|dir| dir.join(format!("{}-{CHECKS}", &hash[..32])));
-        let kept = entry.as_ref().and_then(|path| read_kept(path));
-        let found = kept.unwrap_or_else(|| {
-            let found = pdf::problems(&bytes);
-            if let Some(path) = &entry {
-                let ids: Vec<&str> = found.iter().map(|p| p.id()).collect();
-                let _ = keep(path, &format!("{}\n", ids.join(" ")));
-            }
-            found
-        });
+        let hash = blake3::hash(&bytes).to_hex()[..32].to_string();
+        let found = match self.kept.get(&hash) {
+            Some(found) => found.clone(),
+            None => pdf::problems(&bytes),
+        };
         if let Ok(mut seen) = SEEN.lock() {
-            seen.insert(source.to_path_buf(), (size, time, found.clone()));
+            seen.insert(
+                source.to_path_buf(),
+                (size, time, hash.clone(), found.clone()),
+            );
         }
-        found
+        (Some(hash), found)
     }
-}
 
-/// The problems kept at `path`, if it is a plain file that holds them.
-fn read_kept(path: &Path) -> Option<Vec<Problem>> {
-    if !std::fs::symlink_metadata(path).ok()?.is_file() {
-        return None;
+    /// Keeps what was found in the documents published now, when it is
+    /// not what was kept; a failure only costs the next build the reading.
+    fn keep(&self, root: &Path, found: &[(Option<String>, Vec<Problem>)]) {
+        let now: HashMap<&String, &Vec<Problem>> = found
+            .iter()
+            .filter_map(|(hash, problems)| Some((hash.as_ref()?, problems)))
+            .collect();
+        let same = now.len() == self.kept.len()
+            && now.iter().all(|(hash, p)| self.kept.get(*hash) == Some(*p));
+        if same {
+            return;
+        }
+        let mut lines: Vec<String> = now
+            .iter()
+            .map(|(hash, problems)| {
+                let ids: Vec<&str> = problems.iter().map(|p| p.id()).collect();
+                format!("{hash} {}\n", ids.join(" "))
+            })
+            .collect();
+        lines.sort();
+        let dir = root.join(crate::config::CACHE_DIR);
+        let _ = crate::output::own::write_new(&dir, CACHE_FILE, |out| {
+            std::io::Write::write_all(out, lines.concat().as_bytes())
+        });
     }
-    let text = std::fs::read_to_string(path).ok()?;
-    text.split_whitespace().map(Problem::from_id).collect()
-}
-
-/// Writes `text` beside `path` and renames it over, making the folder (and
-/// the cache's `.gitignore`) first.
-fn keep(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    if let Some(cache) = dir.parent()
-        && std::fs::symlink_metadata(cache.join(".gitignore")).is_err()
-    {
-        crate::fs::write_by_rename(&cache.join(".gitignore"), b"*\n")?;
-    }
-    crate::fs::write_by_rename(path, text.as_bytes())
 }

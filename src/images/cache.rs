@@ -145,14 +145,29 @@ impl ImageCache {
             && fs::symlink_metadata(cache.join(".gitignore")).is_err()
         {
             // The cache is never committed, even before a build keeps its bodies.
-            crate::fs::write_by_rename(&cache.join(".gitignore"), b"*\n")?;
+            write_by_rename(&cache.join(".gitignore"), b"*\n")?;
         }
         let (data, sum) = self.paths(source, variant);
         // Written beside and renamed, so a build killed midway leaves no
         // half file under the real name (and the `.sum` comes last).
-        crate::fs::write_by_rename(&data, bytes)?;
+        write_by_rename(&data, bytes)?;
         let record = format!("{} {}\n", bytes.len(), blake3::hash(bytes).to_hex());
-        crate::fs::write_by_rename(&sum, record.as_bytes())?;
+        write_by_rename(&sum, record.as_bytes())?;
         Ok(data)
     }
+}
+
+/// Writes `bytes` beside `path` and renames them over it, so no link that
+/// stands at `path` (or at the file beside it) is written through.
+fn write_by_rename(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(format!(".{}.part", std::process::id()));
+    let partial = PathBuf::from(partial);
+    let _ = fs::remove_file(&partial);
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&partial)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    fs::rename(&partial, path)
 }

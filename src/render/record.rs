@@ -472,24 +472,17 @@ impl Read {
                 closes.is_some_and(|at| at > site.timing.now).hash(&mut h);
             }
             Read::Documents => {
+                // What the statement shows of a page that it lists.
+                let page = |id: usize| {
+                    let page = &site.pages[id];
+                    let date = page.front.updated.or(page.date).map(|d| d.timestamp());
+                    (site.page_keys[id], &page.front.title, &page.path, date)
+                };
                 for d in &site.documents.all {
-                    let page = &site.pages[d.page];
-                    (
-                        site.page_keys[d.page],
-                        &d.name,
-                        &d.title,
-                        &d.problems,
-                        &d.standing,
-                    )
-                        .hash(&mut h);
-                    let date = page.front.updated.or(page.date).map(|d| d.timestamp());
-                    (&page.front.title, &page.path, date).hash(&mut h);
+                    (page(d.page), &d.name, &d.title, &d.problems, &d.standing).hash(&mut h);
                 }
-                for failing in &site.documents.pages {
-                    let page = &site.pages[failing.page];
-                    let date = page.front.updated.or(page.date).map(|d| d.timestamp());
-                    let key = site.page_keys[failing.page];
-                    (key, &failing.rules, &page.front.title, &page.path, date).hash(&mut h);
+                for failing in site.documents.failing_pages() {
+                    (page(failing.page), &failing.rules).hash(&mut h);
                 }
             }
             Read::Gone(path) => {

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::context::Views;
 use super::record::Read;
 use super::views::{DateView, Link};
-use crate::documents::{Document, Standing};
+use crate::documents::{Document, Standing, criteria_list};
 
 /// What the statement lists.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -73,9 +73,7 @@ impl Views<'_> {
         let published_in =
             crate::i18n::Language::from_code(language).unwrap_or(crate::i18n::Language::Sv);
         let entry = |document: &Document| {
-            let mut criteria: Vec<&str> = document.problems.iter().map(|p| p.criterion()).collect();
-            criteria.sort_unstable();
-            criteria.dedup();
+            let criteria = criteria_list(document.problems.iter().map(|p| p.criterion()));
             let page = &site.pages[document.page];
             StatementEntry {
                 title: document.title.clone(),
@@ -86,7 +84,7 @@ impl Views<'_> {
                     .iter()
                     .map(|p| p.text_in(published_in))
                     .collect(),
-                criteria: criteria.join(", "),
+                criteria,
                 reason: match &document.standing {
                     Standing::Known(reason) => Some(reason.clone()),
                     _ => None,
@@ -104,16 +102,13 @@ impl Views<'_> {
             .collect();
         let pages: Vec<StatementPage> = site
             .documents
-            .pages
+            .failing_pages()
             .iter()
             .map(|failing| {
-                let mut criteria: Vec<&str> = failing
+                let criteria = failing
                     .rules
                     .iter()
-                    .filter_map(|rule| crate::rules::criterion(rule))
-                    .collect();
-                criteria.sort_unstable();
-                criteria.dedup();
+                    .filter_map(|r| crate::rules::criterion(r));
                 StatementPage {
                     page: self.link(failing.page),
                     problems: failing
@@ -121,13 +116,13 @@ impl Views<'_> {
                         .iter()
                         .map(|rule| crate::rules::text_in(rule, published_in))
                         .collect(),
-                    criteria: criteria.join(", "),
+                    criteria: criteria_list(criteria),
                 }
             })
             .collect();
         let listed = failing.iter().chain(&exempt).map(|d| d.page);
         let updated = listed
-            .chain(site.documents.pages.iter().map(|p| p.page))
+            .chain(site.documents.failing_pages().iter().map(|p| p.page))
             .filter_map(|id| {
                 let page = &site.pages[id];
                 page.front.updated.or(page.date)
