@@ -53,7 +53,11 @@ for n in range(count):
 
 def documents_ms(keep_cache):
     if not keep_cache:
-        shutil.rmtree(os.path.join(site, ".arkiv-cache", "documents"), ignore_errors=True)
+        # The documents' findings: `.arkiv-cache/documents-<version>`.
+        cache = os.path.join(site, ".arkiv-cache")
+        for name in os.listdir(cache) if os.path.isdir(cache) else []:
+            if name.startswith("documents"):
+                os.remove(os.path.join(cache, name))
     shutil.rmtree(os.path.join(site, "public"), ignore_errors=True)
     env = dict(os.environ, ARKIV_TIMINGS="1")
     done = subprocess.run([arkiv, "build"], cwd=site, env=env, capture_output=True, text=True)
