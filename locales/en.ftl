@@ -33,6 +33,7 @@ cli-check-browser = Also open every page in Chromium and check it with axe-core 
 cli-check-format = How to print the findings: human (for people, with the source line and a hint), github (GitHub Actions annotations) or json (one object per finding). Default: human.
 cli-new-section = The section: nyheter, konferenser, presentationer, anteckningar, program, or sida.
 cli-new-title = The page's title, in quotes.
+cli-new-language = The page's language, one of site.yaml's `languages` (`en`); with a page's file as the section (`nyheter/2024-03-26-x.md`), its translation, beside it.
 cli-import = Move a Hugo, Jekyll or Zola site in: write an arkiv site (content, site.yaml, the gr theme) from its sources, which are only read.
 cli-import-generator = The generator the site was made for: hugo, jekyll or zola.
 cli-import-source = The old site's folder (with its configuration file and content).
@@ -219,6 +220,10 @@ fs-too-large-hint = check that this is the right file: a page's text is rarely o
 
 ## arkiv new
 
+new-unknown-language = `{ $language }` is not one of the site's languages
+new-unknown-language-hint = site.yaml lists { $languages }; add the language there (`languages: [sv, en]`) first
+new-no-original = there is no page { $path } to translate
+new-no-original-hint = give the file of the page to translate, as under content/ (`nyheter/2024-03-26-yrkesresan.md`), and a language besides the default with `--lang en`
 new-unknown-section = `{ $section }` is not a section
 new-unknown-section-hint = choose one of: { $sections }
 new-empty-file-name = the title gives an empty file name
@@ -239,6 +244,12 @@ config-invalid = invalid site configuration: { $detail }
 config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates, content_rules and extra; put your own keys under `extra:`
 config-unsupported-language = unsupported language `{ $language }`
 config-unsupported-language-hint = arkiv's theme speaks `sv` (Swedish) and `en` (English)
+config-language-twice = site.yaml gives both `language` and `languages`
+config-language-twice-hint = keep one: `language: sv` for a site in one language, `languages: [sv, en]` for one in several (the first is the default)
+config-languages-list = `languages` must list each language once, the default first
+config-languages-list-hint = for example `languages: [sv, en]`
+config-translation-not-listed = `translations` has settings for `{ $language }`, which is not one of the site's other languages
+config-translation-not-listed-hint = list the language under `languages` after the default (`languages: [sv, en]`), or remove its settings
 config-paginate-zero = `paginate` must be at least 1
 config-paginate-zero-hint = write the number of pages per listing page, e.g. `paginate: 10`
 config-unknown-rule = `{ $rule }` under content_rules is not a rule arkiv knows
@@ -318,6 +329,8 @@ index-term-hint = use a term that site.yaml lists under taxonomies, or add this 
 
 ## Pages and their folders
 
+content-language-not-published = this page is written in `{ $language }`, which site.yaml does not list, and is not published
+content-language-not-published-hint = add the language to site.yaml (`languages: [sv, { $language }]`), or rename the file without `.{ $language }` if it is a page of its own
 content-no-folder = there is no content folder at { $path }
 content-no-folder-hint = put the site's Markdown pages under content/, or pass the site's folder with --root
 content-markdown-in-bundle = this Markdown file is inside the page bundle { $bundle } and is not published
@@ -350,6 +363,8 @@ serve-cannot-start-hint = check that the address is one of this machine's
 
 ## arkiv check
 
+check-translation-behind = the original { $original } changed on { $changed }, after this translation ({ $translated })
+check-translation-behind-hint = read what changed in the original and bring the translation up to date; once it is saved (and committed, where dates come from git) the warning goes
 check-no-such-heading-there = the linked page has no heading `#{ $fragment }`
 check-no-such-heading-there-hint = check the heading's id: it is the heading's text in lower-case ASCII with dashes
 check-outside-site = `{ $dest }` is outside the site

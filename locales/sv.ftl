@@ -33,6 +33,7 @@ cli-check-browser = Öppna också varje sida i Chromium och granska den med axe-
 cli-check-format = Hur fynden skrivs ut: human (för människor, med källraden och ett tips), github (anteckningar för GitHub Actions) eller json (ett objekt per fynd). Standard: human.
 cli-new-section = Avdelningen: nyheter, konferenser, presentationer, anteckningar, program eller sida.
 cli-new-title = Sidans rubrik, inom citattecken.
+cli-new-language = Sidans språk, ett av `languages` i site.yaml (`en`); med en sidas fil som avdelning (`nyheter/2024-03-26-x.md`) blir det en översättning av den, bredvid den.
 cli-import = Flytta in en webbplats från Hugo, Jekyll eller Zola: skriv en arkiv-webbplats (innehåll, site.yaml, temat gr) från dess källor, som bara läses.
 cli-import-generator = Verktyget webbplatsen gjordes för: hugo, jekyll eller zola.
 cli-import-source = Den gamla webbplatsens mapp (med dess inställningsfil och innehåll).
@@ -210,6 +211,10 @@ fs-too-large-hint = kontrollera att det är rätt fil: en sidas text är sällan
 
 ## arkiv new
 
+new-unknown-language = `{ $language }` är inte ett av webbplatsens språk
+new-unknown-language-hint = site.yaml anger { $languages }; lägg först till språket där (`languages: [sv, en]`)
+new-no-original = det finns ingen sida { $path } att översätta
+new-no-original-hint = ange filen för sidan som ska översättas, som under content/ (`nyheter/2024-03-26-yrkesresan.md`), och ett annat språk än huvudspråket med `--lang en`
 new-unknown-section = `{ $section }` är ingen avdelning
 new-unknown-section-hint = välj en av: { $sections }
 new-empty-file-name = rubriken ger ett tomt filnamn
@@ -230,6 +235,12 @@ config-invalid = fel i webbplatsens inställningar: { $detail }
 config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates, content_rules och extra; lägg egna inställningar under `extra:`
 config-unsupported-language = språket `{ $language }` stöds inte
 config-unsupported-language-hint = arkivs tema finns på `sv` (svenska) och `en` (engelska)
+config-language-twice = site.yaml anger både `language` och `languages`
+config-language-twice-hint = behåll en av dem: `language: sv` för en webbplats på ett språk, `languages: [sv, en]` för en på flera (det första är huvudspråket)
+config-languages-list = `languages` ska ange varje språk en gång, huvudspråket först
+config-languages-list-hint = till exempel `languages: [sv, en]`
+config-translation-not-listed = `translations` har inställningar för `{ $language }`, som inte är ett av webbplatsens andra språk
+config-translation-not-listed-hint = lägg till språket under `languages` efter huvudspråket (`languages: [sv, en]`), eller ta bort inställningarna
 config-paginate-zero = `paginate` måste vara minst 1
 config-paginate-zero-hint = skriv hur många sidor som ska visas per listsida, t.ex. `paginate: 10`
 config-unknown-rule = `{ $rule }` under content_rules är ingen regel som arkiv känner till
@@ -309,6 +320,8 @@ index-term-hint = använd ett värde som site.yaml listar under taxonomies, elle
 
 ## Sidor och deras mappar
 
+content-language-not-published = den här sidan är skriven på `{ $language }`, som site.yaml inte anger, och publiceras inte
+content-language-not-published-hint = lägg till språket i site.yaml (`languages: [sv, { $language }]`), eller byt namn på filen utan `.{ $language }` om den är en egen sida
 content-no-folder = det finns ingen mapp content på { $path }
 content-no-folder-hint = lägg webbplatsens Markdown-sidor under content/, eller ange webbplatsens mapp med --root
 content-markdown-in-bundle = den här Markdown-filen ligger i sidmappen { $bundle } och publiceras inte
@@ -341,6 +354,8 @@ serve-cannot-start-hint = kontrollera att adressen är en av den här datorns ad
 
 ## arkiv check
 
+check-translation-behind = originalet { $original } ändrades { $changed }, efter den här översättningen ({ $translated })
+check-translation-behind-hint = läs vad som ändrats i originalet och uppdatera översättningen; när den är sparad (och incheckad, om datumen tas från git) försvinner varningen
 check-no-such-heading-there = sidan som länken leder till har ingen rubrik `#{ $fragment }`
 check-no-such-heading-there-hint = kontrollera rubrikens id: det är rubrikens text med små bokstäver, utan å, ä och ö, och med bindestreck i stället för mellanslag
 check-outside-site = `{ $dest }` ligger utanför webbplatsen

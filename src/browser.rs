@@ -126,8 +126,22 @@ fn find_chromium() -> Option<PathBuf> {
 /// Every page arkiv renders but the redirects of old addresses, with the
 /// file each is made from.
 fn targets(prepared: &Prepared) -> Vec<Target> {
-    let (config, site) = (&prepared.config, &prepared.site);
-    let mut targets: Vec<Target> = Job::all(config, site)
+    let default = (&prepared.config, &prepared.site);
+    let others = prepared.others.iter().map(|o| (&o.config, &o.site));
+    let mut targets: Vec<Target> = std::iter::once(default)
+        .chain(others)
+        .flat_map(|(config, site)| language_targets(config, site))
+        .collect();
+    targets.push(Target {
+        address: prepared.config.url(crate::routes::NOT_FOUND),
+        source: None,
+    });
+    targets
+}
+
+/// The pages of one language of the site (`targets`).
+fn language_targets(config: &crate::config::Config, site: &crate::index::SiteIndex) -> Vec<Target> {
+    Job::all(config, site)
         .into_iter()
         .filter(|job| !matches!(job, Job::Alias(..)))
         .filter_map(|job| {
@@ -144,12 +158,7 @@ fn targets(prepared: &Prepared) -> Vec<Target> {
                 source,
             })
         })
-        .collect();
-    targets.push(Target {
-        address: config.url(crate::routes::NOT_FOUND),
-        source: None,
-    });
-    targets
+        .collect()
 }
 
 /// Opens each target in a Chromium tab with axe-core loaded into every

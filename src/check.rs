@@ -120,13 +120,18 @@ pub fn agenda(site: &SiteIndex) -> Agenda {
 
 /// The checks that need the built site: links, anchors, images, headings, titles, dates.
 pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
-    let site = &prepared.site;
     let outputs: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let anchors: HashMap<String, BTreeSet<&str>> = site
-        .listed_pages()
-        .map(|id| {
-            let ids = site.bodies[id].toc.iter().map(|h| h.id.as_str()).collect();
-            (prepared.config.url(&site.pages[id].path), ids)
+    // Every language's pages, the default's first: a link may lead to any.
+    let sites: Vec<&SiteIndex> = std::iter::once(&prepared.site)
+        .chain(prepared.others.iter().map(|o| &o.site))
+        .collect();
+    let anchors: HashMap<String, BTreeSet<&str>> = sites
+        .iter()
+        .flat_map(|site| {
+            site.listed_pages().map(|id| {
+                let ids = site.bodies[id].toc.iter().map(|h| h.id.as_str()).collect();
+                (prepared.config.url(&site.pages[id].path), ids)
+            })
         })
         .collect();
     let targets = Targets {
@@ -135,15 +140,63 @@ pub fn review(prepared: &Prepared, files: &[OutputFile]) -> Diagnostics {
         anchors: &anchors,
     };
     let mut findings = Diagnostics::new();
-    for id in site.listed_pages() {
-        let page = &site.pages[id];
-        findings.extend(check_markdown(prepared, page, &site.bodies[id], &targets));
-        findings.extend(check_front_matter_image(page));
-        let config = &prepared.config;
-        findings.extend(crate::rules::review(page, |rule| config.rule_is_on(rule)));
+    for site in sites {
+        for id in site.listed_pages() {
+            let page = &site.pages[id];
+            findings.extend(check_markdown(prepared, page, &site.bodies[id], &targets));
+            findings.extend(check_front_matter_image(page));
+            let config = &prepared.config;
+            findings.extend(crate::rules::review(page, |rule| config.rule_is_on(rule)));
+        }
+        findings.extend(duplicate_titles(site));
+        findings.extend(likely_duplicate_events(site));
     }
-    findings.extend(duplicate_titles(site));
-    findings.extend(likely_duplicate_events(site));
+    findings.extend(stale_translations(prepared));
+    findings
+}
+
+/// Translations whose original changed after them: by the git history
+/// with `dates: { updated: git }`, else by `updated:` (or the date).
+fn stale_translations(prepared: &Prepared) -> Diagnostics {
+    let history = match &prepared.history {
+        Some(Ok(history)) => Some(history),
+        _ => None,
+    };
+    let changed = |page: &Page| {
+        let committed = history.and_then(|h| h.changed(page));
+        let written = page.front.updated.or(page.date).map(|d| d.timestamp());
+        committed.or(written)
+    };
+    let mut findings = Diagnostics::new();
+    let site = &prepared.site;
+    for page in prepared.others.iter().flat_map(|o| o.site.pages.iter()) {
+        let key = crate::content::translation_key(&page.content_path);
+        let Some(original) = site.page_id(&key).map(|id| &site.pages[id]) else {
+            continue;
+        };
+        let (Some(then), Some(now)) = (changed(page), changed(original)) else {
+            continue;
+        };
+        if now > then {
+            let language = crate::i18n::current().code();
+            let day = |t: jiff::Timestamp| {
+                let day = t
+                    .to_zoned_datetime(crate::content::page::stockholm())
+                    .date();
+                crate::text::long_date(day, language)
+            };
+            findings.push(
+                Diagnostic::warning(t!(
+                    "check-translation-behind",
+                    original = &original.display_path,
+                    changed = day(now),
+                    translated = day(then)
+                ))
+                .in_file(&page.display_path)
+                .hint(t!("check-translation-behind-hint")),
+            );
+        }
+    }
     findings
 }
 

@@ -122,11 +122,13 @@ fn site_root(args: &[OsString]) -> PathBuf {
     option_value(args, "--root").map_or_else(|| PathBuf::from("."), PathBuf::from)
 }
 
-/// The `language` of the site.yaml in `root`, when there is one to read.
+/// The `language` of the site.yaml in `root` (the first of `languages`),
+/// when there is one to read.
 fn site_language(root: &Path) -> Option<Language> {
     #[derive(serde::Deserialize)]
     struct Settings {
         language: Option<String>,
+        languages: Option<Vec<String>>,
     }
     let file = root.join(crate::config::CONFIG_FILE);
     // Through the site's path check, as every read: a site.yaml that is a
@@ -137,7 +139,12 @@ fn site_language(root: &Path) -> Option<Language> {
         .ok()??;
     let text = String::from_utf8(bytes).ok()?;
     let settings: Settings = serde_yaml::from_str(&text).ok()?;
-    settings.language.as_deref().and_then(Language::from_code)
+    let first = settings.languages.and_then(|l| l.into_iter().next());
+    settings
+        .language
+        .or(first)
+        .as_deref()
+        .and_then(Language::from_code)
 }
 
 /// One argument of a message: text or a number.

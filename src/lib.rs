@@ -93,7 +93,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         };
     let mut clock = timing::Stopwatch::from_env();
     let output_path = output::absolute(&output_dir);
+    // A site in several languages is made whole when anything changed: what
+    // its outputs showed is kept for one language only.
+    let multilingual = config.is_multilingual();
     let kept = output::build_id(&output_dir)
+        .filter(|_| !multilingual)
         .and_then(|build| Kept::load(&config.site, &output_path, &build, inputs));
     clock.lap("kept");
     // Files deleted from the output by hand are made again by a full build.
@@ -108,7 +112,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     clock.lap("prepared");
     let mut stamp = stamp;
     stamp.until = prepared.site.next_change().map(|t| t.as_second());
-    let pages = prepared.site.listed_pages().count();
+    let pages = prepared.page_count();
     // A build with warnings is not remembered, so the next one shows them again.
     let stamp = prepared.warnings.is_empty().then_some(stamp);
     let build = output::new_build_id();
@@ -137,7 +141,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         None => {
             // The bodies are kept while the outputs are written.
             let (bodies, published) = std::thread::scope(|scope| {
-                let bodies = scope.spawn(|| Kept::save_bodies(&opts.root, inputs, site, None));
+                let bodies = scope.spawn(|| {
+                    let keep = !multilingual;
+                    keep.then(|| Kept::save_bodies(&opts.root, inputs, site, None))
+                        .flatten()
+                });
                 let published = publish_whole(opts, &prepared, &output_path, (stamp, &build));
                 (bodies.join().ok().flatten(), published)
             });
@@ -197,7 +205,7 @@ fn update_output(
         .cloned()
         .collect();
     let stamp = stamp.map(|stamp| output::BuildStamp {
-        pages: prepared.site.listed_pages().count(),
+        pages: prepared.page_count(),
         files: changed.paths.len(),
         ..stamp
     });
@@ -227,7 +235,7 @@ fn publish_whole(
     output_path: &std::path::Path,
     (stamp, build): (Option<output::BuildStamp>, &str),
 ) -> Result<(usize, Vec<String>, render::record::KeptRecord), Diagnostics> {
-    let pages = prepared.site.listed_pages().count();
+    let pages = prepared.page_count();
     let (files, (paths, record)) =
         output::publish(&opts.root, output_path, (stamp, build), pages, |write| {
             pipeline::render_kept(prepared, |file| {

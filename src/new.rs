@@ -17,7 +17,23 @@ use crate::text::slugify;
 pub const PLAIN: &str = "sida";
 
 /// Writes a new page; returns its path. Refuses an unknown section or an existing file.
-pub fn create(root: &Path, section: &str, title: &str, today: Date) -> Result<PathBuf, Diagnostic> {
+///
+/// With `language` one of the site's languages besides the default, the page
+/// is written in it (`x.en.md`); when `section` names a page's file
+/// (`nyheter/2024-03-26-x.md`), the new page is its translation, beside it,
+/// with its front matter.
+pub fn create(
+    root: &Path,
+    section: &str,
+    title: &str,
+    today: Date,
+    language: Option<&str>,
+) -> Result<PathBuf, Diagnostic> {
+    let suffix = language_suffix(root, language)?;
+    let english = language == Some("en");
+    if section.ends_with(".md") {
+        return translate(root, section, title, &suffix, english);
+    }
     let kind = if section == PLAIN {
         PageKind::Plain
     } else {
@@ -43,13 +59,14 @@ pub fn create(root: &Path, section: &str, title: &str, today: Date) -> Result<Pa
     }
     let content = root.join("content");
     let path = match kind {
-        PageKind::Plain => content.join(format!("{slug}.md")),
-        PageKind::News | PageKind::MeetingNotes => {
-            content.join(section).join(format!("{today}-{slug}.md"))
-        }
-        PageKind::Conference | PageKind::Presentation | PageKind::Programme => {
-            content.join(section).join(&slug).join("index.md")
-        }
+        PageKind::Plain => content.join(format!("{slug}{suffix}.md")),
+        PageKind::News | PageKind::MeetingNotes => content
+            .join(section)
+            .join(format!("{today}-{slug}{suffix}.md")),
+        PageKind::Conference | PageKind::Presentation | PageKind::Programme => content
+            .join(section)
+            .join(&slug)
+            .join(format!("index{suffix}.md")),
     };
     if path.exists() {
         return Err(
@@ -60,8 +77,103 @@ pub fn create(root: &Path, section: &str, title: &str, today: Date) -> Result<Pa
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|err| io_error(root, parent, &err))?;
     }
-    std::fs::write(&path, front_matter(kind, title, today))
+    std::fs::write(&path, front_matter(kind, title, today, english))
         .map_err(|err| io_error(root, &path, &err))?;
+    Ok(path)
+}
+
+/// What a page in `language` has in its file name before `.md`: `.en`, or
+/// nothing in the site's default language. A language the site does not
+/// list is refused.
+fn language_suffix(root: &Path, language: Option<&str>) -> Result<String, Diagnostic> {
+    let Some(language) = language else {
+        return Ok(String::new());
+    };
+    let languages = crate::config::Config::load(root)
+        .map(|config| config.languages)
+        .unwrap_or_else(|_| vec!["sv".into()]);
+    match languages.iter().position(|l| l == language) {
+        Some(0) => Ok(String::new()),
+        Some(_) => Ok(format!(".{language}")),
+        None => Err(
+            Diagnostic::usage(t!("new-unknown-language", language = language)).hint(t!(
+                "new-unknown-language-hint",
+                languages = languages.join(", ")
+            )),
+        ),
+    }
+}
+
+/// Writes the translation of the page in `original` (under content/) beside
+/// it: its front matter with the new `title`, and a body to write.
+fn translate(
+    root: &Path,
+    original: &str,
+    title: &str,
+    suffix: &str,
+    english: bool,
+) -> Result<PathBuf, Diagnostic> {
+    let content = root.join("content");
+    let relative = original.trim_start_matches("content/");
+    let source = content.join(relative);
+    let site = crate::fs::SiteRoot::new(root);
+    let text = site
+        .read_optional(&source, crate::fs::MAX_TEXT_BYTES)
+        .ok()
+        .flatten()
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let (Some(text), false) = (text, suffix.is_empty()) else {
+        return Err(Diagnostic::usage(t!("new-no-original", path = original))
+            .hint(t!("new-no-original-hint")));
+    };
+    let path = source.with_file_name(format!(
+        "{}{suffix}.md",
+        source
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("index")
+    ));
+    if path.exists() {
+        return Err(
+            Diagnostic::usage(t!("new-exists", path = display_path(root, &path)))
+                .hint(t!("new-exists-hint")),
+        );
+    }
+    let quoted = serde_json::to_string(title).expect("a string always serialises");
+    let mut front: Vec<String> = Vec::new();
+    let mut lines = text
+        .replace("\r\n", "\n")
+        .lines()
+        .map(str::to_string)
+        .collect::<Vec<_>>();
+    lines.push(String::new());
+    let end = lines
+        .iter()
+        .skip(1)
+        .position(|l| l.trim_end() == "---")
+        .map(|n| n + 1);
+    for line in &lines[..end.unwrap_or(0)] {
+        if line.starts_with("title:") {
+            front.push(format!("title: {quoted}"));
+        } else if !line.starts_with("draft:") {
+            front.push(line.clone());
+        }
+    }
+    if front.is_empty() {
+        front = vec!["---".into(), format!("title: {quoted}")];
+    }
+    front.push(if english {
+        "draft: true   # remove this line to publish the translation".into()
+    } else {
+        "draft: true   # ta bort raden när översättningen ska publiceras".into()
+    });
+    let body = if english {
+        "Write the translation here."
+    } else {
+        "Skriv översättningen här."
+    };
+    let written = format!("{}\n---\n\n{body}\n", front.join("\n"));
+    std::fs::write(&path, written).map_err(|err| io_error(root, &path, &err))?;
     Ok(path)
 }
 
@@ -75,13 +187,17 @@ fn io_error(root: &Path, path: &Path, err: &std::io::Error) -> Diagnostic {
 }
 
 /// The page's front matter, with the keys its kind uses and a short body to replace.
-fn front_matter(kind: PageKind, title: &str, today: Date) -> String {
+fn front_matter(kind: PageKind, title: &str, today: Date, english: bool) -> String {
     let quoted = serde_json::to_string(title).expect("a string always serialises");
     let mut text = format!("---\ntitle: {quoted}\n");
     if kind != PageKind::Plain {
         text.push_str(&format!("date: {today}\n"));
     }
-    text.push_str("summary: \"\"   # ingressen: en eller två meningar\n");
+    text.push_str(if english {
+        "summary: \"\"   # the lead: one or two sentences\n"
+    } else {
+        "summary: \"\"   # ingressen: en eller två meningar\n"
+    });
     if kind != PageKind::Plain {
         text.push_str("topics: []\nmunicipalities: []\n");
     }
@@ -102,9 +218,11 @@ fn front_matter(kind: PageKind, title: &str, today: Date) -> String {
         PageKind::Plain => "",
     };
     text.push_str(specific);
-    text.push_str(
-        "draft: true   # ta bort raden när sidan ska publiceras\n---\n\nSkriv texten här.\n",
-    );
+    text.push_str(if english {
+        "draft: true   # remove this line to publish the page\n---\n\nWrite the text here.\n"
+    } else {
+        "draft: true   # ta bort raden när sidan ska publiceras\n---\n\nSkriv texten här.\n"
+    });
     text
 }
 
@@ -116,7 +234,14 @@ mod tests {
     fn a_news_item_gets_a_dated_ascii_file_name_and_parses() {
         let site = tempfile::tempdir().unwrap();
         let today = jiff::civil::date(2026, 11, 23);
-        let path = create(site.path(), "nyheter", "Möte på Öckerö: \"rapport\"", today).unwrap();
+        let path = create(
+            site.path(),
+            "nyheter",
+            "Möte på Öckerö: \"rapport\"",
+            today,
+            None,
+        )
+        .unwrap();
         assert_eq!(
             path,
             site.path()
@@ -128,12 +253,24 @@ mod tests {
         )
         .unwrap();
         let mut warnings = crate::diagnostics::Diagnostics::new();
-        let page = crate::content::parse_page(&source, &Default::default(), &mut warnings).unwrap();
+        let page = crate::content::parse_page(
+            &source,
+            &crate::config::Config::parse(site.path(), "").unwrap(),
+            &mut warnings,
+        )
+        .unwrap();
         assert_eq!(page.front.title, "Möte på Öckerö: ”rapport”");
         assert!(page.front.is_draft);
         assert!(warnings.is_empty(), "{warnings}");
         assert!(
-            create(site.path(), "nyheter", "Möte på Öckerö: \"rapport\"", today).is_err(),
+            create(
+                site.path(),
+                "nyheter",
+                "Möte på Öckerö: \"rapport\"",
+                today,
+                None
+            )
+            .is_err(),
             "no overwrite"
         );
     }
@@ -151,12 +288,16 @@ mod tests {
             "program",
             PLAIN,
         ] {
-            let path = create(site.path(), section, "Ett test", today).unwrap();
+            let path = create(site.path(), section, "Ett test", today, None).unwrap();
             let source = crate::content::load::load_one(&config, &path).unwrap();
             let mut warnings = crate::diagnostics::Diagnostics::new();
-            crate::content::parse_page(&source, &Default::default(), &mut warnings)
-                .unwrap_or_else(|e| panic!("{section}: {e}"));
+            crate::content::parse_page(
+                &source,
+                &crate::config::Config::parse(site.path(), "").unwrap(),
+                &mut warnings,
+            )
+            .unwrap_or_else(|e| panic!("{section}: {e}"));
         }
-        assert!(create(site.path(), "bloggen", "x", today).is_err());
+        assert!(create(site.path(), "bloggen", "x", today, None).is_err());
     }
 }

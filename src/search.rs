@@ -21,36 +21,45 @@ use crate::text::escape_html;
 /// The folder the search files are written to.
 use crate::routes::SEARCH_BUNDLE as BUNDLE;
 
+/// One language of the site as the search index reads it.
+pub type Language<'a> = (&'a Config, &'a SiteIndex, &'a Labels);
+
 /// Indexes every page's title, lead and text; returns the files of `/pagefind/`.
 ///
 /// Pages go in as records of plain text (title, lead, body) rather than HTML:
 /// the text is already at hand, and Pagefind then need not parse 10 000 pages.
-pub fn index(
-    config: &Config,
-    site: &SiteIndex,
-    labels: &Labels,
-) -> Result<Vec<OutputFile>, Diagnostics> {
+/// A site in several languages gets one index per language in the one
+/// bundle (Pagefind's multilingual mode): each page's words are stemmed in
+/// its language, and the search page finds in its own language's pages.
+pub fn index(languages: &[Language<'_>]) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut clock = crate::timing::Stopwatch::from_env();
-    let records: Vec<Record> = site
-        .listed_pages()
-        .map(|id| Record::of(config, site, labels, id))
+    let records: Vec<(Record, &str)> = languages
+        .iter()
+        .flat_map(|&(config, site, labels)| {
+            let language = config.language.as_str();
+            site.listed_pages()
+                .map(move |id| (Record::of(config, site, labels, id), language))
+        })
         .collect();
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .map_err(|err| failure(&err.to_string()))?;
-    let language = config.language.clone();
+    // One language is forced on every page, as the site's pages all have it.
+    let only = (languages.len() == 1).then(|| languages[0].0.language.clone());
     let make = move || {
         runtime.block_on(async move {
-            let options = PagefindServiceConfig::builder()
-                .force_language(language.clone())
-                .build();
+            let options = PagefindServiceConfig::builder();
+            let options = match only {
+                Some(language) => options.force_language(language).build(),
+                None => options.build(),
+            };
             let index = PagefindIndex::new(Some(options))?;
             clock.lap("search: records");
-            let records = records.into_iter().map(|record| CustomRecord {
+            let records = records.into_iter().map(|(record, language)| CustomRecord {
                 url: record.url,
                 content: record.content,
-                language: language.clone(),
+                language: language.to_string(),
                 meta: record.meta,
                 filters: record.filters,
                 sort: BTreeMap::new(),

@@ -105,6 +105,10 @@ pub struct NewArgs {
     pub section: String,
     /// The page's title, in quotes.
     pub title: String,
+    /// The page's language, one of site.yaml's `languages` (`en`); with a
+    /// page's file as the section, its translation.
+    #[arg(long = "lang")]
+    pub language: Option<String>,
 }
 
 impl CheckArgs {
@@ -175,6 +179,7 @@ impl NewArgs {
             &self.section,
             &self.title,
             crate::content::page::today_in_stockholm(),
+            self.language.as_deref(),
         ) {
             Ok(path) => {
                 let path = crate::diagnostics::display_path(&self.site.root, &path);

@@ -296,8 +296,9 @@ pub fn bundle_assets(config: &Config, dir: &Path) -> Vec<Asset> {
     let walked = config.site.walk(dir, |e| {
         is_ignored(e.file_name())
             || (e.file_type().is_dir()
-                && (e.path().join("index.md").is_file()
-                    || e.path().join("index.markdown").is_file()))
+                && ["index.md", "index.markdown", "index.sv.md", "index.en.md"]
+                    .iter()
+                    .any(|name| e.path().join(name).is_file()))
     });
     walked
         .files
@@ -320,10 +321,11 @@ pub fn is_markdown(path: &Path) -> bool {
 }
 
 /// True for a bundle's `index.md` (or `index.markdown`).
+/// True for a bundle's page: `index.md`, or a translation of it (`index.en.md`).
 pub fn is_bundle_index(path: &Path) -> bool {
     matches!(
         path.file_name().and_then(|n| n.to_str()),
-        Some("index.md" | "index.markdown")
+        Some("index.md" | "index.markdown" | "index.sv.md" | "index.en.md")
     )
 }
 

@@ -14,7 +14,7 @@ pub mod schedule;
 
 use rayon::prelude::*;
 
-use crate::config::{Config, MarkdownConfig};
+use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::slugify;
 use crate::text::typography::smarten;
@@ -39,14 +39,69 @@ pub struct Parsed {
     pub timing: schedule::Timing,
 }
 
-/// Parses every source file's front matter; the broken ones are reported, not fatal here,
-/// so later stages can report their own problems in the same run.
+/// The language a content file is written in, by its name (`sida.en.md`,
+/// `index.en.md`), when it names one arkiv knows: `sv` or `en`.
+pub fn language_of(content_path: &str) -> Option<&'static str> {
+    let file = content_path.rsplit('/').next().unwrap_or(content_path);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let (_, language) = stem.rsplit_once('.')?;
+    ["sv", "en"].into_iter().find(|known| *known == language)
+}
+
+/// The content path of the page `content_path` translates, or is:
+/// `nyheter/x.en.md` → `nyheter/x.md`. Translations of one page share it.
+pub fn translation_key(content_path: &str) -> String {
+    match language_of(content_path) {
+        Some(language) => content_path
+            .replacen(&format!(".{language}."), ".", 1)
+            .replace(&format!(".{language}.md"), ".md"),
+        None => content_path.to_string(),
+    }
+}
+
+/// True when the file at `content_path` is a page of `config`'s language:
+/// a file that names it, or one that names none in the default language.
+pub fn is_in_language(config: &Config, content_path: &str) -> bool {
+    match language_of(content_path) {
+        Some(language) => language == config.language,
+        None => config.is_default_language(),
+    }
+}
+
+/// A warning for each file written in a language the site does not publish
+/// (`sida.en.md` in a Swedish site): it is left out.
+pub fn unpublished_languages(config: &Config, sources: &[SourceFile]) -> Diagnostics {
+    let mut warnings = Diagnostics::new();
+    for source in sources {
+        if let Some(language) = language_of(&source.content_path)
+            && !config.languages.iter().any(|l| l == language)
+        {
+            warnings.push(
+                Diagnostic::warning(t!("content-language-not-published", language = language))
+                    .in_file(&source.display_path)
+                    .hint(t!(
+                        "content-language-not-published-hint",
+                        language = language
+                    )),
+            );
+        }
+    }
+    warnings
+}
+
+/// Parses the front matter of every source file in `config`'s language;
+/// the broken ones are reported, not fatal here, so later stages can report
+/// their own problems in the same run.
 pub fn parse(config: &Config, sources: &[SourceFile], now: jiff::Timestamp) -> Parsed {
+    let sources: Vec<&SourceFile> = sources
+        .iter()
+        .filter(|source| is_in_language(config, &source.content_path))
+        .collect();
     let results: Vec<(Result<Page, Diagnostics>, Diagnostics)> = sources
         .par_iter()
         .map(|source| {
             let mut warnings = Diagnostics::new();
-            let page = parse_page(source, &config.markdown, &mut warnings);
+            let page = parse_page(source, config, &mut warnings);
             (page, warnings)
         })
         .collect();
@@ -121,26 +176,29 @@ fn notices(config: &Config, pages: &[Page], expired: &[(Page, PageDate)]) -> Vec
     expired.iter().enumerate().map(free).collect()
 }
 
-/// Parses one file into a `Page`; with smart punctuation, titles and leads get Swedish quotes.
+/// Parses one file into a `Page` at its address in `config`'s language;
+/// with smart punctuation, titles and leads get Swedish quotes.
 pub fn parse_page(
     source: &SourceFile,
-    markdown: &MarkdownConfig,
+    config: &Config,
     warnings: &mut Diagnostics,
 ) -> Result<Page, Diagnostics> {
+    let markdown = &config.markdown;
     let file = source.display_path.as_str();
     let split = front_matter::split(file, &source.text)?;
     let body_offset = split.body_offset;
     let mut front = front_matter::parse(file, &source.text, &split, warnings)?;
     if markdown.smart_punctuation {
-        front.title = smarten(&front.title);
-        front.summary = front.summary.as_deref().map(smarten);
+        let language = config.language.as_str();
+        front.title = smarten(&front.title, language);
+        front.summary = front.summary.as_deref().map(|s| smarten(s, language));
     }
     check_files(source, &front)?;
     let name = PageName::of(&source.content_path);
     let kind = PageKind::from_folder(name.section);
     let slug = front.slug.clone().unwrap_or_else(|| slugify(name.stem));
     let file_date = name.date;
-    let Some(path) = address(&name, &slug) else {
+    let Some(path) = address(&name, &slug, &config.routes) else {
         return Err(Diagnostic::error(t!("content-empty-slug"))
             .in_file(file)
             .hint(t!("content-empty-slug-hint"))
@@ -167,19 +225,30 @@ pub fn parse_page(
 pub fn page_address(content_path: &str, slug: Option<&str>) -> Option<String> {
     let name = PageName::of(content_path);
     let slug = slugify(slug.unwrap_or(name.stem));
-    address(&name, &slug)
+    address(&name, &slug, &crate::routes::Routes::default())
 }
 
 /// The address of the page `name` with `slug`: its folders, then the slug
-/// (a listing's `_index.md` is its folder's address).
-fn address(name: &PageName, slug: &str) -> Option<String> {
-    let mut path = name
-        .parents
-        .iter()
-        .map(|p| slugify(p))
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join("/");
+/// (a listing's `_index.md` is its folder's address), in the language of
+/// `routes` (`nyheter/x.en.md` → `en/news/x/`).
+fn address(name: &PageName, slug: &str, routes: &crate::routes::Routes) -> Option<String> {
+    let mut folders: Vec<String> = Vec::with_capacity(name.parents.len() + 1);
+    for (n, parent) in name.parents.iter().enumerate() {
+        let folder = slugify(parent);
+        if folder.is_empty() {
+            continue;
+        }
+        // The section's folder is named in the page's language (`nyheter` → `en/news`).
+        folders.push(if n == 0 {
+            routes.folder_of(&folder)
+        } else {
+            folder
+        });
+    }
+    let mut path = match folders.is_empty() {
+        true => routes.prefix.trim_end_matches('/').to_string(),
+        false => folders.join("/"),
+    };
     if !name.is_section_index {
         if slug.is_empty() {
             return None;
@@ -275,6 +344,13 @@ impl<'a> PageName<'a> {
         let mut parts: Vec<&str> = content_path.split('/').collect();
         let file = parts.pop().unwrap_or_default();
         let file_stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+        // A translation (`sida.en.md`) is named as its page.
+        let file_stem = match language_of(content_path) {
+            Some(language) => file_stem
+                .strip_suffix(&format!(".{language}"))
+                .unwrap_or(file_stem),
+            None => file_stem,
+        };
         // `_index.md` introduces the start page or a section's listing; in
         // any other folder it is that folder's page, as in Hugo and Zola.
         let is_listing = match parts.as_slice() {
@@ -331,15 +407,25 @@ pub fn check_paths<'a>(
         config.taxonomies.topics.path.as_str(),
         config.taxonomies.municipalities.path.as_str(),
     ];
+    let routes = &config.routes;
+    let reserved = routes.reserved();
+    // The other languages' folders (`en/`) are kept free in the default language.
+    let others = config.languages.iter().skip(1).map(String::as_str);
+    let others: Vec<&str> = others.filter(|_| config.is_default_language()).collect();
     for (at, page) in pages.clone().into_iter().enumerate() {
-        let first = page.path.split('/').next().unwrap_or_default();
+        let own = page.path.strip_prefix(&routes.prefix).unwrap_or(&page.path);
+        let first = own.split('/').next().unwrap_or_default();
+        let section = format!("{}{first}/", routes.prefix);
+        let is_section_folder = routes.is_section(&section);
+        let taxonomy = |t: &&str| t.strip_prefix(&routes.prefix).unwrap_or(t) == first;
         let is_reserved = !page.is_section_index
-            && (RESERVED_FOLDERS.contains(&first)
-                || (page.kind == PageKind::Plain
-                    && PageKind::from_folder(first) != PageKind::Plain)
-                || taxonomies.contains(&first)
-                || (page.kind == PageKind::Plain && page.path.trim_end_matches('/').is_empty()));
-        let is_pagination = page.kind != PageKind::Plain && page.slug == crate::routes::PAGINATION;
+            && (reserved.contains(&first)
+                || RESERVED_FOLDERS.contains(&first) && config.is_default_language()
+                || others.contains(&first)
+                || (page.kind == PageKind::Plain && is_section_folder)
+                || taxonomies.iter().any(taxonomy)
+                || (page.kind == PageKind::Plain && own.trim_end_matches('/').is_empty()));
+        let is_pagination = page.kind != PageKind::Plain && page.slug == routes.pagination_word();
         if is_reserved || is_pagination {
             diagnostics.push(
                 Diagnostic::error(t!("content-reserved-url", url = &page.path))

@@ -3,6 +3,7 @@
 //! In: a `SourceFile` and its resolved `FrontMatter`. Out: the page's kind,
 //! slug, output path and date. The folder ↔ kind table lives here, once.
 
+use crate::routes::SECTION_FOLDERS;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -35,15 +36,15 @@ pub enum PageKind {
 
 /// Each section's folder, template and kind; the one place they are written down.
 pub const SECTIONS: [(PageKind, &str, &str); 5] = [
-    (PageKind::News, "nyheter", "news.html"),
-    (PageKind::Conference, "konferenser", "conference.html"),
+    (PageKind::News, SECTION_FOLDERS[0], "news.html"),
+    (PageKind::Conference, SECTION_FOLDERS[1], "conference.html"),
     (
         PageKind::Presentation,
-        "presentationer",
+        SECTION_FOLDERS[2],
         "presentation.html",
     ),
-    (PageKind::MeetingNotes, "anteckningar", "meeting.html"),
-    (PageKind::Programme, "program", "programme.html"),
+    (PageKind::MeetingNotes, SECTION_FOLDERS[3], "meeting.html"),
+    (PageKind::Programme, SECTION_FOLDERS[4], "programme.html"),
 ];
 
 impl PageKind {
@@ -61,6 +62,12 @@ impl PageKind {
             .iter()
             .find(|(kind, _, _)| *kind == self)
             .map(|(_, folder, _)| *folder)
+    }
+
+    /// The section's listing in the language of `routes` (`en/news/`);
+    /// the start page for plain pages.
+    pub fn listing(self, routes: &crate::routes::Routes) -> String {
+        routes.section(self.folder().unwrap_or_default())
     }
 
     /// The theme template that renders a page of this kind.

@@ -15,6 +15,7 @@ mod references;
 mod related;
 pub mod taxonomy;
 mod timed;
+pub mod translations;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -152,6 +153,10 @@ pub struct SiteIndex {
     pub page_keys: Vec<u64>,
     /// Where the site's resized pictures are kept.
     pub image_cache: crate::images::ImageCache,
+    /// The URL folders of the site's language (`en/news/`).
+    pub routes: crate::routes::Routes,
+    /// In a site in more than one language, the links between them.
+    pub translations: Arc<translations::Translations>,
 }
 
 /// Indexes the pages and decides which files under content/ are published
@@ -188,13 +193,16 @@ pub fn build_anyway(
     let order = SwedishOrder::new();
     let home = pages
         .iter()
-        .position(|p| p.is_section_index && p.path.is_empty());
+        .position(|p| p.is_section_index && p.path == config.routes.home());
     // Every list of pages is newest first: sort once, then filter or sort by rank.
     let newest = Newest::of(&pages);
     let newest = &newest;
     // Three independent parts, built side by side: this runs on every rebuild in `serve`.
     let ((sections, plain), ((taxonomies, taxonomy_diagnostics), references)) = rayon::join(
-        || (sections(&pages, newest), plain_pages(&pages, &order)),
+        || {
+            let sections = sections(&config.routes, &pages, newest);
+            (sections, plain_pages(&pages, &order))
+        },
         || {
             rayon::join(
                 || taxonomies(config, &pages, newest, &order),
@@ -234,6 +242,8 @@ pub fn build_anyway(
         published_files: published.loose,
         page_keys: references.page_keys,
         image_cache: crate::images::ImageCache::new(&config.root),
+        routes: config.routes.clone(),
+        translations: Arc::default(),
     };
     (site, diagnostics)
 }
@@ -316,11 +326,11 @@ impl SiteIndex {
     }
 }
 
-fn sections(pages: &[Arc<Page>], newest: &Newest) -> Vec<Section> {
+fn sections(routes: &crate::routes::Routes, pages: &[Arc<Page>], newest: &Newest) -> Vec<Section> {
     SECTIONS
         .iter()
         .map(|(kind, folder, _)| {
-            let index_path = format!("{folder}/");
+            let index_path = kind.listing(routes);
             Section {
                 kind: *kind,
                 folder,

@@ -98,6 +98,8 @@ impl Taxonomy {
             }
             for name in kind.terms_of(page) {
                 let term = *by_name.entry(name.as_str()).or_insert_with(|| {
+                    // In a language besides the default, a term may have a name of its own.
+                    let name = config.terms.get(name).unwrap_or(name);
                     let slug = slugify(name);
                     if slug.is_empty() {
                         return None;

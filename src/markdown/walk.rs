@@ -394,8 +394,10 @@ impl<'a> Walk<'a> {
                 self.events.push(event);
             }
             Event::Text(t) => {
-                let t = if self.tools.config.markdown.smart_punctuation {
-                    CowStr::from(crate::text::typography::swedish_quotes(&t).into_owned())
+                let config = self.tools.config;
+                let t = if config.markdown.smart_punctuation {
+                    let quoted = crate::text::typography::quotes_in(&t, &config.language);
+                    CowStr::from(quoted.into_owned())
                 } else {
                     t
                 };

@@ -31,6 +31,7 @@ use kept::KeptBodies;
 use rustc_hash::FxHashSet;
 
 pub mod kept;
+pub mod languages;
 pub mod session;
 
 /// Everything the stages made before rendering; `serve` keeps it to rebuild parts.
@@ -55,6 +56,25 @@ pub struct Prepared {
     pub index_warnings: Diagnostics,
     /// With `dates: { updated: git }`: the site's history, or why there is none.
     pub history: Option<Result<History, NoHistory>>,
+    /// In a site in more than one language, the languages besides the
+    /// default (`config`'s), each made as a site of its own under its folder.
+    pub others: Vec<languages::Translated>,
+}
+
+impl Prepared {
+    /// The pages published, in every language.
+    pub fn page_count(&self) -> usize {
+        let others = self.others.iter().map(|o| o.site.listed_pages().count());
+        self.site.listed_pages().count() + others.sum::<usize>()
+    }
+
+    /// Every language of the site as the search index reads it, the default first.
+    pub fn search_languages(&self) -> Vec<search::Language<'_>> {
+        let default = (&self.config, &self.site, &self.templates.labels);
+        let others = self.others.iter();
+        let others = others.map(|o| (&o.config, &o.site, &o.templates.labels));
+        std::iter::once(default).chain(others).collect()
+    }
 }
 
 /// Runs every stage but `publish`: the site and its files in memory.
@@ -72,8 +92,12 @@ pub fn render_site_to_review(
 ) -> Result<(Prepared, Vec<OutputFile>), Diagnostics> {
     let prepared = prepare(opts)?;
     let (config, site) = (&prepared.config, &prepared.site);
-    let files = render::render_all(&prepared.templates, config, site)
+    let mut files = render::render_all(&prepared.templates, config, site)
         .map_err(|errors| with_warnings(&prepared, errors))?;
+    for other in &prepared.others {
+        let more = render::render_all(&other.templates, &other.config, &other.site);
+        files.extend(more.map_err(|errors| with_warnings(&prepared, errors))?);
+    }
     Ok((prepared, files))
 }
 
@@ -97,7 +121,12 @@ pub fn render_into<T: Send>(
 ) -> Result<Vec<T>, Diagnostics> {
     let render = |each: &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync)| {
         let (config, site) = (&prepared.config, &prepared.site);
-        render::render_each(&prepared.templates, config, site, each).map(|done| (done, ()))
+        let mut done = render::render_each(&prepared.templates, config, site, each)?;
+        for other in &prepared.others {
+            let (config, site) = (&other.config, &other.site);
+            done.extend(render::render_each(&other.templates, config, site, each)?);
+        }
+        Ok((done, ()))
     };
     with_search(prepared, each, render).map(|(done, ())| done)
 }
@@ -110,7 +139,14 @@ pub fn render_kept<T: Send>(
 ) -> Result<(Vec<T>, KeptRecord), Diagnostics> {
     let render = |each: &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync)| {
         let (config, site) = (&prepared.config, &prepared.site);
-        render::render_each_kept(&prepared.templates, config, site, each)
+        let (mut done, record) = render::render_each_kept(&prepared.templates, config, site, each)?;
+        // A site in several languages is built whole each time (see `build`):
+        // what the others' outputs showed is not kept.
+        for other in &prepared.others {
+            let (config, site) = (&other.config, &other.site);
+            done.extend(render::render_each(&other.templates, config, site, each)?);
+        }
+        Ok((done, record))
     };
     with_search(prepared, each, render)
 }
@@ -175,13 +211,13 @@ fn with_search<T: Send, R: Send>(
 ) -> Result<(Vec<T>, R), Diagnostics> {
     let with_warnings = |errors: Diagnostics| with_warnings(prepared, errors);
     let mut clock = Stopwatch::from_env();
-    let (config, site) = (&prepared.config, &prepared.site);
+    let config = &prepared.config;
     // The search index is made while the outputs are rendered and written:
     // each leaves the other's idle moments to it.
     let search = || {
         config
             .search
-            .then(|| search::index(config, site, &prepared.templates.labels))
+            .then(|| search::index(&prepared.search_languages()))
     };
     let (rendered, index) = rayon::join(|| render(&each), search);
     let (mut done, made) = rendered.map_err(with_warnings)?;
@@ -244,6 +280,9 @@ pub fn prepare_reusing(
         .then(|| std::thread::spawn(move || content::history::read(&site)));
     let mut diagnostics = content.diagnostics;
     let mut parsed = content::parse(&config, &content.pages, opts.now());
+    diagnostics.extend(content::unpublished_languages(&config, &content.pages));
+    let others = languages::configs(&config)?;
+    let mut others = languages::parse(others, &content.pages, opts.now());
     clock.lap("parse");
     diagnostics.extend(parsed.diagnostics);
     let timing = parsed.timing;
@@ -252,8 +291,15 @@ pub fn prepare_reusing(
     let templates = Templates::load(&config);
     clock.lap("templates");
     let history = dates_from_git(reading, &mut parsed.pages, &mut diagnostics);
+    if let Some(Ok(history)) = &history {
+        others
+            .iter_mut()
+            .for_each(|o| history.apply(&mut o.parsed.pages));
+    }
     clock.lap("history");
-    let links = LinkMap::new(&parsed.pages)
+    // A translation's own file (`x.en.md`) leads to it from any language.
+    let translated = others.iter().flat_map(|o| &o.parsed.pages);
+    let links = LinkMap::new(parsed.pages.iter().chain(translated))
         .with_unpublished(&parsed.drafts, &parsed.broken)
         .with_timed(&timing.withheld);
     let none = Shortcodes::none();
@@ -268,23 +314,26 @@ pub fn prepare_reusing(
     let (bodies, dirty, reused) = (made.bodies, made.dirty, made.reused);
     diagnostics.extend(made.errors);
     clock.lap("markdown");
-    // A page whose body failed is left out of the index, as one that failed to parse.
-    let (pages, bodies): (Vec<_>, Vec<_>) = parsed
-        .pages
-        .into_iter()
-        .zip(bodies)
-        .filter_map(|(page, body)| match body {
-            Some(body) => Some((Arc::new(page), Arc::new(body))),
-            None => {
-                parsed.broken.push(page.content_path);
-                None
-            }
-        })
-        .unzip();
+    let (pages, bodies) = with_bodies(parsed.pages, bodies, &mut parsed.broken);
     let loose = content.files;
-    let (site, mut found) =
+    let mut others = languages::index(others, &links, &highlighter, &loose, &mut diagnostics);
+    let (mut site, mut found) =
         index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing);
-    found.extend(site_link_warnings(&config, &site));
+    languages::join((&config, &mut site), &mut others);
+    if others.is_empty() {
+        found.extend(site_link_warnings(&config, &site));
+    } else {
+        // A link may lead to any language's address.
+        let mut addresses: Vec<String> = others
+            .iter()
+            .flat_map(|o| render::outputs::addresses(&o.config, &o.site))
+            .collect();
+        let own = render::outputs::addresses(&config, &site);
+        found.extend(languages::link_warnings(&others, &own));
+        addresses.extend(own);
+        let addresses = || addresses;
+        found.extend(index::nowhere::link_warnings(&config, &site, addresses));
+    }
     let index_warnings = found.clone();
     diagnostics.extend(found);
     clock.lap("index");
@@ -299,6 +348,11 @@ pub fn prepare_reusing(
         // The pages that came through still meet the templates, so their errors show now too.
         let rendered = render::render_each(&templates, &config, &site, |_| Ok(()));
         diagnostics.extend(rendered.err().unwrap_or_default());
+        for other in &others {
+            let rendered =
+                render::render_each(&other.templates, &other.config, &other.site, |_| Ok(()));
+            diagnostics.extend(rendered.err().unwrap_or_default());
+        }
         return Err(diagnostics.sorted());
     }
     let prepared = Prepared {
@@ -312,8 +366,29 @@ pub fn prepare_reusing(
         warnings: diagnostics.sorted(),
         index_warnings,
         history,
+        others,
     };
     Ok((prepared, Reuse { dirty, reused }))
+}
+
+/// The pages whose body was made, each with it; a page whose body failed is
+/// left out of the index, as one that failed to parse, and added to `broken`.
+fn with_bodies(
+    pages: Vec<content::Page>,
+    bodies: Vec<Option<Body>>,
+    broken: &mut Vec<String>,
+) -> (Vec<Arc<content::Page>>, Vec<Arc<Body>>) {
+    pages
+        .into_iter()
+        .zip(bodies)
+        .filter_map(|(page, body)| match body {
+            Some(body) => Some((Arc::new(page), Arc::new(body))),
+            None => {
+                broken.push(page.content_path);
+                None
+            }
+        })
+        .unzip()
 }
 
 /// Links to addresses of the site that lead nowhere (`index::nowhere`).

@@ -234,10 +234,14 @@ impl<'v> Views<'v> {
             .map(|e| self.event(e))
             .collect(),
             breadcrumbs: self.breadcrumbs(id),
-            archive_url: page
-                .date
-                .filter(|_| page.kind != PageKind::Plain)
-                .map(|d| self.url(&routes::archive_month(d.date().year(), d.date().month()))),
+            archive_url: page.date.filter(|_| page.kind != PageKind::Plain).map(|d| {
+                self.url(
+                    &self
+                        .site
+                        .routes
+                        .archive_month(d.date().year(), d.date().month()),
+                )
+            }),
             extra: front.extra.clone(),
             statement: (front.template.as_deref() == Some(crate::documents::STATEMENT_TEMPLATE))
                 .then(|| self.statement(&site.bodies[id].html)),
@@ -303,7 +307,12 @@ impl<'v> Views<'v> {
                 self.read(Read::Ahead(self.site.page_keys[entry.page], entry.source));
                 entry.is_upcoming(self.site.timing.now)
             },
-            ics_url: self.url(&routes::event_file(&self.site.entry_slug(entry.index))),
+            ics_url: self.url(
+                &self
+                    .site
+                    .routes
+                    .event_file(&self.site.entry_slug(entry.index)),
+            ),
         }
     }
 
@@ -468,12 +477,12 @@ impl<'v> Views<'v> {
         let page = &self.site.pages[id];
         let mut crumbs = vec![Link {
             title: self.labels.get("home").to_string(),
-            url: self.config.url(""),
+            url: self.config.url(&self.site.routes.home()),
         }];
-        if let Some(folder) = page.kind.folder() {
+        if page.kind.folder().is_some() {
             crumbs.push(Link {
                 title: self.labels.section(page.kind).to_string(),
-                url: self.url(&routes::section(folder)),
+                url: self.url(&page.kind.listing(&self.site.routes)),
             });
         }
         if page.kind == PageKind::Plain {

@@ -43,6 +43,27 @@ pub struct Common<'a> {
     pub canonical_url: Option<String>,
     /// True on the start page.
     pub is_home: bool,
+    /// In a site in several languages, each language's version of this
+    /// output (or its start page), for the language switch and `hreflang`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<LanguageLink>,
+}
+
+/// One language's version of an output, in the language switch.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LanguageLink {
+    /// `sv`, `en`.
+    pub lang: String,
+    /// The language's own name: "English".
+    pub name: String,
+    /// The version's URL, or the language's start page when it has none.
+    pub url: String,
+    /// Its absolute URL, for `<link rel="alternate" hreflang>`.
+    pub absolute_url: String,
+    /// True when `url` is this output in that language, not its start page.
+    pub is_translation: bool,
+    /// True for the output's own language.
+    pub is_current: bool,
 }
 
 /// A page's own template.
@@ -226,6 +247,17 @@ pub struct SitemapEntry {
     pub loc: String,
     /// The page's last update or publication, `2024-03-26`.
     pub lastmod: Option<String>,
+    /// The same page in each language of a site in several, this one's too.
+    pub alternates: Vec<Alternate>,
+}
+
+/// The same page in another language, for `hreflang` links.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Alternate {
+    /// `sv`, `en`.
+    pub lang: String,
+    /// Its address.
+    pub href: String,
 }
 
 /// `sitemap.xml` (or each of its parts): the start page, every listed page,
@@ -234,6 +266,8 @@ pub struct SitemapEntry {
 pub struct SitemapContext {
     /// The addresses, sorted.
     pub entries: Vec<SitemapEntry>,
+    /// True for a site in several languages: entries have alternates.
+    pub multilingual: bool,
 }
 
 /// `sitemap_index.xml`: `sitemap.xml` when the addresses take more than one file.

@@ -8,7 +8,6 @@ use crate::render::contexts::{CalendarContext, CalendarMonth, FeedContext, FeedV
 use crate::render::jobs::Frame;
 use crate::render::outputs::{Feed, Job};
 use crate::render::record::{Read, feed_key};
-use crate::routes;
 use crate::text::month_name;
 
 /// A feed's title: the site's name, with the section's or topic's.
@@ -66,7 +65,7 @@ pub(super) fn calendar(mut cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
     let calendar = CalendarContext {
         upcoming_months: by_month(views, upcoming.into_iter()),
         past_months: by_month(views, past.into_iter().rev()),
-        ics_url: views.url(&routes::calendar_feed()),
+        ics_url: views.url(&views.site().routes.calendar_feed()),
     };
     cx.finish("calendar.html", &calendar)
 }
@@ -108,7 +107,7 @@ pub(super) fn calendar_feed(cx: Frame<'_>) -> Result<OutputFile, Diagnostic> {
     }
     let name = format!("{} – {}", views.config.title, views.labels.get("calendar"));
     Ok(OutputFile::bytes(
-        routes::calendar_feed(),
+        views.site().routes.calendar_feed(),
         super::ics::calendar(views.config, site, &all, &name),
     ))
 }

@@ -46,8 +46,10 @@ pub struct SiteView<'a> {
     pub description: &'a str,
     /// The address the site is published at.
     pub base_url: &'a str,
-    /// The start page's URL.
+    /// The start page's URL (`/en/` in English beside Swedish).
     pub home_url: String,
+    /// The site's root, where the static files are (`/`), in every language.
+    pub root_url: String,
     /// The site's language: `sv`.
     pub language: &'a str,
     /// The main menu: site.yaml's `menu`, or the sections with pages, the taxonomies and the archive.
@@ -102,7 +104,8 @@ impl<'a> SiteView<'a> {
             title: &config.title,
             description: &config.description,
             base_url: &config.base_url,
-            home_url: config.url(""),
+            home_url: config.url(&site.routes.home()),
+            root_url: config.url(""),
             language: &config.language,
             menu,
             organisation: &config.organisation,
@@ -120,17 +123,17 @@ impl<'a> SiteView<'a> {
                     url: config.url(&site.pages[id].path),
                 })
                 .collect(),
-            archive_url: config.url(&routes::archive()),
+            archive_url: config.url(&site.routes.archive()),
             section_urls: crate::content::page::SECTIONS
                 .iter()
-                .filter_map(|(kind, folder, _)| {
+                .filter_map(|(kind, _, _)| {
                     let name = serde_json::to_value(kind).ok()?.as_str()?.to_string();
-                    Some((name, config.url(&routes::section(folder))))
+                    Some((name, config.url(&kind.listing(&site.routes))))
                 })
                 .collect(),
             social: &config.social,
-            calendar_feed_url: config.url(&routes::calendar_feed()),
-            search_url: config.url(&routes::search()),
+            calendar_feed_url: config.url(&site.routes.calendar_feed()),
+            search_url: config.url(&site.routes.search()),
             has_search: config.search,
             search_bundle_url: config.url(&format!("{}/", routes::SEARCH_BUNDLE)),
             extra: &config.extra,
@@ -169,7 +172,7 @@ fn default_menu(views: &SiteViews<'_>) -> Vec<Link> {
         .filter(|s| !s.pages.is_empty())
         .map(|s| Link {
             title: views.labels.section(s.kind).to_string(),
-            url: config.url(&routes::section(s.folder)),
+            url: config.url(&s.kind.listing(&views.site.routes)),
         })
         .collect();
     menu.extend(
@@ -181,7 +184,7 @@ fn default_menu(views: &SiteViews<'_>) -> Vec<Link> {
     );
     menu.push(Link {
         title: views.labels.get("archive").to_string(),
-        url: config.url(&routes::archive()),
+        url: config.url(&views.site.routes.archive()),
     });
     menu
 }

@@ -13,8 +13,8 @@ use crate::output::OutputFile;
 use crate::render::Templates;
 use crate::render::context::{Link, Views};
 use crate::render::contexts::{
-    AliasContext, Common, GoneContext, NoContext, PageContext, RobotsContext, SitemapContext,
-    SitemapEntry, SitemapIndexContext,
+    AliasContext, Common, GoneContext, LanguageLink, NoContext, PageContext, RobotsContext,
+    SitemapContext, SitemapEntry, SitemapIndexContext,
 };
 use crate::render::outputs::{Feed, Job};
 use crate::render::record::{Read, feed_key};
@@ -103,12 +103,19 @@ fn sitemap(cx: Frame<'_>, part: Option<usize>) -> Result<OutputFile, Diagnostic>
     let config = views.config;
     views.read(Read::Addresses);
     let mut entries = super::sitemap::entries(config, views.site());
+    let multilingual = views.site().translations.is_multilingual();
     let parts = super::sitemap::parts(&entries, MAX_URLS, MAX_BYTES);
     match part {
         Some(n) => {
             let range = parts.get(n - 1).cloned().unwrap_or_default();
             let entries: Vec<SitemapEntry> = entries.drain(range).collect();
-            cx.finish(routes::SITEMAP, &SitemapContext { entries })
+            cx.finish(
+                routes::SITEMAP,
+                &SitemapContext {
+                    entries,
+                    multilingual,
+                },
+            )
         }
         None if parts.len() > 1 => {
             let sitemaps = (1..=parts.len())
@@ -117,7 +124,13 @@ fn sitemap(cx: Frame<'_>, part: Option<usize>) -> Result<OutputFile, Diagnostic>
             let index = SitemapIndexContext { sitemaps };
             cx.finish(super::templates::SITEMAP_INDEX, &index)
         }
-        None => cx.finish(routes::SITEMAP, &SitemapContext { entries }),
+        None => cx.finish(
+            routes::SITEMAP,
+            &SitemapContext {
+                entries,
+                multilingual,
+            },
+        ),
     }
 }
 
@@ -161,11 +174,67 @@ impl<'a> Frame<'a> {
             current_url: folder.as_ref().map(|f| config.url(f)),
             canonical_url: folder.as_ref().map(|f| config.absolute_url(f)),
             is_home: self.job == Job::Home,
+            translations: match folder {
+                Some(_) => self.translations(),
+                None => Vec::new(),
+            },
         };
         let mut context = Context::from_serialize(own).expect("a template's context is a struct");
         context.extend(Context::from_serialize(&common).expect("Common is a struct"));
         let text = self.templates.render(template, &context)?;
         Ok(OutputFile::bytes(self.job.path(site), text))
+    }
+
+    /// Each language's version of this output, for a site in several: a
+    /// page's translation, the same listing, else the language's start page.
+    fn translations(&self) -> Vec<LanguageLink> {
+        use crate::index::translations::Listing;
+        let (views, site) = (self.views, self.views.site());
+        let config = views.config;
+        let translations = &site.translations;
+        let listing = match self.job {
+            Job::Home => Some(Listing::Home),
+            Job::Section(kind, 1) => Some(Listing::Section(kind)),
+            Job::Taxonomy(kind) => Some(Listing::Taxonomy(kind)),
+            Job::Archive => Some(Listing::Archive),
+            Job::Calendar => Some(Listing::Calendar),
+            Job::Search => Some(Listing::Search),
+            _ => None,
+        };
+        let own = config.language.as_str();
+        let page = match self.job {
+            Job::Page(id) => Some(&site.pages[id]),
+            _ => None,
+        };
+        let mut links = Vec::with_capacity(translations.languages.len());
+        for language in &translations.languages {
+            let is_current = language.code == own;
+            let found = match (page, listing) {
+                (Some(page), _) if is_current => Some(page.path.clone()),
+                (Some(page), _) => translations
+                    .of_page(&page.content_path, own)
+                    .find(|(l, _)| l.code == language.code)
+                    .map(|(_, path)| path.to_string()),
+                (None, Some(listing)) => Some(language.listing(listing)),
+                (None, None) if is_current => self.job.folder(site),
+                (None, None) => None,
+            };
+            let is_translation = found.is_some();
+            let path = found.unwrap_or_else(|| language.routes.home());
+            links.push(LanguageLink {
+                lang: language.code.clone(),
+                name: language.name.clone(),
+                url: config.url(&path),
+                absolute_url: config.absolute_url(&path),
+                is_translation,
+                is_current,
+            });
+        }
+        // A page in one language only has no alternates, only the switch.
+        if links.iter().filter(|l| l.is_translation).count() < 2 {
+            links.iter_mut().for_each(|l| l.is_translation = false);
+        }
+        links
     }
 
     /// The Atom feeds an HTML output links to in its `<head>`: the site's,
@@ -175,7 +244,7 @@ impl<'a> Frame<'a> {
         let site = views.site();
         let mut feeds = vec![Link {
             title: views.config.title.clone(),
-            url: views.url(&routes::feed("")),
+            url: views.url(&routes::feed(&site.routes.home())),
         }];
         let own = match self.job {
             Job::Page(id) => site.pages[id]

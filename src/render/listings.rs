@@ -62,7 +62,7 @@ pub(super) fn section(
     n: usize,
 ) -> Result<OutputFile, Diagnostic> {
     let views = cx.views;
-    let folder = routes::section(kind.folder().unwrap_or_default());
+    let folder = kind.listing(&views.site().routes);
     views.read(Read::Intro(kind));
     let intro = views.site().section(kind).and_then(|s| s.intro);
     let intro = intro.map(|id| views.page(id));
@@ -165,7 +165,7 @@ pub(super) fn archive_month(
     let view = MonthView {
         name: month_name(month.month, &views.config.language).to_string(),
         month: month.month,
-        url: views.url(&routes::archive_month(year.year, month.month)),
+        url: views.url(&views.site().routes.archive_month(year.year, month.month)),
         count: month.pages.len(),
         pages: views.summaries(&all(views, List::Month(year.year, month.month))),
     };
@@ -188,7 +188,7 @@ fn year_view(views: &Views<'_>, year: &ArchiveYear, with_pages: bool) -> YearVie
     let language = views.config.language.as_str();
     YearView {
         year: year.year,
-        url: views.url(&routes::archive_year(year.year)),
+        url: views.url(&views.site().routes.archive_year(year.year)),
         count: year.page_count(),
         months: year
             .months
@@ -196,7 +196,7 @@ fn year_view(views: &Views<'_>, year: &ArchiveYear, with_pages: bool) -> YearVie
             .map(|month| MonthView {
                 month: month.month,
                 name: month_name(month.month, language).to_string(),
-                url: views.url(&routes::archive_month(year.year, month.month)),
+                url: views.url(&views.site().routes.archive_month(year.year, month.month)),
                 count: month.pages.len(),
                 pages: if with_pages {
                     views.summaries(&all(views, List::Month(year.year, month.month)))
@@ -213,7 +213,7 @@ fn paginate(views: &Views<'_>, list: List, base: &str, number: usize) -> Paginat
     let per_page = views.config.paginate;
     let total = list.pages(views.site()).0.len();
     let count = page_count(total, per_page);
-    let url = |n: usize| views.url(&routes::pagination(base, n));
+    let url = |n: usize| views.url(&views.site().routes.pagination(base, n));
     let items = slice(views, list, page_range(usize::MAX, per_page, number));
     let first = if items.is_empty() {
         0

@@ -33,7 +33,7 @@ use crate::output::OutputFile;
 pub use context::{SiteViews, Views};
 pub use outputs::Job;
 use record::{KeptRecord, Record, Shown};
-pub use templates::{Labels, Templates};
+pub use templates::{Labels, Templates, labels_in};
 
 /// Renders every output of the site; every template error is reported.
 pub fn render_all(
@@ -103,9 +103,12 @@ pub fn render_chosen<T: Send>(
 ) -> Result<Made<T>, Diagnostics> {
     let (config, site) = (views.config, views.site);
     let jobs = Job::all(config, site);
-    let copied = copied_files(templates, site);
+    // The static files are the default language's to copy, for every language.
+    let own_statics = config.is_default_language();
+    let copied = copied_files(templates, site, own_statics);
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
-    let statics: Vec<&str> = templates.statics.keys().map(String::as_str).collect();
+    let statics = templates.statics.keys().filter(|_| own_statics);
+    let statics: Vec<&str> = statics.map(String::as_str).collect();
     // A clashing output is left out, so the rest still renders and reports its own errors.
     let Clashes {
         left_out,
@@ -314,8 +317,9 @@ fn clash(site: &SiteIndex, jobs: &[Job], job: Job, owner: Owner, taken: &str) ->
 /// Files copied as they are: the theme's static files, then the site's
 /// (which win), then the files from content/ that are published, except
 /// those that would replace a static file (an error, see `clashes`).
-fn copied_files(templates: &Templates, site: &SiteIndex) -> Vec<OutputFile> {
+fn copied_files(templates: &Templates, site: &SiteIndex, statics: bool) -> Vec<OutputFile> {
     let mut by_path: BTreeMap<String, OutputFile> = static_files(templates)
+        .filter(|_| statics)
         .map(|file| (file.path.clone(), file))
         .collect();
     for file in content_files(site) {

@@ -78,8 +78,8 @@ impl Feed {
     /// The folder of the listing the feed follows: `""`, `nyheter/`, `amnen/vard/`.
     pub fn folder(self, site: &SiteIndex) -> String {
         match self {
-            Feed::Site => String::new(),
-            Feed::Section(kind) => routes::section(kind.folder().unwrap_or_default()),
+            Feed::Site => site.routes.home(),
+            Feed::Section(kind) => kind.listing(&site.routes),
             Feed::Topic(t) => {
                 let topics = site.taxonomy(TaxonomyKind::Topics);
                 routes::term(&topics.path, &topics.terms[t].slug)
@@ -153,10 +153,14 @@ impl Job {
             jobs.push(Job::ArchiveYear(y));
             jobs.extend((0..year.months.len()).map(|m| Job::ArchiveMonth(y, m)));
         }
-        jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots, Job::Search]);
-        let parts = super::sitemap::part_count(config, site);
-        if parts > 1 {
-            jobs.extend((1..=parts).map(Job::SitemapPart));
+        jobs.push(Job::Search);
+        // One 404 page, sitemap and robots.txt for every language of the site.
+        if config.is_default_language() {
+            jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots]);
+            let parts = super::sitemap::part_count(config, site);
+            if parts > 1 {
+                jobs.extend((1..=parts).map(Job::SitemapPart));
+            }
         }
         jobs.push(Job::Feed(Feed::Site));
         for section in site.sections.iter().filter(|s| !s.pages.is_empty()) {
@@ -178,25 +182,25 @@ impl Job {
     pub fn folder(&self, site: &SiteIndex) -> Option<String> {
         Some(match *self {
             Job::Page(id) => site.pages[id].path.clone(),
-            Job::Home => String::new(),
-            Job::Section(kind, n) => {
-                routes::pagination(&routes::section(kind.folder().unwrap_or_default()), n)
-            }
+            Job::Home => site.routes.home(),
+            Job::Section(kind, n) => site.routes.pagination(&kind.listing(&site.routes), n),
             Job::Taxonomy(kind) => routes::taxonomy(&site.taxonomy(kind).path),
             Job::Term(kind, t, n) => {
                 let taxonomy = site.taxonomy(kind);
-                routes::pagination(&routes::term(&taxonomy.path, &taxonomy.terms[t].slug), n)
+                let term = routes::term(&taxonomy.path, &taxonomy.terms[t].slug);
+                site.routes.pagination(&term, n)
             }
-            Job::Archive => routes::archive(),
-            Job::ArchiveYear(y) => routes::archive_year(site.archive[y].year),
+            Job::Archive => site.routes.archive(),
+            Job::ArchiveYear(y) => site.routes.archive_year(site.archive[y].year),
             Job::ArchiveMonth(y, m) => {
-                routes::archive_month(site.archive[y].year, site.archive[y].months[m].month)
+                let year = &site.archive[y];
+                site.routes.archive_month(year.year, year.months[m].month)
             }
             // An old address of a file (`docs/gammal.html`) is that file.
             Job::Alias(id, n) if is_file_address(&site.pages[id].front.aliases[n]) => return None,
             Job::Alias(id, n) => format!("{}/", site.pages[id].front.aliases[n]),
-            Job::Calendar => routes::calendar(),
-            Job::Search => routes::search(),
+            Job::Calendar => site.routes.calendar(),
+            Job::Search => site.routes.search(),
             Job::Gone(n) => site.timing.withheld[n].path.clone(),
             Job::NotFound
             | Job::Sitemap
@@ -219,8 +223,8 @@ impl Job {
             Job::SitemapPart(n) => routes::sitemap_part(n),
             Job::Robots => routes::ROBOTS.into(),
             Job::Feed(feed) => routes::feed(&feed.folder(site)),
-            Job::CalendarFeed => routes::calendar_feed(),
-            Job::EventFile(n) => routes::event_file(&site.entry_slug(n)),
+            Job::CalendarFeed => site.routes.calendar_feed(),
+            Job::EventFile(n) => site.routes.event_file(&site.entry_slug(n)),
             Job::Alias(id, n) => site.pages[id].front.aliases[n].clone(),
             _ => unreachable!("every other output is a folder's index.html"),
         }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::config::Config;
 use crate::index::SiteIndex;
-use crate::render::contexts::SitemapEntry;
+use crate::render::contexts::{Alternate, SitemapEntry};
 use crate::routes;
 
 /// The most addresses one sitemap file may hold.
@@ -20,11 +20,35 @@ const FILE_BYTES: usize = 200;
 const ENTRY_BYTES: usize = 64;
 
 /// Every address, sorted, each once: the start page, every listed page,
-/// section and term listing.
+/// section and term listing; in a site in several languages, every
+/// language's, each with its alternates.
 pub fn entries(config: &Config, site: &SiteIndex) -> Vec<SitemapEntry> {
+    let translations = &site.translations;
+    if translations.is_multilingual() {
+        let mut entries: Vec<SitemapEntry> = translations
+            .sitemap
+            .iter()
+            .map(|address| SitemapEntry {
+                loc: config.absolute_url(&address.path),
+                lastmod: address.lastmod.clone(),
+                alternates: address
+                    .alternates
+                    .iter()
+                    .map(|(lang, path)| Alternate {
+                        lang: lang.clone(),
+                        href: config.absolute_url(path),
+                    })
+                    .collect(),
+            })
+            .collect();
+        entries.sort();
+        entries.dedup();
+        return entries;
+    }
     let entry = |path: &str, lastmod: Option<String>| SitemapEntry {
         loc: config.absolute_url(path),
         lastmod,
+        alternates: Vec::new(),
     };
     let mut entries = vec![entry("", None)];
     for id in site.listed_pages() {
@@ -33,7 +57,7 @@ pub fn entries(config: &Config, site: &SiteIndex) -> Vec<SitemapEntry> {
         entries.push(entry(&page.path, lastmod));
     }
     for section in &site.sections {
-        entries.push(entry(&routes::section(section.folder), None));
+        entries.push(entry(&section.kind.listing(&site.routes), None));
     }
     for taxonomy in &site.taxonomies {
         entries.push(entry(&routes::taxonomy(&taxonomy.path), None));
@@ -69,6 +93,9 @@ pub fn parts(entries: &[SitemapEntry], max_urls: usize, max_bytes: usize) -> Vec
 pub fn part_count(config: &Config, site: &SiteIndex) -> usize {
     let listings: usize = site.taxonomies.iter().map(|t| 1 + t.terms.len()).sum();
     let count = 1 + site.listed_pages().count() + site.sections.len() + listings;
+    if site.translations.is_multilingual() {
+        return parts(&entries(config, site), MAX_URLS, MAX_BYTES).len();
+    }
     // Every address is the base URL and a path at most this long.
     let pages = site.pages.iter().map(|p| p.path.len());
     let terms = site.taxonomies.iter().flat_map(|t| {
@@ -92,6 +119,7 @@ mod tests {
             .map(|i| SitemapEntry {
                 loc: format!("{i:0>width$}", width = url_len),
                 lastmod: None,
+                alternates: Vec::new(),
             })
             .collect()
     }

@@ -71,6 +71,14 @@ impl Labels {
         })
     }
 
+    /// The string for `key`, or `fallback` when the file lacks it.
+    pub fn get_or(&self, key: &str, fallback: &str) -> String {
+        self.strings
+            .get(key)
+            .map_or(fallback, String::as_str)
+            .to_string()
+    }
+
     /// All strings, for templates as `t`.
     pub fn all(&self) -> &BTreeMap<String, String> {
         &self.strings
@@ -142,7 +150,7 @@ impl Templates {
             .partition(|(name, _)| name.starts_with(shortcodes::FOLDER));
         let mut tera = new_tera(&config.language);
         tera.autoescape_on([".html", ".xml"]);
-        let labels = load_labels(config, &theme_dir)?;
+        let labels = load_labels(config, &theme_dir, &config.language)?;
         let mut templates = Templates {
             tera,
             labels,
@@ -331,10 +339,14 @@ fn list_static(config: &Config, theme_static: &Path) -> (BTreeMap<String, PathBu
     (statics, refused)
 }
 
-fn load_labels(config: &Config, theme_dir: &Path) -> Result<Labels, Diagnostics> {
-    let path = theme_dir
-        .join("lang")
-        .join(format!("{}.yaml", config.language));
+/// The theme's UI strings in `language` (`lang/en.yaml`), for the URL
+/// folders of a language besides the default (`routes::TRANSLATED_FOLDERS`).
+pub fn labels_in(config: &Config, language: &str) -> Result<Labels, Diagnostics> {
+    load_labels(config, &config.theme_dir(), language)
+}
+
+fn load_labels(config: &Config, theme_dir: &Path, language: &str) -> Result<Labels, Diagnostics> {
+    let path = theme_dir.join("lang").join(format!("{language}.yaml"));
     let Some(bytes) = config.site.read_optional(&path, MAX_TEXT_BYTES)? else {
         return Ok(Labels::default());
     };

@@ -13,11 +13,21 @@ pub fn swedish_quotes(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Typographic punctuation for plain text such as titles: "…" → ”…”, -- → –, ... → ….
+/// `text`'s quotation marks as `language` writes them: Swedish ones in
+/// Swedish, the English ones smart punctuation gives in English.
+pub fn quotes_in<'a>(text: &'a str, language: &str) -> std::borrow::Cow<'a, str> {
+    match language {
+        "sv" => swedish_quotes(text),
+        _ => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// Typographic punctuation for plain text such as titles: "…" → ”…” in
+/// Swedish (“…” in English), -- → –, ... → ….
 ///
 /// Uses the same smart punctuation as page bodies, so titles and text agree;
 /// Markdown syntax in the text is kept as written.
-pub fn smarten(text: &str) -> String {
+pub fn smarten(text: &str, language: &str) -> String {
     if !text.contains(['"', '\'', '-', '.']) {
         return text.to_string();
     }
@@ -31,7 +41,7 @@ pub fn smarten(text: &str) -> String {
                 continue;
             }
             out.push_str(&text[consumed..range.start]);
-            out.push_str(&swedish_quotes(&t));
+            out.push_str(&quotes_in(&t, language));
             consumed = range.end;
         }
     }
@@ -53,13 +63,14 @@ mod tests {
     #[test]
     fn titles_get_typographic_punctuation_and_keep_their_markup() {
         assert_eq!(
-            smarten("Start för \"Yrkesresan\""),
+            smarten("Start för \"Yrkesresan\"", "sv"),
             "Start för ”Yrkesresan”"
         );
+        assert_eq!(smarten("The \"journey\"", "en"), "The “journey”");
         assert_eq!(
-            smarten("2020--2023 och GR's *plan*"),
+            smarten("2020--2023 och GR's *plan*", "sv"),
             "2020–2023 och GR’s *plan*"
         );
-        assert_eq!(smarten("Ingen skillnad"), "Ingen skillnad");
+        assert_eq!(smarten("Ingen skillnad", "sv"), "Ingen skillnad");
     }
 }

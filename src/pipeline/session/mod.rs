@@ -105,7 +105,7 @@ pub struct SearchInput {
 impl SearchInput {
     /// Builds the search index: the files under `routes::SEARCH_BUNDLE`.
     pub fn build(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        crate::search::index(&self.config, &self.site, &self.labels)
+        crate::search::index(&[(&self.config, &self.site, &self.labels)])
     }
 }
 
@@ -195,7 +195,9 @@ impl Session {
     /// first good build or with search off.
     pub fn search_input(&self) -> Option<SearchInput> {
         let state = self.state.as_ref()?;
-        state.config.search.then(|| SearchInput {
+        // A site in several languages has its index made with the site.
+        let beside = state.config.search && !state.config.is_multilingual();
+        beside.then(|| SearchInput {
             config: state.config.clone(),
             site: state.site.clone(),
             labels: state.templates.labels.clone(),
@@ -245,10 +247,17 @@ impl Session {
         let (mut files, record) =
             render::render_recorded(&prepared.templates, &prepared.config, &prepared.site)
                 .map_err(with_warnings)?;
-        if prepared.config.search && !self.search_beside {
+        // A site in several languages is served whole after every change,
+        // its search index with it.
+        for other in &prepared.others {
+            let (config, site) = (&other.config, &other.site);
+            let more = render::render_all(&other.templates, config, site);
+            files.extend(more.map_err(with_warnings)?);
+        }
+        let multilingual = prepared.config.is_multilingual();
+        if prepared.config.search && (!self.search_beside || multilingual) {
             let index =
-                crate::search::index(&prepared.config, &prepared.site, &prepared.templates.labels)
-                    .map_err(with_warnings)?;
+                crate::search::index(&prepared.search_languages()).map_err(with_warnings)?;
             files.extend(index);
         }
         let links = LinkMap::new(prepared.site.pages.iter().map(|p| &**p))
@@ -303,7 +312,8 @@ impl Session {
     pub fn preview(&mut self, changes: &[Change]) -> Option<Update> {
         let state = self.state.as_mut()?;
         state.previewed.clear();
-        if !state.retry.is_empty() || changes.is_empty() {
+        let multilingual = state.config.is_multilingual();
+        if !state.retry.is_empty() || changes.is_empty() || multilingual {
             return None;
         }
         let content_dir = state.config.content_dir();
@@ -319,8 +329,7 @@ impl Session {
                 return None;
             }
             let mut warnings = Diagnostics::new();
-            let mut page =
-                content::parse_page(&source, &state.config.markdown, &mut warnings).ok()?;
+            let mut page = content::parse_page(&source, &state.config, &mut warnings).ok()?;
             if let Some(history) = &state.history {
                 history.apply(std::slice::from_mut(&mut page));
             }
@@ -382,7 +391,8 @@ impl Session {
         let Some(state) = self.state.as_mut() else {
             return self.full_build();
         };
-        if changes.contains(&Change::Config) {
+        // A site in several languages is made whole again (see `build`).
+        if changes.contains(&Change::Config) || state.config.is_multilingual() {
             return self.full_build();
         }
         // A commit since the history was read can change any page's
@@ -449,7 +459,7 @@ impl State {
         let mut files = render::render_all(&self.templates, &self.config, &self.site)?;
         if self.config.search && with_search {
             let labels = &self.templates.labels;
-            files.extend(crate::search::index(&self.config, &self.site, labels)?);
+            files.extend(crate::search::index(&[(&self.config, &self.site, labels)])?);
         }
         self.retry.everything = false;
         Ok(Update {

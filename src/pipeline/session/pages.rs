@@ -188,13 +188,14 @@ impl State {
                     update.warnings.extend(done.warnings);
                     Ok((done.page, Some(done.body)))
                 }
-                None => content::parse_page(source, &self.config.markdown, &mut update.warnings)
-                    .map(|mut page| {
+                None => content::parse_page(source, &self.config, &mut update.warnings).map(
+                    |mut page| {
                         if let Some(history) = &self.history {
                             history.apply(std::slice::from_mut(&mut page));
                         }
                         (Arc::new(page), None)
-                    }),
+                    },
+                ),
             };
             reparsed.timed |= timing.get(key).is_some();
             let target = match parsed {

@@ -16,6 +16,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fs::{MAX_TEXT_BYTES, SiteRoot, is_plain_name};
 use crate::yaml;
 
+mod languages;
+pub use languages::Translation;
+
 /// What to build, and how.
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -166,6 +169,10 @@ struct RawConfig {
     description: Option<String>,
     base_url: Option<String>,
     language: Option<String>,
+    /// Every language of a site in more than one, the default first.
+    languages: Option<Vec<String>>,
+    /// Settings per language other than the default: `{ en: { title, menu… } }`.
+    translations: Option<BTreeMap<String, Translation>>,
     theme: Option<String>,
     paginate: Option<usize>,
     menu: Option<Vec<MenuItem>>,
@@ -256,12 +263,8 @@ fn check_settings(
         let line = find_key_line(source, key).unwrap_or(1);
         Err(error.at_line(CONFIG_FILE, source, line, 1).into())
     };
-    if language != "sv" && language != "en" {
-        return at(
-            "language",
-            Diagnostic::error(t!("config-unsupported-language", language = language))
-                .hint(t!("config-unsupported-language-hint")),
-        );
+    if let Err((key, error)) = languages::check(raw, language) {
+        return at(key, error);
     }
     if raw.paginate == Some(0) {
         return at(
@@ -316,8 +319,17 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url`, always starting and ending in `/`.
     pub base_path: String,
-    /// The content language: `sv` or `en`.
+    /// The content language: `sv` or `en`; in a site in more than one
+    /// language, the language of the pages this configuration builds.
     pub language: String,
+    /// Every language of the site, the default first (one for most sites).
+    pub languages: Vec<String>,
+    /// site.yaml's settings for the languages besides the default.
+    pub translations: BTreeMap<String, Translation>,
+    /// The URL folders of `language` (`en/news/` beside Swedish).
+    pub routes: crate::routes::Routes,
+    /// The term names in `language` (empty for the default language).
+    pub terms: BTreeMap<String, String>,
     /// The theme's folder name under `themes/`.
     pub theme: String,
     /// Pages per listing page.
@@ -390,7 +402,10 @@ impl Config {
         let raw = raw_config(&source)?;
         let base_url = normalise_base_url(raw.base_url.as_deref().unwrap_or("/"));
         let base_path = base_path_of(&base_url);
-        let language = raw.language.clone().unwrap_or_else(|| "sv".into());
+        let languages = raw.languages.clone().unwrap_or_default();
+        let language = (raw.language.clone())
+            .or_else(|| languages.first().cloned())
+            .unwrap_or_else(|| "sv".into());
         let theme = raw.theme.clone().unwrap_or_else(|| "gr".into());
         check_settings(&source, &raw, &language, &theme)?;
         Ok(Config {
@@ -400,7 +415,15 @@ impl Config {
             description: raw.description.unwrap_or_default(),
             base_url,
             base_path,
+            languages: if languages.is_empty() {
+                vec![language.clone()]
+            } else {
+                languages
+            },
             language,
+            translations: raw.translations.unwrap_or_default(),
+            routes: crate::routes::Routes::default(),
+            terms: BTreeMap::new(),
             theme,
             paginate: raw.paginate.unwrap_or(10),
             menu: raw.menu.unwrap_or_default(),
