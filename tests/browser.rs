@@ -15,8 +15,8 @@ use std::process::{Command, Stdio};
 
 use common::{Fixture, Server, repo};
 
-/// One page of every kind, and the indexes.
-const PAGES: [&str; 15] = [
+/// One page of every kind, and the indexes, and English pages beside them.
+const PAGES: [&str; 18] = [
     "/",
     "/nyheter/",
     "/nyheter/nu-ar-arbetet-igang-med-den-forsta-nationella-yrkesresan/",
@@ -33,6 +33,9 @@ const PAGES: [&str; 15] = [
     "/kalender/",
     "/sok/",
     "/404.html",
+    "/en/",
+    "/en/programmes/yrkesresan/",
+    "/en/news/the-first-yrkesresan-courses-have-started/",
 ];
 
 /// The tests below are ignored where what they need is missing, but never in CI.
@@ -64,7 +67,9 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
         if page["status"] != 200 {
             problems.push(format!("{at}: HTTP {}", page["status"]));
         }
-        if page["lang"] != "sv" {
+        let english = page["path"].as_str().is_some_and(|p| p.starts_with("/en/"));
+        let lang = if english { "en" } else { "sv" };
+        if page["lang"] != lang {
             problems.push(format!("{at}: lang is {}", page["lang"]));
         }
         if page["overflow"].as_i64().unwrap_or(0) > 0 {
@@ -105,8 +110,12 @@ fn every_kind_of_page_reads_well_in_a_real_browser() {
         }
         let search = &page["headerSearch"];
         let on_search_page = page["path"] == "/sok/";
-        if !on_search_page && (search["visible"] != true || search["label"] != "Sök på webbplatsen")
-        {
+        let label = if english {
+            "Search the site"
+        } else {
+            "Sök på webbplatsen"
+        };
+        if !on_search_page && (search["visible"] != true || search["label"] != label) {
             problems.push(format!(
                 "{at}: a labelled search field in the header, got {search}"
             ));
@@ -408,6 +417,36 @@ fn check_in_the_browser_names_the_page_that_breaks_a_rule_and_skips_copied_pages
     let said = String::from_utf8_lossy(&output.stderr);
     assert!(said.contains("axe-regeln `link-name`"), "{said}");
     assert!(said.contains("Länkar måste ha urskiljbar text"), "{said}");
+}
+
+#[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
+fn english_search_finds_english_pages_by_english_word_forms() {
+    let site = Fixture::sample().build();
+    let results = search(&site.output, &["/en/search/", "course", "Yrkesresan"]);
+    let titles = |query: &str| results[query]["titles"].to_string();
+    // "course" is in no page: English stemming finds "courses".
+    assert!(
+        titles("course").contains("The first Yrkesresan courses have started"),
+        "{}",
+        titles("course")
+    );
+    // The English page searches the English pages only, though the word
+    // is in Swedish pages too.
+    let links = results["Yrkesresan"]["links"].as_array().unwrap();
+    assert!(links.len() >= 2, "{}", results["Yrkesresan"]);
+    assert!(
+        links
+            .iter()
+            .all(|l| l.as_str().unwrap().starts_with("/en/")),
+        "{}",
+        results["Yrkesresan"]
+    );
+    assert_eq!(results["label"], "Search the archive");
+    assert_eq!(results["violations"], serde_json::json!([]));
 }
 
 fn search(output: &Path, queries: &[&str]) -> serde_json::Value {

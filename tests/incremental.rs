@@ -1,6 +1,8 @@
 //! A build after a build into the same output redoes only what changed and
 //! updates the output in place (`pipeline::kept`); what it leaves must be
-//! exactly what a full build of the same site writes.
+//! exactly what a full build of the same site writes. A site in more than
+//! one language is built whole each time, so these build the sample in
+//! Swedish alone.
 
 mod common;
 
@@ -59,7 +61,7 @@ fn assert_updated_as_full(fixture: &Fixture, opts: BuildOptions) {
 
 #[test]
 fn edits_additions_removals_and_moved_links_update_the_output_as_a_full_build_would() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     let first = fixture.build();
     assert!(
         first.report.updated.is_none(),
@@ -132,7 +134,7 @@ fn edits_additions_removals_and_moved_links_update_the_output_as_a_full_build_wo
 
 #[test]
 fn a_page_published_or_expiring_at_its_moment_updates_the_output_as_a_full_build_would() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     let at = |minutes: i64| BuildOptions {
         now: Some(
             test_now()
@@ -155,7 +157,7 @@ fn a_page_published_or_expiring_at_its_moment_updates_the_output_as_a_full_build
 
 #[test]
 fn the_next_day_a_feed_that_dates_an_undated_page_by_the_day_is_made_again() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     fixture.write(
         "content/nyheter/odaterad.md",
         "---\ntitle: Odaterad\n---\nText.\n",
@@ -176,7 +178,7 @@ fn the_next_day_a_feed_that_dates_an_undated_page_by_the_day_is_made_again() {
 
 #[test]
 fn a_failed_build_leaves_the_output_and_the_next_build_makes_it_right() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     fixture.build();
     let before = files(&fixture.public());
     fixture.replace(NEWS, "## Lena", "[trasig](finns-inte.md)\n\n## Lena");
@@ -200,7 +202,7 @@ fn retitle(fixture: &Fixture) {
 
 #[test]
 fn a_file_deleted_from_the_output_by_hand_is_made_again() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     fixture.build();
     std::fs::remove_file(fixture.public().join("om-gr/index.html")).unwrap();
     retitle(&fixture);
@@ -214,7 +216,7 @@ fn a_file_deleted_from_the_output_by_hand_is_made_again() {
 
 #[test]
 fn a_new_theme_or_site_yaml_makes_a_full_build() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     fixture.build();
     // A fresh checkout writes every file anew: the same theme is still the same.
     let base = "themes/gr/templates/base.html";
@@ -238,7 +240,7 @@ fn a_new_theme_or_site_yaml_makes_a_full_build() {
 #[cfg(unix)]
 #[test]
 fn the_cache_folder_is_not_followed_out_of_the_site() {
-    let fixture = Fixture::sample();
+    let fixture = Fixture::sample_in_swedish();
     let outside = tempfile::tempdir().unwrap();
     std::os::unix::fs::symlink(outside.path(), fixture.root.join(".arkiv-cache")).unwrap();
     fixture.build();

@@ -312,3 +312,22 @@ fn serve_shows_an_edited_translation() {
     });
 }
 
+#[test]
+fn a_second_build_after_an_edit_is_whole_and_the_same_as_a_first() {
+    let fixture = Fixture::sample();
+    fixture.build();
+    fixture.replace(
+        "content/kontakt.en.md",
+        "Switchboard: +46 31 335 50 00",
+        "Switchboard: +46 31 335 50 01",
+    );
+    let again = fixture.build();
+    assert!(again.report.updated.is_none(), "built whole, not in place");
+    assert!(again.text("en/contact/index.html").contains("50 01"));
+    let (_, full) = arkiv::render_site(&fixture.options()).unwrap();
+    for file in full {
+        let bytes = file.contents.read().unwrap();
+        let written = std::fs::read(again.output.join(&file.path)).unwrap();
+        assert!(written == bytes, "{} differs from a first build", file.path);
+    }
+}

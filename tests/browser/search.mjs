@@ -2,7 +2,8 @@
 // JSON, the result titles and the highlighted passages for each query, and
 // any dialog a script opened (there must be none: front matter is text).
 //
-// Usage: node tests/browser/search.mjs <public-dir> <query>...
+// Usage: node tests/browser/search.mjs <public-dir> [/search-page/] <query>...
+// (the search page is /sok/ unless given)
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { serveFolder, launchChromium } from './static-server.mjs';
@@ -11,6 +12,7 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const [publicDir, ...queries] = process.argv.slice(2);
+const searchPath = queries[0]?.startsWith('/') ? queries.shift() : '/sok/';
 const { base, close } = await serveFolder(publicDir);
 const browser = await launchChromium(chromium);
 const results = {};
@@ -21,7 +23,7 @@ try {
     dialogs.push(dialog.message());
     await dialog.dismiss();
   });
-  await page.goto(`${base}/sok/`, { waitUntil: 'load' });
+  await page.goto(`${base}${searchPath}`, { waitUntil: 'load' });
   await page.waitForSelector('#sok-falt');
   // A keyboard user reaches the field with Tab, types the first query, and
   // Tabs on to its first result.

@@ -65,6 +65,24 @@ impl Fixture {
         fixture
     }
 
+    /// The sample archive in Swedish alone: its English pages and
+    /// `translations:` left out, as a site in one language.
+    pub fn sample_in_swedish() -> Fixture {
+        let fixture = Fixture::sample();
+        let content = fixture.root.join("content");
+        for entry in walkdir::WalkDir::new(&content) {
+            let path = entry.unwrap().into_path();
+            if path.to_string_lossy().ends_with(".en.md") {
+                fs::remove_file(path).unwrap();
+            }
+        }
+        let yaml = fixture.read("site.yaml");
+        let yaml = yaml.replace("languages: [sv, en]", "language: sv");
+        let swedish = yaml.split("\n# The English site").next().unwrap();
+        fixture.write("site.yaml", swedish);
+        fixture
+    }
+
     fn empty() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("site");
