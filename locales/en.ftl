@@ -166,6 +166,8 @@ front-matter-unknown-key = unknown key `{ $key }` in front matter
 front-matter-unknown-key-hint = put keys of your own under `extra:` to use them in templates
 front-matter-no-title = the page has no title
 front-matter-no-title-hint = add a line `title: …` to the front matter
+front-matter-date-missing = `{ $key }` has an entry without its date
+front-matter-date-missing-hint = write when it starts, as 2024-03-26 (or 2024-03-26T09:00 with the time)
 front-matter-not-a-date = `{ $text }` is not a date arkiv can read
 front-matter-date-corrected-hint = write it as { $date }: `{ $key }: { $date }`
 front-matter-no-such-day-hint = that day does not exist: the month has { $days } days
@@ -241,7 +243,9 @@ search-failed-hint = set `search: false` in site.yaml to build without search, a
 ## site.yaml
 
 config-invalid = invalid site configuration: { $detail }
-config-unknown-key-hint = site.yaml knows title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates, content_rules and extra; put your own keys under `extra:`
+config-unknown-key-hint = site.yaml knows title, description, base_url, language, languages, translations, theme, paginate, menu, social, taxonomies, markdown, organisation, search, dates, content_rules, editor and extra; put your own keys under `extra:`
+editor-not-installed = site.yaml asks for the editor, but the theme `{ $theme }` has no copy of Decap CMS
+editor-not-installed-hint = run `scripts/install-editor` once (it needs npm), which puts Decap CMS and its licence in themes/{ $theme }/editor/, and commit that folder
 config-unsupported-language = unsupported language `{ $language }`
 config-unsupported-language-hint = arkiv's theme speaks `sv` (Swedish) and `en` (English)
 config-language-twice = site.yaml gives both `language` and `languages`

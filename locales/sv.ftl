@@ -157,6 +157,8 @@ front-matter-unknown-key = okänd nyckel `{ $key }` i front matter
 front-matter-unknown-key-hint = lägg egna nycklar under `extra:` för att använda dem i mallar
 front-matter-no-title = sidan har ingen rubrik
 front-matter-no-title-hint = lägg till en rad `title: …` i front matter
+front-matter-date-missing = `{ $key }` har en uppgift utan datum
+front-matter-date-missing-hint = skriv när det börjar, som 2024-03-26 (eller 2024-03-26T09:00 med klockslag)
 front-matter-not-a-date = `{ $text }` är inget datum som arkiv kan läsa
 front-matter-date-corrected-hint = skriv det som { $date }: `{ $key }: { $date }`
 front-matter-no-such-day-hint = den dagen finns inte: månaden har { $days } dagar
@@ -232,7 +234,9 @@ search-failed-hint = skriv `search: false` i site.yaml för att bygga utan sökn
 ## site.yaml
 
 config-invalid = fel i webbplatsens inställningar: { $detail }
-config-unknown-key-hint = site.yaml känner till title, description, base_url, language, theme, paginate, menu, taxonomies, markdown, organisation, search, dates, content_rules och extra; lägg egna inställningar under `extra:`
+config-unknown-key-hint = site.yaml känner till title, description, base_url, language, languages, translations, theme, paginate, menu, social, taxonomies, markdown, organisation, search, dates, content_rules, editor och extra; lägg egna inställningar under `extra:`
+editor-not-installed = site.yaml ber om redigeringsverktyget, men temat `{ $theme }` har ingen kopia av Decap CMS
+editor-not-installed-hint = kör `scripts/install-editor` en gång (det behöver npm), som lägger Decap CMS och dess licens i themes/{ $theme }/editor/, och checka in mappen
 config-unsupported-language = språket `{ $language }` stöds inte
 config-unsupported-language-hint = arkivs tema finns på `sv` (svenska) och `en` (engelska)
 config-language-twice = site.yaml anger både `language` och `languages`

@@ -19,6 +19,7 @@ pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod documents;
+pub mod editor;
 pub mod fs;
 pub mod images;
 pub mod import;

@@ -230,6 +230,23 @@ fn front_matter(kind: PageKind, title: &str, today: Date, english: bool) -> Stri
 mod tests {
     use super::*;
 
+    /// What `arkiv new` writes, the content model has for the kind: the
+    /// editor (`crate::editor`) offers the same keys.
+    #[test]
+    fn a_new_page_has_only_keys_of_its_kind_in_the_content_model() {
+        let today = jiff::civil::date(2026, 11, 23);
+        for kind in crate::content::model::KINDS {
+            let text = front_matter(kind, "Rubrik", today, false);
+            let yaml = text.split("---\n").nth(1).unwrap();
+            let keys: serde_yaml::Mapping = serde_yaml::from_str(yaml).unwrap();
+            let model = crate::content::model::fields(kind);
+            for key in keys.keys() {
+                let key = key.as_str().unwrap();
+                assert!(model.iter().any(|f| f.key == key), "{kind:?}: {key}");
+            }
+        }
+    }
+
     #[test]
     fn a_news_item_gets_a_dated_ascii_file_name_and_parses() {
         let site = tempfile::tempdir().unwrap();

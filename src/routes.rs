@@ -29,6 +29,9 @@ pub const SECTION_FOLDERS: [&str; 5] = [
     "program",
 ];
 
+/// The editor's folder (`/admin/`), when site.yaml has `editor:`.
+pub const EDITOR: &str = "admin";
+
 /// URL folders the site makes itself; no page may take them.
 pub const RESERVED_FOLDERS: [&str; 5] = [ARCHIVE, CALENDAR, SEARCH, PAGINATION, STATIC];
 

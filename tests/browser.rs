@@ -470,3 +470,40 @@ fn node(script: &str, args: &[std::ffi::OsString]) -> serde_json::Value {
     );
     serde_json::from_slice(&run.stdout).unwrap()
 }
+
+#[test]
+#[cfg_attr(
+    not(has_browser),
+    ignore = "needs Chromium and Node.js: apt-get install chromium npm, then npm ci"
+)]
+fn the_editor_opens_from_serve_in_swedish_with_every_collection() {
+    let fixture = Fixture::sample();
+    common::copy_editor(&fixture.root);
+    fixture.append(
+        "site.yaml",
+        "\neditor: { backend: github, repo: goteborgsregionen/arkiv }\n",
+    );
+    let server = Server::start(&fixture);
+    let title = "Skriven i redigeringsverktyget";
+    let found = node("editor.mjs", &[server.url.clone().into(), title.into()]);
+    assert_eq!(found["errors"], serde_json::json!([]), "{found}");
+    assert_eq!(found["elsewhere"], serde_json::json!([]), "{found}");
+    assert_eq!(found["lang"], "sv", "{found}");
+    let collections = found["collections"].to_string();
+    for name in [
+        "Nyheter",
+        "Konferenser",
+        "Presentationer",
+        "Mötesanteckningar",
+        "Program",
+        "Sidor",
+    ] {
+        assert!(collections.contains(name), "{name}: {found}");
+    }
+    assert_eq!(found["violations"], serde_json::json!([]), "{found}");
+    // Written through `arkiv serve`'s backend into content/, and served.
+    assert_eq!(found["saved"], true, "{found}");
+    server.wait_for("/nyheter/", "the new item in the listing", |_, body| {
+        body.contains(title)
+    });
+}

@@ -16,7 +16,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::fs::{MAX_TEXT_BYTES, SiteRoot, is_plain_name};
 use crate::yaml;
 
+mod editor;
 mod languages;
+pub use editor::{Backend, Editor};
 pub use languages::Translation;
 
 /// What to build, and how.
@@ -186,6 +188,8 @@ struct RawConfig {
     dates: Option<Dates>,
     /// Content rules turned on or off by id (see the rules module).
     content_rules: Option<BTreeMap<String, bool>>,
+    /// The editor at `/admin/`, and where it commits.
+    editor: Option<Editor>,
     extra: Option<yaml::Value>,
 }
 
@@ -349,6 +353,8 @@ pub struct Config {
     pub extra: serde_json::Value,
     /// Whether the search index is built.
     pub search: bool,
+    /// The editor published at `/admin/`, when site.yaml asks for one.
+    pub editor: Option<Editor>,
     /// The content rules site.yaml turns off (`content_rules: { all-caps: false }`).
     pub rules_off: BTreeSet<String>,
     /// Whether draft pages are built.
@@ -432,6 +438,7 @@ impl Config {
             markdown: raw.markdown,
             organisation: raw.organisation.unwrap_or_default(),
             search: raw.search.unwrap_or(true),
+            editor: raw.editor,
             rules_off: raw
                 .content_rules
                 .iter()

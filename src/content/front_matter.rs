@@ -238,6 +238,8 @@ impl Resolver<'_> {
     fn date(&mut self, key: &str, value: Option<&yaml::Value>) -> Option<PageDate> {
         let value = value?;
         let text = match value {
+            // Left empty, as an editor's form leaves a date it was not given.
+            yaml::Value::String(s) if s.trim().is_empty() => return None,
             yaml::Value::String(s) => s.trim().to_string(),
             yaml::Value::Number(n) => n.to_string(),
             yaml::Value::Null => return None,

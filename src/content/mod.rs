@@ -9,6 +9,7 @@ pub mod fields;
 pub mod front_matter;
 pub mod history;
 pub mod load;
+pub mod model;
 pub mod page;
 pub mod schedule;
 
@@ -422,6 +423,7 @@ pub fn check_paths<'a>(
             && (reserved.contains(&first)
                 || RESERVED_FOLDERS.contains(&first) && config.is_default_language()
                 || others.contains(&first)
+                || (config.editor.is_some() && first == crate::routes::EDITOR)
                 || (page.kind == PageKind::Plain && is_section_folder)
                 || taxonomies.iter().any(taxonomy)
                 || (page.kind == PageKind::Plain && own.trim_end_matches('/').is_empty()));

@@ -105,7 +105,19 @@ pub fn render_chosen<T: Send>(
     let jobs = Job::all(config, site);
     // The static files are the default language's to copy, for every language.
     let own_statics = config.is_default_language();
-    let copied = copied_files(templates, site, own_statics);
+    let mut copied = copied_files(templates, site, own_statics);
+    // The editor's files (`/admin/`), when site.yaml asks for it.
+    let editor = match own_statics {
+        true => crate::editor::files(config, site),
+        false => Ok(Vec::new()),
+    };
+    let editor_errors = match editor {
+        Ok(files) => {
+            copied.extend(files);
+            Diagnostics::new()
+        }
+        Err(errors) => errors,
+    };
     let paths: Vec<String> = jobs.par_iter().map(|job| job.path(site)).collect();
     let statics = templates.statics.keys().filter(|_| own_statics);
     let statics: Vec<&str> = statics.map(String::as_str).collect();
@@ -114,6 +126,7 @@ pub fn render_chosen<T: Send>(
         left_out,
         mut diagnostics,
     } = clashes(config, site, &jobs, &paths, &statics);
+    diagnostics.extend(editor_errors);
     let (chosen, skipped): (Vec<usize>, Vec<usize>) = (0..jobs.len())
         .filter(|n| !left_out.contains(n))
         .partition(|&n| choose(&paths[n]));

@@ -21,12 +21,13 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::body::Body;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
@@ -103,6 +104,9 @@ pub struct Shared {
     /// Pages get the reload script (`serve`); not for `check --browser`,
     /// whose pages hold no event stream open.
     live: bool,
+    /// The editor at `/admin/` may read and write the site's files
+    /// (`editor`): site.yaml has `editor:`, and this is `arkiv serve`.
+    editor: bool,
 }
 
 impl Shared {
@@ -127,7 +131,14 @@ impl Shared {
             site,
             ready: tokio::sync::watch::Sender::new(false),
             live: true,
+            editor: false,
         }
+    }
+
+    /// `self` answering the editor's local backend (`editor`) when `on`.
+    pub fn with_editor(mut self, on: bool) -> Self {
+        self.editor = on;
+        self
     }
 
     /// `self` serving pages as they are, without the reload script.
@@ -266,6 +277,10 @@ pub async fn serve(listener: TcpListener, shared: Arc<Shared>, max_connections: 
     let app = Router::new()
         .route(reload::EVENTS_PATH, get(events))
         .route(reload::SCRIPT_PATH, get(script))
+        .route(
+            crate::editor::LOCAL_API,
+            post(editor_api).layer(DefaultBodyLimit::max(BODY_LIMIT)),
+        )
         .fallback(get(file))
         .layer(middleware::from_fn_with_state(
             Arc::clone(&shared),
@@ -338,6 +353,40 @@ async fn script() -> Response {
         reload::script(),
     )
         .into_response()
+}
+
+/// The largest request the editor's backend takes: a file of
+/// `editor::MAX_FILE_BYTES` in base64, with room for the rest.
+const BODY_LIMIT: usize = (super::editor::MAX_FILE_BYTES as usize) * 4 / 3 + (1 << 20);
+
+/// The editor's local backend (`editor`): only with `editor:` in site.yaml,
+/// on a loopback address, from a page of this server (`Host` and `Origin`).
+async fn editor_api(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if !shared.editor {
+        return (StatusCode::NOT_FOUND, "site.yaml has no `editor:`").into_response();
+    }
+    let has_origin = headers.contains_key(header::ORIGIN);
+    if !shared.is_local_only || !has_origin || !is_own_request(Some(&shared.hosts), &headers) {
+        return (
+            StatusCode::FORBIDDEN,
+            "the editor's backend is only for the editor of this server, on this computer",
+        )
+            .into_response();
+    }
+    let site = shared.site.clone();
+    let answered = tokio::task::spawn_blocking(move || super::editor::answer(&site, &body)).await;
+    let (status, json) = answered.unwrap_or((500, serde_json::json!({ "error": "failed" })));
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, json.to_string()).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 async fn events(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {

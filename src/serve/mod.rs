@@ -5,6 +5,7 @@
 //! touched. A broken edit keeps the last good site and shows the error, with
 //! file and line, in the terminal and over the open page.
 
+pub mod editor;
 mod guard;
 pub mod http;
 pub mod reload;
@@ -69,11 +70,15 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
                 .hint(t!("serve-cannot-watch-hint")),
         )
     })?;
-    let shared = Arc::new(http::Shared::new(
-        allowed_hosts(address),
-        address.ip().is_loopback(),
-        crate::fs::SiteRoot::new(&opts.root),
-    ));
+    let editor = Config::load(&opts.root).is_ok_and(|c| c.editor.is_some());
+    let shared = Arc::new(
+        http::Shared::new(
+            allowed_hosts(address),
+            address.ip().is_loopback(),
+            crate::fs::SiteRoot::new(&opts.root),
+        )
+        .with_editor(editor),
+    );
     // Serving starts at once: the start page comes as soon as the site is
     // indexed, and a request for another page waits for the rest.
     // The runtime serves for as long as this function runs.

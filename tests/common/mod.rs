@@ -51,16 +51,15 @@ impl Fixture {
     pub fn copy(name: &str) -> Fixture {
         let fixture = Fixture::empty();
         copy_dir(&repo().join("tests/fixtures").join(name), &fixture.root);
-        copy_dir(&repo().join("themes"), &fixture.root.join("themes"));
+        copy_themes(&fixture.root);
         fixture
     }
 
     /// Copies the repository's own sample archive (content, site.yaml, themes).
     pub fn sample() -> Fixture {
         let fixture = Fixture::empty();
-        for dir in ["content", "themes"] {
-            copy_dir(&repo().join(dir), &fixture.root.join(dir));
-        }
+        copy_dir(&repo().join("content"), &fixture.root.join("content"));
+        copy_themes(&fixture.root);
         fs::copy(repo().join("site.yaml"), fixture.root.join("site.yaml")).unwrap();
         fixture
     }
@@ -269,6 +268,37 @@ fn fold(text: &str) -> String {
 }
 
 /// Copies a folder tree.
+/// Copies the repository's `themes/` into the site at `root`, without the
+/// theme's copy of the editor (6 MB), which only the editor's tests need
+/// (`copy_editor`).
+pub fn copy_themes(root: &Path) {
+    for theme in fs::read_dir(repo().join("themes")).unwrap() {
+        let theme = theme.unwrap();
+        let to = root.join("themes").join(theme.file_name());
+        fs::create_dir_all(&to).unwrap();
+        for entry in fs::read_dir(theme.path()).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_name() == "editor" {
+                continue;
+            }
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+}
+
+/// Copies the gr theme's copy of the editor (Decap CMS) into the site at `root`.
+pub fn copy_editor(root: &Path) {
+    copy_dir(
+        &repo().join("themes/gr/editor"),
+        &root.join("themes/gr/editor"),
+    );
+}
+
 pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
@@ -394,10 +424,20 @@ impl Server {
 
     /// Sends `request_line` exactly as written, so no client tidies the path first.
     pub fn raw(&self, request_line: &str, extra_headers: &str) -> (u16, String) {
+        self.raw_with_body(request_line, extra_headers, "")
+    }
+
+    /// `raw`, with `body` after the headers.
+    pub fn raw_with_body(
+        &self,
+        request_line: &str,
+        extra_headers: &str,
+        body: &str,
+    ) -> (u16, String) {
         let mut stream = TcpStream::connect(self.address()).unwrap();
         write!(
             stream,
-            "{request_line}\r\nHost: {}\r\n{extra_headers}Connection: close\r\n\r\n",
+            "{request_line}\r\nHost: {}\r\n{extra_headers}Connection: close\r\n\r\n{body}",
             self.address()
         )
         .unwrap();

@@ -43,7 +43,7 @@ pub(super) struct RawActivity {
 
 impl Resolver<'_> {
     pub(super) fn event(&mut self, event: RawEvent) -> Option<Event> {
-        let start = self.date("event", Some(&event.start))?;
+        let start = self.required_date("event", &event.start)?;
         let end = self.date("event", event.end.as_ref());
         self.check_order("event", start, end);
         let registration = event.registration.and_then(|r| self.registration(r));
@@ -56,7 +56,7 @@ impl Resolver<'_> {
     }
 
     pub(super) fn activity(&mut self, activity: RawActivity) -> Option<Activity> {
-        let start = self.date("activities", Some(&activity.date))?;
+        let start = self.required_date("activities", &activity.date)?;
         let end = self.date("activities", activity.end.as_ref());
         self.check_order("activities", start, end);
         Some(Activity {
@@ -66,6 +66,25 @@ impl Resolver<'_> {
             location: activity.location,
             conference: activity.conference.map(|c| c.trim().to_string()),
         })
+    }
+
+    /// The date `value` of `key`, which must be given: left empty, an error.
+    fn required_date(&mut self, key: &str, value: &yaml::Value) -> Option<PageDate> {
+        let empty = match value {
+            yaml::Value::Null => true,
+            yaml::Value::String(s) => s.trim().is_empty(),
+            _ => false,
+        };
+        if empty {
+            let (line, column) = self.lines.locate(key, "");
+            self.errors.push(
+                Diagnostic::error(t!("front-matter-date-missing", key = key))
+                    .at_line(self.file, self.text, line, column)
+                    .hint(t!("front-matter-date-missing-hint")),
+            );
+            return None;
+        }
+        self.date(key, Some(value))
     }
 
     /// Where to register, an address on the web or on the site (never a

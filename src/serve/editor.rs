@@ -1,0 +1,402 @@
+//! The editor's local backend: `/admin/` opened from `arkiv serve` reads and
+//! writes the checkout's own files, so an editor can try it without an
+//! account. arkiv answers Decap CMS's proxy protocol itself (the one its
+//! `decap-server` speaks: `POST /api/v1` with `{ action, params }`).
+//!
+//! Every path is one under `content/`, checked before anything is read or
+//! written: no `..`, no hidden files, nothing through a link that leaves
+//! the site (`SiteRoot`). The HTTP side (`http`) answers only on a loopback
+//! address, for a request whose `Host` and `Origin` are this server's, and
+//! only when site.yaml has `editor:`. What is written is then rebuilt and
+//! shown as any edit is.
+
+use std::path::{Component, Path, PathBuf};
+
+use base64::Engine;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::fs::SiteRoot;
+
+/// The largest file the editor may read or write through the backend: 64 MiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A request of the protocol.
+#[derive(Debug, Deserialize)]
+struct Request {
+    action: String,
+    #[serde(default)]
+    params: Value,
+}
+
+/// A file the editor writes: its path and text (or, for media, its bytes).
+#[derive(Debug, Deserialize)]
+struct DataFile {
+    path: String,
+    raw: String,
+    #[serde(default, rename = "newPath")]
+    new_path: Option<String>,
+}
+
+/// A media file the editor writes, in base64.
+#[derive(Debug, Deserialize)]
+struct Asset {
+    path: String,
+    content: String,
+}
+
+/// The answer to the request `body`: an HTTP status and its JSON.
+pub fn answer(site: &SiteRoot, body: &[u8]) -> (u16, Value) {
+    let request: Request = match serde_json::from_slice(body) {
+        Ok(request) => request,
+        Err(err) => return (422, json!({ "error": err.to_string() })),
+    };
+    match act(site, &request.action, &request.params) {
+        Ok(value) => (200, value),
+        Err(Refusal::Unknown) => (
+            422,
+            json!({ "error": format!("unknown action {}", request.action) }),
+        ),
+        Err(Refusal::Path(why)) => (403, json!({ "error": why })),
+        Err(Refusal::Failed(why)) => (500, json!({ "error": why })),
+    }
+}
+
+/// Why a request was not done.
+#[derive(Debug)]
+enum Refusal {
+    /// An action the backend does not take.
+    Unknown,
+    /// A path outside `content/`, or otherwise not the editor's.
+    Path(String),
+    /// Reading or writing failed.
+    Failed(String),
+}
+
+fn act(site: &SiteRoot, action: &str, params: &Value) -> Result<Value, Refusal> {
+    let text = |key: &str| params.get(key).and_then(Value::as_str).unwrap_or_default();
+    match action {
+        "info" => Ok(json!({
+            "repo": site.path().file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+            "publish_modes": ["simple"],
+            "type": "local_fs",
+        })),
+        "entriesByFolder" => {
+            let folder = under_content(site, text("folder"), Need::Folder)?;
+            let extension = text("extension");
+            let depth = params.get("depth").and_then(Value::as_u64).unwrap_or(1);
+            let mut found = Vec::new();
+            list(site, &folder, extension, depth, &mut found);
+            found.sort();
+            Ok(Value::Array(
+                found.iter().map(|path| entry(site, path)).collect(),
+            ))
+        }
+        "entriesByFiles" => {
+            let files = params.get("files").and_then(Value::as_array);
+            let paths = files.into_iter().flatten().map(|f| {
+                let path = f.get("path").and_then(Value::as_str).unwrap_or_default();
+                under_content(site, path, Need::Any)
+            });
+            let paths: Result<Vec<PathBuf>, Refusal> = paths.collect();
+            Ok(Value::Array(
+                paths?.iter().map(|path| entry(site, path)).collect(),
+            ))
+        }
+        "getEntry" => Ok(entry(site, &under_content(site, text("path"), Need::Any)?)),
+        "persistEntry" => {
+            let files: Vec<DataFile> = match params.get("dataFiles") {
+                Some(files) => serde_json::from_value(files.clone()),
+                None => serde_json::from_value(params.get("entry").cloned().unwrap_or_default())
+                    .map(|one| vec![one]),
+            }
+            .map_err(|err| Refusal::Failed(err.to_string()))?;
+            let assets: Vec<Asset> =
+                serde_json::from_value(params.get("assets").cloned().unwrap_or(json!([])))
+                    .map_err(|err| Refusal::Failed(err.to_string()))?;
+            // Every path is checked before anything is written.
+            let mut writes = Vec::new();
+            for file in &files {
+                let at = under_content(site, &file.path, Need::New)?;
+                let moved = match &file.new_path {
+                    Some(to) => Some(under_content(site, to, Need::New)?),
+                    None => None,
+                };
+                writes.push((at, file.raw.as_bytes().to_vec(), moved));
+            }
+            for asset in &assets {
+                writes.push((
+                    under_content(site, &asset.path, Need::New)?,
+                    decode(asset)?,
+                    None,
+                ));
+            }
+            for (at, bytes, moved) in writes {
+                write(&at, &bytes)?;
+                if let Some(to) = moved {
+                    make_parent(&to)?;
+                    std::fs::rename(&at, &to).map_err(failed)?;
+                }
+            }
+            Ok(json!({ "message": "entry persisted" }))
+        }
+        "getMedia" => {
+            let folder = under_content(site, text("mediaFolder"), Need::Folder)?;
+            let mut found = Vec::new();
+            list(site, &folder, "", 1, &mut found);
+            found.sort();
+            let media: Result<Vec<Value>, Refusal> =
+                found.iter().map(|path| media(site, path)).collect();
+            Ok(Value::Array(media?))
+        }
+        "getMediaFile" => media(site, &under_content(site, text("path"), Need::Any)?),
+        "persistMedia" => {
+            let asset: Asset =
+                serde_json::from_value(params.get("asset").cloned().unwrap_or_default())
+                    .map_err(|err| Refusal::Failed(err.to_string()))?;
+            let at = under_content(site, &asset.path, Need::New)?;
+            write(&at, &decode(&asset)?)?;
+            media(site, &at)
+        }
+        "deleteFile" | "deleteFiles" => {
+            let paths: Vec<&str> = match params.get("paths").and_then(Value::as_array) {
+                Some(paths) => paths.iter().filter_map(Value::as_str).collect(),
+                None => vec![text("path")],
+            };
+            let checked: Result<Vec<PathBuf>, Refusal> = paths
+                .iter()
+                .map(|path| under_content(site, path, Need::Any))
+                .collect();
+            for path in checked? {
+                if path.is_file() {
+                    std::fs::remove_file(&path).map_err(failed)?;
+                }
+            }
+            Ok(json!({ "message": "deleted" }))
+        }
+        "getDeployPreview" => Ok(Value::Null),
+        _ => Err(Refusal::Unknown),
+    }
+}
+
+/// What a checked path must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// A folder, which may be missing (nothing in it then).
+    Folder,
+    /// A file or folder, which may be missing.
+    Any,
+    /// A file to write: its folders are made, under content/.
+    New,
+}
+
+/// The path `relative` (from the site's root, as the editor names it)
+/// when it lies under `content/`: plain names only, no hidden ones, and
+/// nothing on the way that leads out of the site.
+fn under_content(site: &SiteRoot, relative: &str, need: Need) -> Result<PathBuf, Refusal> {
+    let refuse = || Refusal::Path(format!("`{relative}` is not a path under content/"));
+    let path = Path::new(relative);
+    let mut parts = path.components();
+    if parts.next() != Some(Component::Normal("content".as_ref())) {
+        return Err(refuse());
+    }
+    let plain = parts.all(|part| match part {
+        Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+        _ => false,
+    });
+    if !plain || relative.contains('\\') || (need == Need::New && path.components().count() < 2) {
+        return Err(refuse());
+    }
+    let content = site.path().join("content");
+    let real_content = site.resolve(&content).map_err(|_| refuse())?;
+    let full = site.path().join(path);
+    // The nearest part of the path that exists must be inside content/.
+    let existing = full
+        .ancestors()
+        .find(|a| std::fs::symlink_metadata(a).is_ok());
+    let Some(existing) = existing else {
+        return Err(refuse());
+    };
+    let real = site.resolve(existing).map_err(|_| refuse())?;
+    if !real.starts_with(&real_content) {
+        return Err(refuse());
+    }
+    if need == Need::New && full.is_dir() {
+        return Err(refuse());
+    }
+    Ok(full)
+}
+
+/// Files under `dir` ending in `extension`, `depth` folders down.
+fn list(site: &SiteRoot, dir: &Path, extension: &str, depth: u64, found: &mut Vec<PathBuf>) {
+    if depth == 0 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = entry.file_name().to_string_lossy().starts_with('.');
+        if hidden || !site.contains(&path) {
+            continue;
+        }
+        if path.is_dir() {
+            list(site, &path, extension, depth - 1, found);
+        } else if path.to_string_lossy().ends_with(extension) {
+            found.push(path);
+        }
+    }
+}
+
+/// A page's file as the editor reads it: its text and an id that changes with it.
+fn entry(site: &SiteRoot, path: &Path) -> Value {
+    let relative = site_relative(site, path);
+    match site.read(path, MAX_FILE_BYTES) {
+        Ok(bytes) => json!({
+            "data": String::from_utf8_lossy(&bytes),
+            "file": { "path": relative, "id": blake3::hash(&bytes).to_hex().to_string() },
+        }),
+        Err(_) => json!({ "data": null, "file": { "path": relative, "id": null } }),
+    }
+}
+
+/// A media file as the editor reads it: in base64, with its name.
+fn media(site: &SiteRoot, path: &Path) -> Result<Value, Refusal> {
+    let bytes = site
+        .read(path, MAX_FILE_BYTES)
+        .map_err(|d| Refusal::Failed(d.message))?;
+    Ok(json!({
+        "id": blake3::hash(&bytes).to_hex().to_string(),
+        "content": base64::engine::general_purpose::STANDARD.encode(&bytes),
+        "encoding": "base64",
+        "path": site_relative(site, path),
+        "name": path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+    }))
+}
+
+fn site_relative(site: &SiteRoot, path: &Path) -> String {
+    crate::diagnostics::display_path(site.path(), path)
+}
+
+fn decode(asset: &Asset) -> Result<Vec<u8>, Refusal> {
+    base64::engine::general_purpose::STANDARD
+        .decode(asset.content.as_bytes())
+        .map_err(|err| Refusal::Failed(err.to_string()))
+}
+
+fn make_parent(path: &Path) -> Result<(), Refusal> {
+    match path.parent() {
+        Some(parent) => std::fs::create_dir_all(parent).map_err(failed),
+        None => Ok(()),
+    }
+}
+
+/// Writes `bytes` to `path` whole: beside it first, then renamed over it,
+/// so the watcher never sees half a page.
+fn write(path: &Path, bytes: &[u8]) -> Result<(), Refusal> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Refusal::Failed("the file is too large".into()));
+    }
+    make_parent(path)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.arkiv-editor"));
+    std::fs::write(&temporary, bytes).map_err(failed)?;
+    std::fs::rename(&temporary, path).map_err(failed)
+}
+
+fn failed(err: std::io::Error) -> Refusal {
+    Refusal::Failed(err.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> (tempfile::TempDir, SiteRoot) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("content/nyheter")).unwrap();
+        std::fs::write(dir.path().join("site.yaml"), "title: x\n").unwrap();
+        std::fs::write(
+            dir.path().join("content/nyheter/a.md"),
+            "---\ntitle: A\n---\n",
+        )
+        .unwrap();
+        let site = SiteRoot::new(dir.path());
+        (dir, site)
+    }
+
+    fn post(site: &SiteRoot, body: Value) -> (u16, Value) {
+        answer(site, body.to_string().as_bytes())
+    }
+
+    #[test]
+    fn entries_are_read_and_written_under_content_only() {
+        let (dir, site) = site();
+        let (status, entries) = post(
+            &site,
+            json!({ "action": "entriesByFolder", "params": { "folder": "content/nyheter", "extension": "md", "depth": 2 } }),
+        );
+        assert_eq!(status, 200);
+        assert_eq!(entries[0]["file"]["path"], "content/nyheter/a.md");
+        assert_eq!(entries[0]["data"], "---\ntitle: A\n---\n");
+        let (status, _) = post(
+            &site,
+            json!({ "action": "persistEntry", "params": {
+                "dataFiles": [{ "path": "content/nyheter/2026-12-07-b/index.md", "raw": "---\ntitle: B\n---\n", "slug": "b" }],
+                "assets": [{ "path": "content/nyheter/2026-12-07-b/bild.png", "content": "iVBORw0K", "encoding": "base64" }],
+                "options": { "commitMessage": "x", "useWorkflow": false, "status": "" } } }),
+        );
+        assert_eq!(status, 200);
+        let written =
+            std::fs::read_to_string(dir.path().join("content/nyheter/2026-12-07-b/index.md"));
+        assert_eq!(written.unwrap(), "---\ntitle: B\n---\n");
+        for outside in [
+            "site.yaml",
+            "content/../site.yaml",
+            "/etc/passwd",
+            "content/.git/config",
+            "themes/gr/templates/base.html",
+            "content",
+        ] {
+            let (status, _) = post(
+                &site,
+                json!({ "action": "persistEntry", "params": {
+                    "dataFiles": [{ "path": outside, "raw": "x", "slug": "x" }], "assets": [] } }),
+            );
+            assert_eq!(status, 403, "{outside}");
+            let (status, _) = post(
+                &site,
+                json!({ "action": "getEntry", "params": { "path": outside } }),
+            );
+            assert!(status == 403 || outside == "content", "{outside}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("site.yaml")).unwrap(),
+            "title: x\n"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_out_of_the_site_is_neither_read_nor_written_through() {
+        let (dir, site) = site();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.md"), "secret").unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("content/ut")).unwrap();
+        let (status, _) = post(
+            &site,
+            json!({ "action": "getEntry", "params": { "path": "content/ut/secret.md" } }),
+        );
+        assert_eq!(status, 403);
+        let (status, _) = post(
+            &site,
+            json!({ "action": "persistMedia", "params": { "asset": { "path": "content/ut/x.png", "content": "AA==", "encoding": "base64" } } }),
+        );
+        assert_eq!(status, 403);
+        assert!(!outside.path().join("x.png").exists());
+    }
+}
