@@ -133,6 +133,8 @@ pub fn configuration_json(config: &Config) -> Json {
         "backend": backend,
         "local_backend": local_backend(config),
         "locale": "sv",
+        // File names in ASCII, as `arkiv new` writes them: "möte-på-öckerö" → "mote-pa-ockero".
+        "slug": { "encoding": "ascii", "clean_accents": true, "sanitize_replacement": "-" },
         "site_url": config.base_url,
         "display_url": config.base_url,
         "media_folder": format!("content/{MEDIA}"),
@@ -145,10 +147,10 @@ pub fn configuration_json(config: &Config) -> Json {
     cms
 }
 
-/// Where the editor finds a local backend: built for this computer (as
-/// `arkiv serve` builds, at its own address), the server's own
-/// (the local backend of `serve`); else Decap's usual one on this computer, which the
-/// editor asks only when opened from `localhost`.
+/// Where the editor finds a local backend. Built for this computer (as
+/// `arkiv serve` builds, at its own address): `serve` itself. Published:
+/// Decap's usual one on this computer, which the editor asks for only when
+/// it is opened from `localhost`.
 fn local_backend(config: &Config) -> Json {
     if let Some(host) = local_host(config) {
         let url = format!("{}{}", config.base_url, LOCAL_API.trim_start_matches('/'));
@@ -220,8 +222,11 @@ fn names(kind: PageKind) -> (&'static str, &'static str, &'static str) {
 /// One kind's collection: its folder, file names as arkiv names them, and its fields.
 fn collection(config: &Config, kind: PageKind) -> Json {
     let (name, label, singular) = names(kind);
+    // A plain page in the editor is one file, without a folder for attachments.
+    let bundled = |field: &&Field| kind != PageKind::Plain || field.key != "attachments";
     let mut fields: Vec<Json> = model::fields(kind)
         .iter()
+        .filter(bundled)
         .map(|field| widget(config, field, true))
         .collect();
     fields
@@ -289,6 +294,13 @@ fn widget(config: &Config, field: &Field, may_require: bool) -> Json {
             "format": "YYYY-MM-DD",
             "date_format": "YYYY-MM-DD",
             "time_format": false,
+            "default": "",
+        }),
+        Value::Moment => json!({
+            "widget": "datetime",
+            "format": "YYYY-MM-DDTHH:mm",
+            "date_format": "YYYY-MM-DD",
+            "time_format": "HH:mm",
             "default": "",
         }),
         Value::Bool => json!({ "widget": "boolean", "default": false }),

@@ -122,7 +122,11 @@ fn translate(
         .ok()
         .flatten()
         .and_then(|bytes| String::from_utf8(bytes).ok());
-    let (Some(text), false) = (text, suffix.is_empty()) else {
+    if suffix.is_empty() {
+        return Err(Diagnostic::usage(t!("new-translation-needs-language"))
+            .hint(t!("new-translation-needs-language-hint")));
+    }
+    let Some(text) = text else {
         return Err(Diagnostic::usage(t!("new-no-original", path = original))
             .hint(t!("new-no-original-hint")));
     };
@@ -152,10 +156,17 @@ fn translate(
         .skip(1)
         .position(|l| l.trim_end() == "---")
         .map(|n| n + 1);
+    // The original's old addresses stay the original's; its draft line is replaced.
+    let mut skipping = false;
     for line in &lines[..end.unwrap_or(0)] {
+        let continues = line.starts_with([' ', '\t', '-']);
+        if skipping && continues {
+            continue;
+        }
+        skipping = line.starts_with("aliases:") || line.starts_with("draft:");
         if line.starts_with("title:") {
             front.push(format!("title: {quoted}"));
-        } else if !line.starts_with("draft:") {
+        } else if !skipping {
             front.push(line.clone());
         }
     }

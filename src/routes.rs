@@ -32,9 +32,6 @@ pub const SECTION_FOLDERS: [&str; 5] = [
 /// The editor's folder (`/admin/`), when site.yaml has `editor:`.
 pub const EDITOR: &str = "admin";
 
-/// URL folders the site makes itself; no page may take them.
-pub const RESERVED_FOLDERS: [&str; 5] = [ARCHIVE, CALENDAR, SEARCH, PAGINATION, STATIC];
-
 /// The URL folders of one language of the site: the default language's are
 /// the folders above and the content folders (`nyheter/`), at the top; each
 /// other language's are under its own folder (`en/`), with names from the

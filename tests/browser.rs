@@ -483,7 +483,7 @@ fn the_editor_opens_from_serve_in_swedish_with_every_collection() {
         "site.yaml",
         "\neditor: { backend: github, repo: goteborgsregionen/arkiv }\n",
     );
-    let server = Server::start(&fixture);
+    let server = Server::start_with_args(&fixture, &["--editor"]);
     let title = "Skriven i redigeringsverktyget";
     let found = node("editor.mjs", &[server.url.clone().into(), title.into()]);
     assert_eq!(found["errors"], serde_json::json!([]), "{found}");

@@ -80,7 +80,12 @@ fn the_editor_is_published_with_a_collection_per_kind_and_a_field_per_key() {
             .find(|c| c["folder"] == folder.as_str())
             .unwrap();
         let fields = collection["fields"].as_sequence().unwrap();
-        for field in model::fields(kind) {
+        // A plain page is one file in the editor, with no folder for attachments.
+        let fields_of = model::fields(kind);
+        let keys = fields_of
+            .iter()
+            .filter(|f| kind != PageKind::Plain || f.key != "attachments");
+        for field in keys {
             let found = fields
                 .iter()
                 .find(|f| f["name"] == field.key)
@@ -229,7 +234,7 @@ fn post(server: &Server, origin: Option<&str>, body: serde_json::Value) -> (u16,
 #[test]
 fn serve_answers_the_editor_from_this_computer_and_writes_under_content_only() {
     let fixture = with_editor();
-    let server = Server::start(&fixture);
+    let server = Server::start_with_args(&fixture, &["--editor"]);
     let own = format!("http://{}", server.address());
     let (status, body) = post(&server, Some(&own), json!({ "action": "info" }));
     assert_eq!(status, 200, "{body}");
@@ -288,14 +293,21 @@ fn serve_answers_the_editor_from_this_computer_and_writes_under_content_only() {
 }
 
 #[test]
-fn without_editor_in_site_yaml_serve_writes_nothing() {
+fn without_editor_in_site_yaml_or_serve_editor_serve_writes_nothing() {
     let fixture = Fixture::sample();
-    let server = Server::start(&fixture);
+    let server = Server::start_with_args(&fixture, &["--editor"]);
     let own = format!("http://{}", server.address());
     assert_eq!(
         post(&server, Some(&own), json!({ "action": "info" })).0,
         404
     );
+    // site.yaml alone, as a pull request could write it, does not turn it on.
+    let fixture = with_editor();
+    let server = Server::start(&fixture);
+    let own = format!("http://{}", server.address());
+    let (status, body) = post(&server, Some(&own), json!({ "action": "info" }));
+    assert_eq!(status, 404);
+    assert!(body.contains("--editor"), "{body}");
 }
 
 #[test]

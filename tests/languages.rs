@@ -277,6 +277,18 @@ fn a_page_in_a_language_the_site_lacks_is_named_and_left_out() {
     let page = site.html("nyheter/yrkesresan/index.html");
     assert!(page.attrs(".language-switch a", "href").is_empty());
     assert!(page.attrs("link[hreflang]", "href").is_empty());
+    // serve leaves it out too, when it is written while serving.
+    let server = Server::start(&fixture);
+    fixture.write(
+        "content/ny.en.md",
+        "---\ntitle: New in English\n---\nHello.\n",
+    );
+    fixture.write("content/ny.md", "---\ntitle: Ny på svenska\n---\nHej.\n");
+    server.wait_for("/ny/", "the Swedish page", |status, body| {
+        status == 200 && body.contains("Ny på svenska")
+    });
+    let (_, body) = server.get("/ny/");
+    assert!(!body.contains("New in English"));
 }
 
 #[test]
@@ -330,4 +342,68 @@ fn a_second_build_after_an_edit_is_whole_and_the_same_as_a_first() {
         let written = std::fs::read(again.output.join(&file.path)).unwrap();
         assert!(written == bytes, "{} differs from a first build", file.path);
     }
+}
+
+#[test]
+fn a_translation_naming_an_untranslated_programme_builds_without_the_link() {
+    let fixture = Fixture::copy("two-languages");
+    fixture.write(
+        "content/program/yrkesresan/index.md",
+        "---\ntitle: Yrkesresan\n---\nProgrammet.\n",
+    );
+    fixture.replace(
+        "content/nyheter/2024-03-26-yrkesresan.md",
+        "topics:",
+        "programme: yrkesresan\ntopics:",
+    );
+    fixture.replace(
+        "content/nyheter/2024-03-26-yrkesresan.en.md",
+        "topics:",
+        "programme: yrkesresan\ntopics:",
+    );
+    let site = fixture.build();
+    let swedish = site.html("program/yrkesresan/index.html").main_text();
+    assert!(swedish.contains("Yrkesresan startar"), "{swedish}");
+    assert!(!site.has("en/programmes/yrkesresan/index.html"));
+    assert!(site.has("en/news/yrkesresan/index.html"));
+    // A file every language uses is not "not used", and is said once.
+    let warnings = common::messages(&site.report.warnings);
+    assert!(!warnings.contains("not used by any page"), "{warnings}");
+}
+
+#[test]
+fn two_languages_making_one_address_is_an_error_at_the_translation() {
+    let fixture = Fixture::copy("two-languages");
+    fixture.replace(
+        "content/kontakt.en.md",
+        "slug: contact",
+        "slug: contact\naliases: [/kontakt]",
+    );
+    let errors = common::render(&fixture.build_errors());
+    assert!(
+        errors.contains("two languages of the site both make `kontakt/index.html`"),
+        "{errors}"
+    );
+    assert!(errors.contains("content/kontakt.en.md"), "{errors}");
+    // `new --lang` does not copy the original's old addresses.
+    fixture.replace("content/kontakt.en.md", "\naliases: [/kontakt]", "");
+    fixture.replace(
+        "content/kontakt.md",
+        "title: Kontakt",
+        "title: Kontakt\naliases:\n  - /gammal-kontakt",
+    );
+    std::fs::remove_file(fixture.root.join("content/kontakt.en.md")).unwrap();
+    let out = fixture.run(&["new", "kontakt.md", "Contact", "--lang", "en"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = fixture.read("content/kontakt.en.md");
+    assert!(
+        !written.contains("aliases") && !written.contains("gammal"),
+        "{written}"
+    );
+    let refused = fixture.run(&["new", "kontakt.md", "Contact"]);
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("needs a language"));
 }

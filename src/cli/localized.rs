@@ -117,7 +117,7 @@ fn value_name(id: &str) -> Option<String> {
         "root" | "output" => "cli-value-dir",
         "section" => "cli-value-section",
         "title" => "cli-value-title",
-        "messages" => "cli-value-language",
+        "messages" | "language" => "cli-value-language",
         "bind" => "cli-value-address",
         _ => return None,
     };

@@ -313,6 +313,10 @@ pub struct ServeArgs {
     /// Serve pages marked `draft: true` too.
     #[arg(long)]
     pub drafts: bool,
+    /// Let the editor at /admin/ (site.yaml's `editor:`) read and write the
+    /// files under content/ of this checkout.
+    #[arg(long)]
+    pub editor: bool,
 }
 
 impl Cli {
@@ -337,6 +341,7 @@ impl ServeArgs {
             bind: self.bind,
             open: self.open,
             drafts: self.drafts,
+            editor: self.editor,
         };
         match crate::serve::run(opts, print_diagnostics) {
             Ok(()) => ExitCode::SUCCESS,

@@ -320,7 +320,6 @@ pub fn is_markdown(path: &Path) -> bool {
     )
 }
 
-/// True for a bundle's `index.md` (or `index.markdown`).
 /// True for a bundle's page: `index.md`, or a translation of it (`index.en.md`).
 pub fn is_bundle_index(path: &Path) -> bool {
     matches!(

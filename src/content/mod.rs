@@ -22,7 +22,6 @@ use crate::text::typography::smarten;
 pub use load::{Asset, Content, SourceFile, load};
 pub use page::{Page, PageDate, PageKind};
 
-use crate::routes::RESERVED_FOLDERS;
 use schedule::Withheld;
 
 /// What parsing produced: the pages that parsed, and what was wrong with the rest.
@@ -52,11 +51,18 @@ pub fn language_of(content_path: &str) -> Option<&'static str> {
 /// The content path of the page `content_path` translates, or is:
 /// `nyheter/x.en.md` → `nyheter/x.md`. Translations of one page share it.
 pub fn translation_key(content_path: &str) -> String {
-    match language_of(content_path) {
-        Some(language) => content_path
-            .replacen(&format!(".{language}."), ".", 1)
-            .replace(&format!(".{language}.md"), ".md"),
-        None => content_path.to_string(),
+    let Some(language) = language_of(content_path) else {
+        return content_path.to_string();
+    };
+    // Only the file's name says its language: `a.en.b/x.en.md` → `a.en.b/x.md`.
+    let (folder, file) = content_path
+        .rsplit_once('/')
+        .map_or(("", content_path), |(folder, file)| (folder, file));
+    let (stem, extension) = file.rsplit_once('.').unwrap_or((file, ""));
+    let stem = stem.strip_suffix(&format!(".{language}")).unwrap_or(stem);
+    match folder {
+        "" => format!("{stem}.{extension}"),
+        _ => format!("{folder}/{stem}.{extension}"),
     }
 }
 
@@ -421,7 +427,6 @@ pub fn check_paths<'a>(
         let taxonomy = |t: &&str| t.strip_prefix(&routes.prefix).unwrap_or(t) == first;
         let is_reserved = !page.is_section_index
             && (reserved.contains(&first)
-                || RESERVED_FOLDERS.contains(&first) && config.is_default_language()
                 || others.contains(&first)
                 || (config.editor.is_some() && first == crate::routes::EDITOR)
                 || (page.kind == PageKind::Plain && is_section_folder)
@@ -482,6 +487,19 @@ mod tests {
             n.date.map(|d| d.iso_date()),
             n.is_section_index,
         )
+    }
+
+    #[test]
+    fn a_translation_is_keyed_by_its_original_s_file() {
+        assert_eq!(translation_key("nyheter/x.en.md"), "nyheter/x.md");
+        assert_eq!(translation_key("k/a/index.en.md"), "k/a/index.md");
+        assert_eq!(translation_key("_index.en.md"), "_index.md");
+        assert_eq!(translation_key("a.en.b/x.en.md"), "a.en.b/x.md");
+        assert_eq!(translation_key("a.en.b/x.md"), "a.en.b/x.md");
+        assert_eq!(translation_key("v1.2.md"), "v1.2.md");
+        assert_eq!(language_of("v1.2.md"), None);
+        assert_eq!(language_of("x.de.md"), None);
+        assert_eq!(language_of("x.sv.md"), Some("sv"));
     }
 
     #[test]

@@ -13,8 +13,10 @@ pub enum Value {
     Text,
     /// A paragraph or two.
     LongText,
-    /// A day, or a moment (`2024-03-26`, `2024-03-26T09:00`).
+    /// A day (`2024-03-26`).
     Date,
+    /// A day, or a moment of it (`2024-03-26T09:00`): when something happens.
+    Moment,
     /// Yes or no.
     Bool,
     /// A whole number.
@@ -147,23 +149,23 @@ const ATTACHMENT: [Field; 4] = [
 
 const REGISTRATION: [Field; 2] = [
     required("url", "Adress", Value::Text),
-    field("deadline", "Sista dag", Value::Date),
+    field("deadline", "Sista dag", Value::Moment),
 ];
 
 const EVENT: [Field; 4] = [
     hinted(
-        required("start", "Börjar", Value::Date),
+        required("start", "Börjar", Value::Moment),
         "Krävs för tid och plats.",
     ),
-    field("end", "Slutar", Value::Date),
+    field("end", "Slutar", Value::Moment),
     field("location", "Plats", Value::Text),
     field("registration", "Anmälan", Value::Object(&REGISTRATION)),
 ];
 
 const ACTIVITY: [Field; 5] = [
     required("title", "Vad", Value::Text),
-    required("date", "När", Value::Date),
-    field("end", "Slutar", Value::Date),
+    required("date", "När", Value::Moment),
+    field("end", "Slutar", Value::Moment),
     field("location", "Plats", Value::Text),
     field(
         "conference",

@@ -7,8 +7,9 @@
 use std::sync::Arc;
 
 use crate::config::Config;
+use crate::content::PageKind;
 use crate::content::{self, SourceFile};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::index::SiteIndex;
 use crate::index::translations::Translations;
 use crate::markdown::{self, Highlighter, LinkMap};
@@ -81,13 +82,14 @@ pub fn links(default: &LinkMap, parsed: &content::Parsed) -> LinkMap {
 /// index, with the loose files `loose`. Errors and warnings go to `diagnostics`.
 pub fn index(
     others: Vec<Parsed>,
-    default_links: &LinkMap,
+    (default_links, default_targets): (&LinkMap, &Targets),
     highlighter: &Highlighter,
     loose: &[content::Asset],
     diagnostics: &mut Diagnostics,
 ) -> Vec<Translated> {
     let mut done = Vec::with_capacity(others.len());
-    for Parsed { config, parsed } in others {
+    for Parsed { config, mut parsed } in others {
+        without_missing_translations(&mut parsed.pages, default_targets);
         diagnostics.extend(parsed.diagnostics.clone());
         let templates = match Templates::load(&config) {
             Ok(templates) => templates,
@@ -120,6 +122,124 @@ pub fn index(
         });
     }
     done
+}
+
+/// The programmes and conferences of a language, by kind and slug, as
+/// `programme:` and `conference:` name them.
+pub type Targets = rustc_hash::FxHashSet<(PageKind, String)>;
+
+/// The programmes and conferences among `pages`.
+pub fn targets<'a>(pages: impl IntoIterator<Item = &'a content::Page>) -> Targets {
+    let kinds = [PageKind::Programme, PageKind::Conference];
+    let pages = pages
+        .into_iter()
+        .filter(|p| kinds.contains(&p.kind) && !p.is_section_index);
+    pages.map(|p| (p.kind, p.slug.clone())).collect()
+}
+
+/// Leaves out of `pages` (one language's) each `programme:` and
+/// `conference:` that names a page of the default language with no
+/// translation in theirs: the translation is then not listed under it,
+/// rather than failing the build. A name no language has stays, and is
+/// reported as in one language.
+fn without_missing_translations(pages: &mut [content::Page], default: &Targets) {
+    let own = targets(pages.iter());
+    let missing = |kind: PageKind, value: &Option<String>| {
+        value.as_deref().is_some_and(|value| {
+            let slug = crate::text::slugify(value);
+            let key = (kind, slug);
+            !own.contains(&key) && default.contains(&key)
+        })
+    };
+    for page in pages.iter_mut() {
+        if missing(PageKind::Programme, &page.front.programme) {
+            page.front.programme = None;
+        }
+        if missing(PageKind::Conference, &page.front.conference) {
+            page.front.conference = None;
+        }
+        for activity in &mut page.front.activities {
+            if missing(PageKind::Conference, &activity.conference) {
+                activity.conference = None;
+            }
+        }
+    }
+}
+
+/// `diagnostics` of every language, without a file's "not used by any
+/// page" warning when a page of another language uses it, and each said once.
+pub fn across_languages(
+    config: &Config,
+    sites: &[&SiteIndex],
+    diagnostics: Diagnostics,
+) -> Diagnostics {
+    let published: rustc_hash::FxHashSet<String> = sites
+        .iter()
+        .flat_map(|site| {
+            let attachments = site.attachments.iter().flatten();
+            attachments.chain(site.published_files.iter())
+        })
+        .map(|asset| config.site.display(&asset.source))
+        .collect();
+    let unused = t!("index-unused-file");
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut kept = Diagnostics::new();
+    for diagnostic in diagnostics.iter() {
+        let file = diagnostic.file.clone().unwrap_or_default();
+        if diagnostic.message == unused && published.contains(&file) {
+            continue;
+        }
+        let said = (
+            file,
+            diagnostic.line,
+            diagnostic.column,
+            diagnostic.message.clone(),
+        );
+        if seen.insert(said) {
+            kept.push(diagnostic.clone());
+        }
+    }
+    kept
+}
+
+/// An error for each output path two languages both make (an English
+/// page's `aliases:` over a Swedish page's address, say), at the page of
+/// the language besides the default that asks for it.
+pub fn clashes(default: (&Config, &SiteIndex), others: &[Translated]) -> Diagnostics {
+    let (config, site) = default;
+    let mut taken: rustc_hash::FxHashMap<String, &str> = render::Job::all(config, site)
+        .iter()
+        .map(|job| (job.path(site), config.language.as_str()))
+        .collect();
+    let mut errors = Diagnostics::new();
+    for other in others {
+        let (config, site) = (&other.config, &other.site);
+        for job in render::Job::all(config, site) {
+            let path = job.path(site);
+            match taken.get(path.as_str()) {
+                Some(language) if *language != config.language => {
+                    let error = Diagnostic::error(t!(
+                        "render-language-clash",
+                        path = &path,
+                        language = *language
+                    ))
+                    .hint(t!("render-language-clash-hint"));
+                    let page = match job {
+                        render::Job::Page(id) | render::Job::Alias(id, _) => Some(&site.pages[id]),
+                        _ => None,
+                    };
+                    errors.push(match page {
+                        Some(page) => error.in_file(&page.display_path),
+                        None => error,
+                    });
+                }
+                _ => {
+                    taken.insert(path, config.language.as_str());
+                }
+            }
+        }
+    }
+    errors
 }
 
 /// Links every language's index to the others (`SiteIndex::translations`),

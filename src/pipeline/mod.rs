@@ -62,6 +62,20 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// Renders every output of the languages besides the default
+    /// (`others`), handing each file to `each`.
+    pub fn render_others<T: Send>(
+        &self,
+        each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
+    ) -> Result<Vec<T>, Diagnostics> {
+        let mut done = Vec::new();
+        for other in &self.others {
+            let (config, site) = (&other.config, &other.site);
+            done.extend(render::render_each(&other.templates, config, site, &each)?);
+        }
+        Ok(done)
+    }
+
     /// The pages published, in every language.
     pub fn page_count(&self) -> usize {
         let others = self.others.iter().map(|o| o.site.listed_pages().count());
@@ -94,10 +108,8 @@ pub fn render_site_to_review(
     let (config, site) = (&prepared.config, &prepared.site);
     let mut files = render::render_all(&prepared.templates, config, site)
         .map_err(|errors| with_warnings(&prepared, errors))?;
-    for other in &prepared.others {
-        let more = render::render_all(&other.templates, &other.config, &other.site);
-        files.extend(more.map_err(|errors| with_warnings(&prepared, errors))?);
-    }
+    let others = prepared.render_others(Ok);
+    files.extend(others.map_err(|errors| with_warnings(&prepared, errors))?);
     Ok((prepared, files))
 }
 
@@ -122,10 +134,7 @@ pub fn render_into<T: Send>(
     let render = |each: &(dyn Fn(OutputFile) -> Result<T, Diagnostic> + Sync)| {
         let (config, site) = (&prepared.config, &prepared.site);
         let mut done = render::render_each(&prepared.templates, config, site, each)?;
-        for other in &prepared.others {
-            let (config, site) = (&other.config, &other.site);
-            done.extend(render::render_each(&other.templates, config, site, each)?);
-        }
+        done.extend(prepared.render_others(each)?);
         Ok((done, ()))
     };
     with_search(prepared, each, render).map(|(done, ())| done)
@@ -142,10 +151,7 @@ pub fn render_kept<T: Send>(
         let (mut done, record) = render::render_each_kept(&prepared.templates, config, site, each)?;
         // A site in several languages is built whole each time (see `build`):
         // what the others' outputs showed is not kept.
-        for other in &prepared.others {
-            let (config, site) = (&other.config, &other.site);
-            done.extend(render::render_each(&other.templates, config, site, each)?);
-        }
+        done.extend(prepared.render_others(each)?);
         Ok((done, record))
     };
     with_search(prepared, each, render)
@@ -314,9 +320,14 @@ pub fn prepare_reusing(
     let (bodies, dirty, reused) = (made.bodies, made.dirty, made.reused);
     diagnostics.extend(made.errors);
     clock.lap("markdown");
+    let default_targets = match others.is_empty() {
+        true => languages::Targets::default(),
+        false => languages::targets(parsed.pages.iter()),
+    };
     let (pages, bodies) = with_bodies(parsed.pages, bodies, &mut parsed.broken);
     let loose = content.files;
-    let mut others = languages::index(others, &links, &highlighter, &loose, &mut diagnostics);
+    let default = (&links, &default_targets);
+    let mut others = languages::index(others, default, &highlighter, &loose, &mut diagnostics);
     let (mut site, mut found) =
         index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing);
     languages::join((&config, &mut site), &mut others);
@@ -333,6 +344,12 @@ pub fn prepare_reusing(
         addresses.extend(own);
         let addresses = || addresses;
         found.extend(index::nowhere::link_warnings(&config, &site, addresses));
+        found.extend(languages::clashes((&config, &site), &others));
+        let sites: Vec<&SiteIndex> = std::iter::once(&site)
+            .chain(others.iter().map(|o| &o.site))
+            .collect();
+        found = languages::across_languages(&config, &sites, found);
+        diagnostics = languages::across_languages(&config, &sites, diagnostics);
     }
     let index_warnings = found.clone();
     diagnostics.extend(found);

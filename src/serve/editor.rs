@@ -55,7 +55,7 @@ pub fn answer(site: &SiteRoot, body: &[u8]) -> (u16, Value) {
         Ok(value) => (200, value),
         Err(Refusal::Unknown) => (
             422,
-            json!({ "error": format!("unknown action {}", request.action) }),
+            json!({ "error": t!("editor-api-unknown-action", action = &request.action) }),
         ),
         Err(Refusal::Path(why)) => (403, json!({ "error": why })),
         Err(Refusal::Failed(why)) => (500, json!({ "error": why })),
@@ -194,14 +194,14 @@ enum Need {
 /// when it lies under `content/`: plain names only, no hidden ones, and
 /// nothing on the way that leads out of the site.
 fn under_content(site: &SiteRoot, relative: &str, need: Need) -> Result<PathBuf, Refusal> {
-    let refuse = || Refusal::Path(format!("`{relative}` is not a path under content/"));
+    let refuse = || Refusal::Path(t!("editor-api-not-content", path = relative));
     let path = Path::new(relative);
     let mut parts = path.components();
     if parts.next() != Some(Component::Normal("content".as_ref())) {
         return Err(refuse());
     }
     let plain = parts.all(|part| match part {
-        Component::Normal(name) => !name.to_string_lossy().starts_with('.'),
+        Component::Normal(name) => is_plain_part(&name.to_string_lossy()),
         _ => false,
     });
     if !plain || relative.contains('\\') || (need == Need::New && path.components().count() < 2) {
@@ -227,8 +227,52 @@ fn under_content(site: &SiteRoot, relative: &str, need: Need) -> Result<PathBuf,
     Ok(full)
 }
 
-/// Files under `dir` ending in `extension`, `depth` folders down.
+/// The deepest folder listing the editor may ask for (Decap asks for 1 or 2).
+const MAX_DEPTH: u64 = 8;
+
+/// True for a part of a path that is a plain name on every system: not
+/// hidden, no `:` (another stream of a file on Windows), not ending in a
+/// dot or a space, and not a device's name (`con`, `aux.md`).
+fn is_plain_part(name: &str) -> bool {
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let devices = ["con", "prn", "aux", "nul"];
+    let numbered = (stem.starts_with("com") || stem.starts_with("lpt"))
+        && stem.len() == 4
+        && stem.ends_with(|c: char| c.is_ascii_digit());
+    !name.is_empty()
+        && !name.starts_with('.')
+        && !name.contains(':')
+        && !name.ends_with(['.', ' '])
+        && !devices.contains(&stem.as_str())
+        && !numbered
+}
+
+/// Files under `dir` ending in `extension`, `depth` folders down: only
+/// those whose real path is under content/; links to folders are not followed.
 fn list(site: &SiteRoot, dir: &Path, extension: &str, depth: u64, found: &mut Vec<PathBuf>) {
+    let Ok(content) = site.resolve(&site.path().join("content")) else {
+        return;
+    };
+    walk(
+        site,
+        &content,
+        dir,
+        (extension, depth.min(MAX_DEPTH)),
+        found,
+    );
+}
+
+fn walk(
+    site: &SiteRoot,
+    content: &Path,
+    dir: &Path,
+    (extension, depth): (&str, u64),
+    found: &mut Vec<PathBuf>,
+) {
     if depth == 0 {
         return;
     }
@@ -238,12 +282,21 @@ fn list(site: &SiteRoot, dir: &Path, extension: &str, depth: u64, found: &mut Ve
     for entry in entries.flatten() {
         let path = entry.path();
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        if hidden || !site.contains(&path) {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if hidden {
             continue;
         }
-        if path.is_dir() {
-            list(site, &path, extension, depth - 1, found);
-        } else if path.to_string_lossy().ends_with(extension) {
+        if kind.is_dir() {
+            walk(site, content, &path, (extension, depth - 1), found);
+            continue;
+        }
+        let inside = site
+            .resolve(&path)
+            .is_ok_and(|real| real.starts_with(content));
+        if inside && !kind.is_dir() && path.is_file() && path.to_string_lossy().ends_with(extension)
+        {
             found.push(path);
         }
     }
@@ -292,20 +345,37 @@ fn make_parent(path: &Path) -> Result<(), Refusal> {
     }
 }
 
-/// Writes `bytes` to `path` whole: beside it first, then renamed over it,
-/// so the watcher never sees half a page.
+/// Writes `bytes` to `path` whole: into a new file beside it first, then
+/// renamed over it, so the watcher never sees half a page. The new file is
+/// made afresh (`create_new`: never through a link of that name), with a
+/// name of this write's own.
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Refusal> {
+    use std::io::Write;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Refusal::Failed("the file is too large".into()));
+        return Err(Refusal::Failed(t!("editor-api-too-large")));
     }
     make_parent(path)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.arkiv-editor"));
-    std::fs::write(&temporary, bytes).map_err(failed)?;
-    std::fs::rename(&temporary, path).map_err(failed)
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let unique = format!(".{name}.{}-{nanos}.arkiv-editor", std::process::id());
+    let temporary = path.with_file_name(unique);
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&temporary)
+        .map_err(failed)?;
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    if let Err(err) = written.and_then(|()| std::fs::rename(&temporary, path)) {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(failed(err));
+    }
+    Ok(())
 }
 
 fn failed(err: std::io::Error) -> Refusal {
@@ -361,6 +431,9 @@ mod tests {
             "content/.git/config",
             "themes/gr/templates/base.html",
             "content",
+            "content/nyheter/aux.md",
+            "content/nyheter/x.md:stream",
+            "content/nyheter/x. ",
         ] {
             let (status, _) = post(
                 &site,
@@ -392,6 +465,31 @@ mod tests {
             json!({ "action": "getEntry", "params": { "path": "content/ut/secret.md" } }),
         );
         assert_eq!(status, 403);
+        // Nor listed, whether the link is a folder's or a file's.
+        let conf = dir.path().join("content/nyheter/conf.md");
+        std::os::unix::fs::symlink(dir.path().join("site.yaml"), conf).unwrap();
+        let (_, listed) = post(
+            &site,
+            json!({ "action": "entriesByFolder", "params": { "folder": "content", "extension": "md", "depth": 3 } }),
+        );
+        let listed = listed.to_string();
+        assert!(
+            !listed.contains("secret") && !listed.contains("conf.md"),
+            "{listed}"
+        );
+        assert!(listed.contains("content/nyheter/a.md"), "{listed}");
+        // A link named as a file written beside a page cannot take the write.
+        let trap = dir.path().join("content/nyheter/.a.md.arkiv-editor");
+        std::os::unix::fs::symlink(outside.path().join("target"), trap).unwrap();
+        let (status, _) = post(
+            &site,
+            json!({ "action": "persistEntry", "params": {
+                "dataFiles": [{ "path": "content/nyheter/a.md", "raw": "---\ntitle: A2\n---\n", "slug": "a" }], "assets": [] } }),
+        );
+        assert_eq!(status, 200);
+        assert!(!outside.path().join("target").exists());
+        let written = std::fs::read_to_string(dir.path().join("content/nyheter/a.md")).unwrap();
+        assert_eq!(written, "---\ntitle: A2\n---\n");
         let (status, _) = post(
             &site,
             json!({ "action": "persistMedia", "params": { "asset": { "path": "content/ut/x.png", "content": "AA==", "encoding": "base64" } } }),

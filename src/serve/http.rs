@@ -367,15 +367,11 @@ async fn editor_api(
     body: axum::body::Bytes,
 ) -> Response {
     if !shared.editor {
-        return (StatusCode::NOT_FOUND, "site.yaml has no `editor:`").into_response();
+        return (StatusCode::NOT_FOUND, t!("editor-api-off")).into_response();
     }
     let has_origin = headers.contains_key(header::ORIGIN);
     if !shared.is_local_only || !has_origin || !is_own_request(Some(&shared.hosts), &headers) {
-        return (
-            StatusCode::FORBIDDEN,
-            "the editor's backend is only for the editor of this server, on this computer",
-        )
-            .into_response();
+        return (StatusCode::FORBIDDEN, t!("editor-api-forbidden")).into_response();
     }
     let site = shared.site.clone();
     let answered = tokio::task::spawn_blocking(move || super::editor::answer(&site, &body)).await;

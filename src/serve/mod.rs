@@ -40,6 +40,9 @@ pub struct ServeOptions {
     pub open: bool,
     /// Serve drafts too.
     pub drafts: bool,
+    /// Answer the editor's local backend (`editor`): only with `editor:`
+    /// in site.yaml, on a loopback address.
+    pub editor: bool,
 }
 
 /// Builds, serves and watches until the process is stopped.
@@ -70,7 +73,9 @@ pub fn run(mut opts: ServeOptions, report: impl Fn(&Diagnostics)) -> Result<(), 
                 .hint(t!("serve-cannot-watch-hint")),
         )
     })?;
-    let editor = Config::load(&opts.root).is_ok_and(|c| c.editor.is_some());
+    // Writing files is asked for on the command line: a site.yaml from a
+    // pull request cannot turn it on by itself.
+    let editor = opts.editor && Config::load(&opts.root).is_ok_and(|c| c.editor.is_some());
     let shared = Arc::new(
         http::Shared::new(
             allowed_hosts(address),

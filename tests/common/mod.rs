@@ -344,8 +344,18 @@ impl Server {
 
     /// Starts `arkiv serve` with extra environment variables.
     pub fn start_with(fixture: &Fixture, env: &[(&str, &str)]) -> Server {
+        Server::start_serving(fixture, env, &[])
+    }
+
+    /// Starts `arkiv serve` with extra arguments (`--editor`).
+    pub fn start_with_args(fixture: &Fixture, args: &[&str]) -> Server {
+        Server::start_serving(fixture, &[], args)
+    }
+
+    fn start_serving(fixture: &Fixture, env: &[(&str, &str)], args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_arkiv"))
             .args(["serve", "--port", "0"])
+            .args(args)
             .current_dir(&fixture.root)
             .env("NO_COLOR", "1")
             .env("ARKIV_MESSAGES", "en")

@@ -249,11 +249,7 @@ impl Session {
                 .map_err(with_warnings)?;
         // A site in several languages is served whole after every change,
         // its search index with it.
-        for other in &prepared.others {
-            let (config, site) = (&other.config, &other.site);
-            let more = render::render_all(&other.templates, config, site);
-            files.extend(more.map_err(with_warnings)?);
-        }
+        files.extend(prepared.render_others(Ok).map_err(with_warnings)?);
         let multilingual = prepared.config.is_multilingual();
         if prepared.config.search && (!self.search_beside || multilingual) {
             let index =

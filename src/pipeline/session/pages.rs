@@ -175,7 +175,9 @@ impl State {
                 entries.remove(at);
             }
             reparsed.drafts.remove(key);
-            let Some(source) = self.sources.get(key) else {
+            // A file in a language the site does not publish is no page, as in `build`.
+            let published = content::is_in_language(&self.config, key);
+            let Some(source) = self.sources.get(key).filter(|_| published) else {
                 reparsed.targets.push((key.clone(), None));
                 continue;
             };
