@@ -407,3 +407,26 @@ fn two_languages_making_one_address_is_an_error_at_the_translation() {
     let refused = fixture.run(&["new", "kontakt.md", "Contact"]);
     assert!(String::from_utf8_lossy(&refused.stderr).contains("needs a language"));
 }
+
+#[test]
+fn a_term_page_leads_to_the_same_term_in_the_other_language() {
+    let (_, site) = built();
+    let english = site.html("en/topics/skills-supply/index.html");
+    assert_eq!(
+        english.attrs(".language-switch a", "href"),
+        ["/amnen/kompetensforsorjning/"]
+    );
+    assert_eq!(
+        english.attrs("link[rel=alternate][hreflang]", "href"),
+        [
+            "https://arkiv.example.se/amnen/kompetensforsorjning/",
+            "https://arkiv.example.se/en/topics/skills-supply/"
+        ]
+    );
+    // A term only Swedish pages have leads to the English start page.
+    let alone = site.html("amnen/nara-vard/index.html");
+    assert_eq!(alone.attrs(".language-switch a", "href"), ["/en/"]);
+    assert!(alone.attrs("link[hreflang]", "href").is_empty());
+    let sitemap = site.text("sitemap.xml");
+    assert!(sitemap.contains(r#"<loc>https://arkiv.example.se/en/topics/skills-supply/</loc><xhtml:link rel="alternate" hreflang="sv" href="https://arkiv.example.se/amnen/kompetensforsorjning/"/>"#), "{sitemap}");
+}

@@ -48,6 +48,10 @@ pub struct Translations {
     pub pages: FxHashMap<String, Vec<(usize, String)>>,
     /// Every language's sitemap addresses: the default language's sitemap lists them all.
     pub sitemap: Vec<Address>,
+    /// A term as pages write it ("Kompetensförsörjning"), by taxonomy →
+    /// its term page in each language that has it: (position in
+    /// `languages`, path).
+    pub terms: FxHashMap<(TaxonomyKind, String), Vec<(usize, String)>>,
 }
 
 /// What the same listing is called in every language: the start page, a
@@ -122,6 +126,17 @@ impl Translations {
             }
         }
         let list: Vec<Language> = languages.iter().map(|(c, _)| Language::of(c)).collect();
+        let mut terms: FxHashMap<(TaxonomyKind, String), Vec<(usize, String)>> =
+            FxHashMap::default();
+        for (n, (_, site)) in languages.iter().enumerate() {
+            for taxonomy in &site.taxonomies {
+                for (name, &t) in &taxonomy.by_name {
+                    let path = crate::routes::term(&taxonomy.path, &taxonomy.terms[t].slug);
+                    let key = (taxonomy.kind, name.clone());
+                    terms.entry(key).or_default().push((n, path));
+                }
+            }
+        }
         let mut sitemap = Vec::new();
         for (n, (_, site)) in languages.iter().enumerate() {
             let alternates_of = |key: &str| match pages.get(key) {
@@ -156,11 +171,20 @@ impl Translations {
                 });
             }
             for taxonomy in &site.taxonomies {
-                for term in &taxonomy.terms {
+                for (t, term) in taxonomy.terms.iter().enumerate() {
+                    let path = crate::routes::term(&taxonomy.path, &term.slug);
+                    let found = term_translations(&terms, taxonomy, t);
+                    let alternates = match found {
+                        Some(found) if found.len() > 1 => found
+                            .iter()
+                            .map(|(l, path)| (list[*l].code.clone(), path.clone()))
+                            .collect(),
+                        _ => Vec::new(),
+                    };
                     sitemap.push(Address {
-                        path: crate::routes::term(&taxonomy.path, &term.slug),
+                        path,
                         lastmod: None,
-                        alternates: Vec::new(),
+                        alternates,
                     });
                 }
             }
@@ -169,12 +193,19 @@ impl Translations {
             languages: list,
             pages,
             sitemap,
+            terms,
         }
     }
 
     /// True for a site in more than one language.
     pub fn is_multilingual(&self) -> bool {
         !self.languages.is_empty()
+    }
+
+    /// Term `t` of `taxonomy` (one language's) in each language that has
+    /// it: (position in `languages`, path).
+    pub fn of_term(&self, taxonomy: &crate::index::Taxonomy, t: usize) -> &[(usize, String)] {
+        term_translations(&self.terms, taxonomy, t).map_or(&[], Vec::as_slice)
     }
 
     /// The other languages' addresses of the page from `content_path`:
@@ -191,4 +222,23 @@ impl Translations {
             .map(|(n, path)| (&self.languages[*n], path.as_str()))
             .filter(move |(language, _)| language.code != own)
     }
+}
+
+/// Term `t` of `taxonomy` in every language, found by a name its pages
+/// write it with (the same in every language: the translation is its shown name).
+fn term_translations<'a>(
+    terms: &'a FxHashMap<(TaxonomyKind, String), Vec<(usize, String)>>,
+    taxonomy: &crate::index::Taxonomy,
+    t: usize,
+) -> Option<&'a Vec<(usize, String)>> {
+    let mut names: Vec<&String> = taxonomy
+        .by_name
+        .iter()
+        .filter(|(_, at)| **at == t)
+        .map(|(name, _)| name)
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .find_map(|name| terms.get(&(taxonomy.kind, name.clone())))
 }

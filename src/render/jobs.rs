@@ -206,10 +206,26 @@ impl<'a> Frame<'a> {
             Job::Page(id) => Some(&site.pages[id]),
             _ => None,
         };
+        // A term's page leads to the same term's page in each language that has it.
+        let term = match self.job {
+            Job::Term(kind, t, 1) => Some(translations.of_term(site.taxonomy(kind), t)),
+            _ => None,
+        };
         let mut links = Vec::with_capacity(translations.languages.len());
         for language in &translations.languages {
             let is_current = language.code == own;
+            let in_term = |found: &[(usize, String)]| {
+                let n = translations
+                    .languages
+                    .iter()
+                    .position(|l| l.code == language.code);
+                found
+                    .iter()
+                    .find(|(l, _)| Some(*l) == n)
+                    .map(|(_, p)| p.clone())
+            };
             let found = match (page, listing) {
+                (None, None) if term.is_some() && !is_current => term.and_then(in_term),
                 (Some(page), _) if is_current => Some(page.path.clone()),
                 (Some(page), _) => translations
                     .of_page(&page.content_path, own)
