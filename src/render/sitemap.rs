@@ -18,6 +18,16 @@ pub const MAX_BYTES: usize = 50 * 1024 * 1024;
 const FILE_BYTES: usize = 200;
 /// What an entry takes besides its address: `<url><loc>`, a date and the rest.
 const ENTRY_BYTES: usize = 64;
+/// What an alternate takes besides its address and language:
+/// `<xhtml:link rel="alternate" hreflang="" href=""/>`.
+const ALTERNATE_BYTES: usize = 48;
+
+/// The bytes `entry` takes in a sitemap file, at most.
+fn entry_bytes(entry: &SitemapEntry) -> usize {
+    let alternates = entry.alternates.iter();
+    let alternates = alternates.map(|a| a.href.len() + a.lang.len() + ALTERNATE_BYTES);
+    entry.loc.len() + ENTRY_BYTES + alternates.sum::<usize>()
+}
 
 /// Every address, sorted, each once: the start page, every listed page,
 /// section and term listing; in a site in several languages, every
@@ -76,7 +86,7 @@ pub fn parts(entries: &[SitemapEntry], max_urls: usize, max_bytes: usize) -> Vec
     let mut parts = Vec::new();
     let (mut start, mut bytes) = (0, FILE_BYTES);
     for (n, entry) in entries.iter().enumerate() {
-        let size = entry.loc.len() + ENTRY_BYTES;
+        let size = entry_bytes(entry);
         if n > start && (n - start == max_urls || bytes + size > max_bytes) {
             parts.push(start..n);
             (start, bytes) = (n, FILE_BYTES);
@@ -93,7 +103,19 @@ pub fn parts(entries: &[SitemapEntry], max_urls: usize, max_bytes: usize) -> Vec
 pub fn part_count(config: &Config, site: &SiteIndex) -> usize {
     let listings: usize = site.taxonomies.iter().map(|t| 1 + t.terms.len()).sum();
     let count = 1 + site.listed_pages().count() + site.sections.len() + listings;
-    if site.translations.is_multilingual() {
+    let translations = &site.translations;
+    if translations.is_multilingual() {
+        // Every language's addresses, each with its alternates, at most this long.
+        let addresses = translations.sitemap.iter();
+        let longest = addresses.clone().map(|a| a.path.len()).max().unwrap_or(0);
+        let url = config.base_url.len() + longest;
+        let at_most: usize = addresses
+            .clone()
+            .map(|a| url + ENTRY_BYTES + a.alternates.len() * (url + 8 + ALTERNATE_BYTES))
+            .sum();
+        if translations.sitemap.len() <= MAX_URLS && FILE_BYTES + at_most <= MAX_BYTES {
+            return 1;
+        }
         return parts(&entries(config, site), MAX_URLS, MAX_BYTES).len();
     }
     // Every address is the base URL and a path at most this long.
@@ -113,6 +135,24 @@ pub fn part_count(config: &Config, site: &SiteIndex) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alternates_count_toward_a_file_s_bytes() {
+        let alternate = Alternate {
+            lang: "en".into(),
+            href: "x".repeat(100),
+        };
+        let entry = |n: usize| SitemapEntry {
+            loc: format!("{n:0>100}"),
+            lastmod: None,
+            alternates: vec![alternate.clone(); 2],
+        };
+        let entries: Vec<SitemapEntry> = (0..100).map(entry).collect();
+        // 100 bytes of address, 64 of markup and two alternates of 150 each.
+        let per_entry = 100 + ENTRY_BYTES + 2 * (100 + 2 + ALTERNATE_BYTES);
+        let parts = parts(&entries, MAX_URLS, FILE_BYTES + 10 * per_entry);
+        assert_eq!(parts.len(), 10);
+    }
 
     fn entries(n: usize, url_len: usize) -> Vec<SitemapEntry> {
         (0..n)
