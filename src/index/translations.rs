@@ -48,10 +48,11 @@ pub struct Translations {
     pub pages: FxHashMap<String, Vec<(usize, String)>>,
     /// Every language's sitemap addresses: the default language's sitemap lists them all.
     pub sitemap: Vec<Address>,
-    /// A term as pages write it ("Kompetensförsörjning"), by taxonomy →
-    /// its term page in each language that has it: (position in
-    /// `languages`, path).
-    pub terms: FxHashMap<(TaxonomyKind, String), Vec<(usize, String)>>,
+    /// A term's page (`en/topics/skills-supply/`) → the same term's page
+    /// in each language that has it, this one's too: (position in
+    /// `languages`, path). The same term is one its pages write with the
+    /// same name ("Kompetensförsörjning"), whatever it is called in each.
+    pub terms: FxHashMap<String, Vec<(usize, String)>>,
 }
 
 /// What the same listing is called in every language: the start page, a
@@ -126,17 +127,7 @@ impl Translations {
             }
         }
         let list: Vec<Language> = languages.iter().map(|(c, _)| Language::of(c)).collect();
-        let mut terms: FxHashMap<(TaxonomyKind, String), Vec<(usize, String)>> =
-            FxHashMap::default();
-        for (n, (_, site)) in languages.iter().enumerate() {
-            for taxonomy in &site.taxonomies {
-                for (name, &t) in &taxonomy.by_name {
-                    let path = crate::routes::term(&taxonomy.path, &taxonomy.terms[t].slug);
-                    let key = (taxonomy.kind, name.clone());
-                    terms.entry(key).or_default().push((n, path));
-                }
-            }
-        }
+        let terms = term_pages(languages);
         let mut sitemap = Vec::new();
         for (n, (_, site)) in languages.iter().enumerate() {
             let alternates_of = |key: &str| match pages.get(key) {
@@ -171,10 +162,9 @@ impl Translations {
                 });
             }
             for taxonomy in &site.taxonomies {
-                for (t, term) in taxonomy.terms.iter().enumerate() {
+                for term in &taxonomy.terms {
                     let path = crate::routes::term(&taxonomy.path, &term.slug);
-                    let found = term_translations(&terms, taxonomy, t);
-                    let alternates = match found {
+                    let alternates = match terms.get(&path) {
                         Some(found) if found.len() > 1 => found
                             .iter()
                             .map(|(l, path)| (list[*l].code.clone(), path.clone()))
@@ -202,10 +192,10 @@ impl Translations {
         !self.languages.is_empty()
     }
 
-    /// Term `t` of `taxonomy` (one language's) in each language that has
-    /// it: (position in `languages`, path).
-    pub fn of_term(&self, taxonomy: &crate::index::Taxonomy, t: usize) -> &[(usize, String)] {
-        term_translations(&self.terms, taxonomy, t).map_or(&[], Vec::as_slice)
+    /// The term page at `path` in each language that has the term:
+    /// (position in `languages`, path).
+    pub fn of_term(&self, path: &str) -> &[(usize, String)] {
+        self.terms.get(path).map_or(&[], Vec::as_slice)
     }
 
     /// The other languages' addresses of the page from `content_path`:
@@ -224,21 +214,32 @@ impl Translations {
     }
 }
 
-/// Term `t` of `taxonomy` in every language, found by a name its pages
-/// write it with (the same in every language: the translation is its shown name).
-fn term_translations<'a>(
-    terms: &'a FxHashMap<(TaxonomyKind, String), Vec<(usize, String)>>,
-    taxonomy: &crate::index::Taxonomy,
-    t: usize,
-) -> Option<&'a Vec<(usize, String)>> {
-    let mut names: Vec<&String> = taxonomy
-        .by_name
-        .iter()
-        .filter(|(_, at)| **at == t)
-        .map(|(name, _)| name)
-        .collect();
-    names.sort();
-    names
-        .into_iter()
-        .find_map(|name| terms.get(&(taxonomy.kind, name.clone())))
+/// Every language's term pages, each with the same term's page in every
+/// language (see `Translations::terms`), in one pass over the names.
+fn term_pages(languages: &[(&Config, &SiteIndex)]) -> FxHashMap<String, Vec<(usize, String)>> {
+    let mut by_name: FxHashMap<(TaxonomyKind, &str), Vec<(usize, String)>> = FxHashMap::default();
+    for (n, (_, site)) in languages.iter().enumerate() {
+        for taxonomy in &site.taxonomies {
+            for (name, &t) in &taxonomy.by_name {
+                let path = crate::routes::term(&taxonomy.path, &taxonomy.terms[t].slug);
+                by_name
+                    .entry((taxonomy.kind, name))
+                    .or_default()
+                    .push((n, path));
+            }
+        }
+    }
+    let mut pages: FxHashMap<String, Vec<(usize, String)>> = FxHashMap::default();
+    for group in by_name.values() {
+        for (_, path) in group {
+            let same = pages.entry(path.clone()).or_default();
+            for (n, other) in group {
+                if !same.iter().any(|(l, _)| l == n) {
+                    same.push((*n, other.clone()));
+                }
+            }
+        }
+    }
+    pages.values_mut().for_each(|same| same.sort());
+    pages
 }

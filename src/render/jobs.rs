@@ -208,21 +208,18 @@ impl<'a> Frame<'a> {
         };
         // A term's page leads to the same term's page in each language that has it.
         let term = match self.job {
-            Job::Term(kind, t, 1) => Some(translations.of_term(site.taxonomy(kind), t)),
+            Job::Term(..) => self
+                .job
+                .folder(site)
+                .map(|path| translations.of_term(&path)),
             _ => None,
         };
         let mut links = Vec::with_capacity(translations.languages.len());
-        for language in &translations.languages {
+        for (n, language) in translations.languages.iter().enumerate() {
             let is_current = language.code == own;
             let in_term = |found: &[(usize, String)]| {
-                let n = translations
-                    .languages
-                    .iter()
-                    .position(|l| l.code == language.code);
-                found
-                    .iter()
-                    .find(|(l, _)| Some(*l) == n)
-                    .map(|(_, p)| p.clone())
+                let same = found.iter().find(|(l, _)| *l == n);
+                same.map(|(_, path)| path.clone())
             };
             let found = match (page, listing) {
                 (None, None) if term.is_some() && !is_current => term.and_then(in_term),
