@@ -298,6 +298,12 @@ fn serve_shows_an_edited_translation() {
     let (status, body) = server.get("/en/news/yrkesresan/");
     assert_eq!(status, 200);
     assert!(body.contains("Yrkesresan starts"));
+    // The search index, made beside the served pages, has both languages.
+    server.wait_for(
+        "/pagefind/pagefind-entry.json",
+        "both languages' index",
+        |status, body| status == 200 && body.contains(r#""en":"#) && body.contains(r#""sv":"#),
+    );
     fixture.replace(
         "content/nyheter/2024-03-26-yrkesresan.en.md",
         "title: Yrkesresan starts",

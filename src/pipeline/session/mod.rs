@@ -97,15 +97,19 @@ pub struct Session {
 /// What a site's search index is made from, owned, so it can be built on
 /// another thread while the session goes on (`Session::search_input`).
 pub struct SearchInput {
-    config: Config,
-    site: SiteIndex,
-    labels: render::Labels,
+    /// Each language of the site, the default first.
+    languages: Vec<Language>,
 }
+
+/// One language of the site as its search index reads it.
+type Language = (Config, SiteIndex, render::Labels);
 
 impl SearchInput {
     /// Builds the search index: the files under `routes::SEARCH_BUNDLE`.
     pub fn build(&self) -> Result<Vec<OutputFile>, Diagnostics> {
-        crate::search::index(&[(&self.config, &self.site, &self.labels)])
+        let languages = self.languages.iter();
+        let languages: Vec<_> = languages.map(|(c, s, l)| (c, s, l)).collect();
+        crate::search::index(&languages)
     }
 }
 
@@ -138,6 +142,9 @@ struct State {
     now: jiff::Timestamp,
     /// Static files as last served, by output path.
     statics: BTreeSet<String>,
+    /// The languages besides the default, for their search index (a site
+    /// in several languages is otherwise made whole after every change).
+    others: Vec<Language>,
     /// Pages `Session::preview` parsed and rendered, for `apply` to reuse.
     previewed: Vec<Previewed>,
 }
@@ -195,12 +202,14 @@ impl Session {
     /// first good build or with search off.
     pub fn search_input(&self) -> Option<SearchInput> {
         let state = self.state.as_ref()?;
-        // A site in several languages has its index made with the site.
-        let beside = state.config.search && !state.config.is_multilingual();
-        beside.then(|| SearchInput {
-            config: state.config.clone(),
-            site: state.site.clone(),
-            labels: state.templates.labels.clone(),
+        let default = (
+            state.config.clone(),
+            state.site.clone(),
+            state.templates.labels.clone(),
+        );
+        let languages = std::iter::once(default).chain(state.others.iter().cloned());
+        state.config.search.then(|| SearchInput {
+            languages: languages.collect(),
         })
     }
 
@@ -247,11 +256,9 @@ impl Session {
         let (mut files, record) =
             render::render_recorded(&prepared.templates, &prepared.config, &prepared.site)
                 .map_err(with_warnings)?;
-        // A site in several languages is served whole after every change,
-        // its search index with it.
+        // A site in several languages is served whole after every change.
         files.extend(prepared.render_others(Ok).map_err(with_warnings)?);
-        let multilingual = prepared.config.is_multilingual();
-        if prepared.config.search && (!self.search_beside || multilingual) {
+        if prepared.config.search && !self.search_beside {
             let index =
                 crate::search::index(&prepared.search_languages()).map_err(with_warnings)?;
             files.extend(index);
@@ -282,6 +289,11 @@ impl Session {
             now: prepared.site.timing.now,
             statics: prepared.templates.statics.keys().cloned().collect(),
             previewed: Vec::new(),
+            others: prepared
+                .others
+                .into_iter()
+                .map(|o| (o.config, o.site, o.templates.labels))
+                .collect(),
             config: prepared.config,
             templates: prepared.templates,
             site: prepared.site,
