@@ -179,12 +179,7 @@ fn stale_translations(prepared: &Prepared) -> Diagnostics {
         };
         if now > then {
             let language = crate::i18n::current().code();
-            let day = |t: jiff::Timestamp| {
-                let day = t
-                    .to_zoned_datetime(crate::content::page::stockholm())
-                    .date();
-                crate::text::long_date(day, language)
-            };
+            let day = |t| crate::text::long_date(crate::content::page::day_of(t), language);
             findings.push(
                 Diagnostic::warning(t!(
                     "check-translation-behind",

@@ -121,7 +121,8 @@ fn translate(
         .read_optional(&source, crate::fs::MAX_TEXT_BYTES)
         .ok()
         .flatten()
-        .and_then(|bytes| String::from_utf8(bytes).ok());
+        .and_then(|bytes| crate::fs::decode(&bytes).ok())
+        .map(std::sync::Arc::<str>::from);
     if suffix.is_empty() {
         return Err(Diagnostic::usage(t!("new-translation-needs-language"))
             .hint(t!("new-translation-needs-language-hint")));
@@ -144,34 +145,23 @@ fn translate(
         );
     }
     let quoted = serde_json::to_string(title).expect("a string always serialises");
-    let mut front: Vec<String> = Vec::new();
-    let mut lines = text
-        .replace("\r\n", "\n")
-        .lines()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
-    lines.push(String::new());
-    let end = lines
-        .iter()
-        .skip(1)
-        .position(|l| l.trim_end() == "---")
-        .map(|n| n + 1);
-    // The original's old addresses stay the original's; its draft line is replaced.
+    // The original's front matter, as a page's is read (`---` lines, BOM, CRLF).
+    let yaml = crate::content::front_matter::split(original, &text).map_or("", |split| split.yaml);
+    let mut front = vec!["---".to_string(), format!("title: {quoted}")];
+    // Its title is the new one, its old addresses stay its own, and its
+    // draft line is replaced: each key with the lines that continue it.
     let mut skipping = false;
-    for line in &lines[..end.unwrap_or(0)] {
+    for line in yaml.lines() {
         let continues = line.starts_with([' ', '\t', '-']);
         if skipping && continues {
             continue;
         }
-        skipping = line.starts_with("aliases:") || line.starts_with("draft:");
-        if line.starts_with("title:") {
-            front.push(format!("title: {quoted}"));
-        } else if !skipping {
-            front.push(line.clone());
+        skipping = ["title:", "aliases:", "draft:"]
+            .iter()
+            .any(|k| line.starts_with(k));
+        if !skipping {
+            front.push(line.to_string());
         }
-    }
-    if front.is_empty() {
-        front = vec!["---".into(), format!("title: {quoted}")];
     }
     front.push(if english {
         "draft: true   # remove this line to publish the translation".into()

@@ -192,29 +192,6 @@ fn a_theme_without_decap_cms_is_an_error_that_says_how_to_install_it() {
     assert!(errors.contains("scripts/install-editor"), "{errors}");
 }
 
-#[test]
-fn every_kind_s_keys_come_from_the_one_content_model() {
-    // The front matter's known keys, each of some kind; the editor's kinds are the sections and plain pages.
-    assert!(KINDS.contains(&PageKind::Plain));
-    let keys: std::collections::BTreeSet<&str> = KINDS
-        .iter()
-        .flat_map(|kind| model::fields(*kind))
-        .map(|f| f.key)
-        .collect();
-    for key in [
-        "title",
-        "event",
-        "speakers",
-        "attendees",
-        "activities",
-        "contacts",
-        "attachments",
-        "extra",
-    ] {
-        assert!(keys.contains(key), "{key}");
-    }
-}
-
 /// Posts `body` to the editor's backend of `server`, with `origin` as the
 /// `Origin` header (none when `None`).
 fn post(server: &Server, origin: Option<&str>, body: serde_json::Value) -> (u16, String) {

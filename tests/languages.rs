@@ -143,8 +143,6 @@ fn feeds_sitemap_and_search_are_per_language() {
         r#"<loc>https://arkiv.example.se/en/news/yrkesresan/</loc><lastmod>2024-03-26</lastmod><xhtml:link rel="alternate" hreflang="sv" href="https://arkiv.example.se/nyheter/yrkesresan/"/><xhtml:link rel="alternate" hreflang="en" href="https://arkiv.example.se/en/news/yrkesresan/"/></url>"#
     ), "{sitemap}");
     assert!(sitemap.contains("<loc>https://arkiv.example.se/nyheter/bara-svenska/</loc><lastmod>2024-04-02</lastmod></url>"));
-    let pages = sitemap.matches("<url>").count();
-    assert_eq!(pages, sitemap.matches("</url>").count());
     assert!(site.text("robots.txt").contains("sitemap.xml"));
 
     // One search bundle, an index per language: each page in its own.
@@ -396,7 +394,7 @@ fn two_languages_making_one_address_is_an_error_at_the_translation() {
     fixture.replace(
         "content/kontakt.md",
         "title: Kontakt",
-        "title: Kontakt\naliases:\n  - /gammal-kontakt",
+        "title: >-\n  Kontakt\n  med oss\naliases:\n  - /gammal-kontakt",
     );
     std::fs::remove_file(fixture.root.join("content/kontakt.en.md")).unwrap();
     let out = fixture.run(&["new", "kontakt.md", "Contact", "--lang", "en"]);

@@ -253,6 +253,11 @@ fn private_link(config: &Config, page: &Page, link: &FileLink, asset: &Asset) ->
     .hint(t!("index-link-private-hint"))
 }
 
+/// True for the warning `unused` gives.
+pub fn is_unused(diagnostic: &Diagnostic) -> bool {
+    diagnostic.message == t!("index-unused-file")
+}
+
 fn unused(config: &Config, asset: &Asset) -> Diagnostic {
     Diagnostic::warning(t!("index-unused-file"))
         .in_file(config.site.display(&asset.source))

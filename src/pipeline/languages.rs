@@ -166,13 +166,9 @@ fn without_missing_translations(pages: &mut [content::Page], default: &Targets) 
     }
 }
 
-/// `diagnostics` of every language, without a file's "not used by any
-/// page" warning when a page of another language uses it, and each said once.
-pub fn across_languages(
-    config: &Config,
-    sites: &[&SiteIndex],
-    diagnostics: Diagnostics,
-) -> Diagnostics {
+/// `lists` of warnings of every language, without a file's "not used by
+/// any page" warning when a page of another language uses it.
+pub fn across_languages(config: &Config, sites: &[&SiteIndex], lists: [&mut Diagnostics; 2]) {
     let published: rustc_hash::FxHashSet<String> = sites
         .iter()
         .flat_map(|site| {
@@ -181,25 +177,23 @@ pub fn across_languages(
         })
         .map(|asset| config.site.display(&asset.source))
         .collect();
-    let unused = t!("index-unused-file");
-    let mut seen = rustc_hash::FxHashSet::default();
-    let mut kept = Diagnostics::new();
-    for diagnostic in diagnostics.iter() {
-        let file = diagnostic.file.clone().unwrap_or_default();
-        if diagnostic.message == unused && published.contains(&file) {
-            continue;
-        }
-        let said = (
-            file,
-            diagnostic.line,
-            diagnostic.column,
-            diagnostic.message.clone(),
-        );
-        if seen.insert(said) {
-            kept.push(diagnostic.clone());
-        }
+    let is_used = |d: &Diagnostic| {
+        crate::index::files::is_unused(d) && d.file.as_ref().is_some_and(|f| published.contains(f))
+    };
+    for list in lists {
+        *list = list.iter().filter(|d| !is_used(d)).cloned().collect();
     }
-    kept
+}
+
+/// `diagnostics`, each said once: languages that share a file or a
+/// setting find the same fault each.
+pub fn said_once(diagnostics: Diagnostics) -> Diagnostics {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let said = |d: &&Diagnostic| {
+        let key = (d.file.clone(), d.line, d.column, d.message.clone());
+        seen.insert(key)
+    };
+    diagnostics.iter().filter(said).cloned().collect()
 }
 
 /// An error for each output path two languages both make (an English
@@ -218,12 +212,8 @@ pub fn clashes(default: (&Config, &SiteIndex), others: &[Translated]) -> Diagnos
             let path = job.path(site);
             match taken.get(path.as_str()) {
                 Some(language) if *language != config.language => {
-                    let error = Diagnostic::error(t!(
-                        "render-language-clash",
-                        path = &path,
-                        language = *language
-                    ))
-                    .hint(t!("render-language-clash-hint"));
+                    let error = Diagnostic::error(t!("render-language-clash", path = &path))
+                        .hint(t!("render-language-clash-hint"));
                     let page = match job {
                         render::Job::Page(id) | render::Job::Alias(id, _) => Some(&site.pages[id]),
                         _ => None,

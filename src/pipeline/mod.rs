@@ -348,11 +348,13 @@ pub fn prepare_reusing(
         let sites: Vec<&SiteIndex> = std::iter::once(&site)
             .chain(others.iter().map(|o| &o.site))
             .collect();
-        found = languages::across_languages(&config, &sites, found);
-        diagnostics = languages::across_languages(&config, &sites, diagnostics);
+        languages::across_languages(&config, &sites, [&mut found, &mut diagnostics]);
     }
     let index_warnings = found.clone();
     diagnostics.extend(found);
+    if !others.is_empty() {
+        diagnostics = languages::said_once(diagnostics);
+    }
     clock.lap("index");
     let templates = match templates {
         Ok(templates) => templates,
