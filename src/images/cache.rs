@@ -159,9 +159,15 @@ impl ImageCache {
 
 /// Writes `bytes` beside `path` and renames them over it, so no link that
 /// stands at `path` (or at the file beside it) is written through.
+///
+/// The file beside has a name of its own for each write: `serve` may make
+/// the same picture for a request while a rebuild makes it, and two writers
+/// of one name took each other's file away.
 fn write_by_rename(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let write = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut partial = path.as_os_str().to_owned();
-    partial.push(format!(".{}.part", std::process::id()));
+    partial.push(format!(".{}-{write}.part", std::process::id()));
     let partial = PathBuf::from(partial);
     let _ = fs::remove_file(&partial);
     let mut file = fs::OpenOptions::new()
@@ -170,4 +176,35 @@ fn write_by_rename(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .open(&partial)?;
     std::io::Write::write_all(&mut file, bytes)?;
     fs::rename(&partial, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::images::Format;
+
+    #[test]
+    fn the_same_picture_kept_by_several_threads_at_once_is_kept_whole() {
+        let site = tempfile::tempdir().unwrap();
+        let cache = ImageCache::new(site.path());
+        let source = blake3::hash(b"the source");
+        let variant = Variant {
+            name: "karta-960.png".into(),
+            width: 960,
+            height: 480,
+            format: Format::Png,
+        };
+        let bytes = vec![7u8; 64 * 1024];
+        std::thread::scope(|scope| {
+            for _ in 0..8 {
+                scope.spawn(|| {
+                    for _ in 0..25 {
+                        cache.put(&source, &variant, &bytes).unwrap();
+                    }
+                });
+            }
+        });
+        let kept = cache.get(&source, &variant).expect("kept and whole");
+        assert_eq!(fs::read(kept).unwrap(), bytes);
+    }
 }
