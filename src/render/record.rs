@@ -138,6 +138,12 @@ impl Shown {
         self.pages.push(key);
     }
 
+    /// Adds what `other` showed.
+    pub fn extend(&mut self, other: &Shown) {
+        self.pages.extend_from_slice(&other.pages);
+        self.reads.extend_from_slice(&other.reads);
+    }
+
     /// Sorts and deduplicates, to keep the record small.
     pub fn finish(mut self) -> Self {
         self.pages.sort_unstable();
