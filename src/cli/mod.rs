@@ -428,11 +428,21 @@ fn elapsed_ms(elapsed: std::time::Duration) -> u64 {
 }
 
 /// Prints diagnostics to standard error, coloured when it is a terminal.
+///
+/// Each is laid out on any free thread, and all are written at once: a
+/// build of a large archive may warn of thousands of links.
 pub fn print_diagnostics(diagnostics: &Diagnostics) {
+    use rayon::prelude::*;
+    use std::io::Write;
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    for diagnostic in diagnostics.iter() {
-        eprintln!("{}", diagnostic.render_human(color));
+    let all: Vec<_> = diagnostics.iter().collect();
+    let shown: Vec<String> = all.par_iter().map(|d| d.render_human(color)).collect();
+    let mut out = std::io::BufWriter::new(std::io::stderr().lock());
+    for text in shown {
+        // Standard error that is gone (a closed pipe) has no one to tell.
+        let _ = writeln!(out, "{text}");
     }
+    let _ = out.flush();
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::LocalLink;
@@ -42,22 +44,30 @@ pub fn link_warnings(
         anchors: &HashMap::new(),
     };
     let base = config.base_path.as_str();
-    for id in site.listed_pages() {
-        let page = &site.pages[id];
-        let from_url = config.url(&page.path);
-        for link in &site.bodies[id].review.links {
-            // Template code of another generator is warned of as that (`leftovers`).
-            let foreign = link.dest.contains("{{") || link.dest.contains("{%");
-            let is_static = || is_static(&link.dest, &from_url, base, &statics);
-            if link.page_url.is_some() || foreign || is_static() {
-                continue;
+    // Pages are looked at in parallel, their warnings kept in the pages' order.
+    let ids: Vec<usize> = site.listed_pages().collect();
+    let each_page: Vec<Vec<Diagnostic>> = ids
+        .par_iter()
+        .map(|&id| {
+            let page = &site.pages[id];
+            let from_url = config.url(&page.path);
+            let mut found = Vec::new();
+            for link in &site.bodies[id].review.links {
+                // Template code of another generator is warned of as that (`leftovers`).
+                let foreign = link.dest.contains("{{") || link.dest.contains("{%");
+                let is_static = || is_static(&link.dest, &from_url, base, &statics);
+                if link.page_url.is_some() || foreign || is_static() {
+                    continue;
+                }
+                if let Some((message, hint)) = targets.link_problem(&from_url, link) {
+                    let warning = Diagnostic::warning(message).hint(hint);
+                    found.push(warning.at(&page.display_path, &page.source, link.offset, link.len));
+                }
             }
-            if let Some((message, hint)) = targets.link_problem(&from_url, link) {
-                let warning = Diagnostic::warning(message).hint(hint);
-                warnings.push(warning.at(&page.display_path, &page.source, link.offset, link.len));
-            }
-        }
-    }
+            found
+        })
+        .collect();
+    warnings.extend(each_page.into_iter().flatten());
     warnings
 }
 
