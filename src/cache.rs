@@ -19,6 +19,7 @@ use std::hash::{Hash, Hasher};
 use std::path::Path;
 
 use jiff::Timestamp;
+use rayon::prelude::*;
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::content::Content;
@@ -118,9 +119,17 @@ impl Inputs {
     /// of the other files (attachments, loose files) as the listing found them.
     pub fn with_content(&self, content: &Content) -> String {
         let mut hasher = self.hasher.clone();
-        for source in &content.pages {
-            (&source.content_path, &*source.text).hash(&mut hasher);
-        }
+        // Each page is hashed on any free thread; their hashes, in order, go in.
+        let pages: Vec<u64> = content
+            .pages
+            .par_iter()
+            .map(|source| {
+                let mut page = DefaultHasher::new();
+                (&source.content_path, &*source.text).hash(&mut page);
+                page.finish()
+            })
+            .collect();
+        pages.hash(&mut hasher);
         content.files_digest.hash(&mut hasher);
         format!("{:016x}", hasher.finish())
     }

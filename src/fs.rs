@@ -88,6 +88,33 @@ impl SiteRoot {
         Ok(real)
     }
 
+    /// The file at `path`, opened for reading, when no symbolic link lies on
+    /// its way: its real path is then the path itself, inside the site. One
+    /// call to the system, where `resolve` makes one for each folder of the
+    /// path. `None` when there is a link, or the path is not plainly under the
+    /// site's folder, or the system cannot tell: `resolve` judges then.
+    #[cfg(target_os = "linux")]
+    fn open_without_links(&self, path: &Path) -> Option<std::fs::File> {
+        use rustix::fs::{CWD, Mode, OFlags, ResolveFlags, openat2};
+        let inside = path.strip_prefix(&self.given).ok()?;
+        if !inside
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)))
+        {
+            return None;
+        }
+        let flags = OFlags::RDONLY | OFlags::CLOEXEC;
+        let no_links = ResolveFlags::NO_SYMLINKS;
+        let fd = openat2(CWD, self.real.join(inside), flags, Mode::empty(), no_links).ok()?;
+        Some(std::fs::File::from(fd))
+    }
+
+    /// Elsewhere every path goes through `resolve`.
+    #[cfg(not(target_os = "linux"))]
+    fn open_without_links(&self, _path: &Path) -> Option<std::fs::File> {
+        None
+    }
+
     /// True when `path` exists and its real path lies inside the site.
     pub fn contains(&self, path: &Path) -> bool {
         self.resolve(path).is_ok()
@@ -97,13 +124,15 @@ impl SiteRoot {
     ///
     /// A larger file is refused before any of it is read.
     pub fn read(&self, path: &Path, limit: u64) -> Result<Vec<u8>, Diagnostic> {
-        let real = self.resolve(path)?;
         let cannot = |err: std::io::Error| {
             Diagnostic::error(t!("fs-cannot-read-file", reason = err.to_string()))
                 .in_file(self.display(path))
                 .hint(t!("fs-cannot-read-file-hint"))
         };
-        let file = std::fs::File::open(&real).map_err(cannot)?;
+        let file = match self.open_without_links(path) {
+            Some(file) => file,
+            None => std::fs::File::open(self.resolve(path)?).map_err(cannot)?,
+        };
         let size = file.metadata().map_err(cannot)?.len();
         if size > limit {
             return Err(too_large(self.display(path), size, limit));

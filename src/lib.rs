@@ -80,6 +80,7 @@ pub struct BuildReport {
 /// again, and the output is updated in place.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    let mut clock = timing::Stopwatch::from_env();
     let output_dir = opts.output_dir();
     output::check_output(&opts.root, &output_dir).map_err(Diagnostics::from)?;
     let config = load_config(opts)?;
@@ -92,7 +93,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             }
             Freshness::Stale(content, stamp, inputs) => (content, stamp, inputs),
         };
-    let mut clock = timing::Stopwatch::from_env();
+    clock.lap("read");
     let output_path = output::absolute(&output_dir);
     // A site in several languages is made whole when anything changed: what
     // its outputs showed is kept for one language only.
@@ -166,12 +167,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         prepared.history,
         Some(Err(crate::content::history::NoHistory::Absent))
     );
+    let mut prepared = prepared;
+    let warnings = std::mem::take(&mut prepared.warnings);
+    timing::free_aside(prepared);
     Ok(BuildReport {
         pages,
         files,
         updated,
         no_history,
-        warnings: prepared.warnings,
+        warnings,
         elapsed: started.elapsed(),
         is_up_to_date: false,
     })

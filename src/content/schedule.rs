@@ -93,16 +93,13 @@ pub fn take(
     future: bool,
     which: Withheld,
 ) -> Vec<(Page, PageDate)> {
-    let mut taken = Vec::new();
-    let mut kept = Vec::with_capacity(pages.len());
-    for page in pages.drain(..) {
-        match withheld(&page, now, future) {
-            Some((why, moment)) if why == which => taken.push((page, moment)),
-            _ => kept.push(page),
-        }
-    }
-    *pages = kept;
-    taken
+    // In place: the pages kept are not moved to a new list.
+    let is_taken =
+        |page: &Page| matches!(withheld(page, now, future), Some((why, _)) if why == which);
+    pages
+        .extract_if(.., |page| is_taken(page))
+        .filter_map(|page| withheld(&page, now, future).map(|(_, moment)| (page, moment)))
+        .collect()
 }
 
 impl Timing {
