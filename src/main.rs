@@ -18,8 +18,23 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse_localized();
     if matches!(cli.command, Command::Build(_) | Command::Check(_)) {
         keep_freed_memory();
+        without_huge_pages();
     }
     cli.run()
+}
+
+/// Asks the kernel for memory in small pages from now on.
+///
+/// mimalloc asks for transparent huge pages for its arenas; the kernel then
+/// zeroes two megabytes at the first touch of each, of which a build that
+/// runs once uses a part before it exits. Zeroing fresh memory was a tenth
+/// of a 10 000-page build's time, and a build peaked about 30 MiB higher.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and reads no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// Tells mimalloc to keep memory that is freed instead of giving it back to
