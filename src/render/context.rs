@@ -75,10 +75,10 @@ impl<'a> SiteViews<'a> {
     pub fn globals(&self) -> &Globals {
         self.globals.get_or_init(|| Globals::new(self))
     }
-}
 
-impl Drop for SiteViews<'_> {
-    fn drop(&mut self) {
+    /// Done with these views: the summaries made for a whole site's
+    /// listings are freed on a thread of their own.
+    pub fn free_aside(mut self) {
         crate::timing::free_aside(std::mem::take(&mut self.summaries));
     }
 }

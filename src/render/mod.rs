@@ -55,7 +55,9 @@ pub fn render_each<T: Send>(
     each: impl Fn(OutputFile) -> Result<T, Diagnostic> + Sync,
 ) -> Result<Vec<T>, Diagnostics> {
     let views = SiteViews::new(config, site, &templates.labels);
-    Ok(render_chosen(templates, &views, each, |_| true)?.done)
+    let made = render_chosen(templates, &views, each, |_| true);
+    views.free_aside();
+    Ok(made?.done)
 }
 
 /// `render_all`, with what each output showed (`record`), by output path.
@@ -65,7 +67,9 @@ pub fn render_recorded(
     site: &SiteIndex,
 ) -> Result<(Vec<OutputFile>, Record), Diagnostics> {
     let views = SiteViews::new(config, site, &templates.labels).recording();
-    let made = render_chosen(templates, &views, Ok, |_| true)?;
+    let made = render_chosen(templates, &views, Ok, |_| true);
+    views.free_aside();
+    let made = made?;
     Ok((made.done, made.record))
 }
 
@@ -78,7 +82,9 @@ pub fn render_each_kept<T: Send>(
 ) -> Result<(Vec<T>, KeptRecord), Diagnostics> {
     let views = SiteViews::new(config, site, &templates.labels).recording();
     let made = render_chosen(templates, &views, each, |_| true)?;
-    Ok((made.done, made.record.kept(&views)))
+    let kept = made.record.kept(&views);
+    views.free_aside();
+    Ok((made.done, kept))
 }
 
 /// What `render_chosen` made.
