@@ -127,6 +127,7 @@ fn the_editor_is_published_with_a_collection_per_kind_and_a_field_per_key() {
     let image = fields.iter().find(|f| f["name"] == "image").unwrap();
     let alt = &image["fields"].as_sequence().unwrap()[1];
     assert_eq!(alt["name"], "alt");
+    assert_eq!(alt["required"], false);
     assert!(alt["hint"].as_str().unwrap().starts_with("Krävs"));
     // In a list, an item's required keys are required.
     let contacts = fields.iter().find(|f| f["name"] == "contacts").unwrap();

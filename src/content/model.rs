@@ -2,7 +2,10 @@
 //! holds, and which must be given. The editor's configuration (`/admin/`,
 //! the editor module) is made from it, and a test holds it to what the front
 //! matter reads (`front_matter::KNOWN_KEYS`) and what `arkiv new` writes, so
-//! the three cannot disagree.
+//! the three cannot disagree on the keys. Where a page's file goes differs,
+//! on purpose: the editor makes every page but a plain one a folder
+//! (`x/index.md`), so that its pictures stand beside it; `arkiv new` writes
+//! news and meeting notes as one file each, which arkiv reads the same.
 
 use crate::content::PageKind;
 

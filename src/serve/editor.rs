@@ -16,9 +16,10 @@ use base64::Engine;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::fs::SiteRoot;
+use crate::fs::{MAX_TEXT_BYTES, SiteRoot};
 
-/// The largest file the editor may read or write through the backend: 64 MiB.
+/// The largest media file the editor may read or write through the backend:
+/// 64 MiB. A page's text is held to the build's own limit (`MAX_TEXT_BYTES`).
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A request of the protocol.
@@ -88,9 +89,9 @@ fn act(site: &SiteRoot, action: &str, params: &Value) -> Result<Value, Refusal> 
             let mut found = Vec::new();
             list(site, &folder, extension, depth, &mut found);
             found.sort();
-            Ok(Value::Array(
-                found.iter().map(|path| entry(site, path)).collect(),
-            ))
+            // A file that cannot be read is left out of the list; opened, it says why.
+            let entries = found.iter().filter_map(|path| entry(site, path).ok());
+            Ok(Value::Array(entries.collect()))
         }
         "entriesByFiles" => {
             let files = params.get("files").and_then(Value::as_array);
@@ -99,11 +100,11 @@ fn act(site: &SiteRoot, action: &str, params: &Value) -> Result<Value, Refusal> 
                 under_content(site, path, Need::Any)
             });
             let paths: Result<Vec<PathBuf>, Refusal> = paths.collect();
-            Ok(Value::Array(
-                paths?.iter().map(|path| entry(site, path)).collect(),
-            ))
+            let entries: Result<Vec<Value>, Refusal> =
+                paths?.iter().map(|path| entry(site, path)).collect();
+            Ok(Value::Array(entries?))
         }
-        "getEntry" => Ok(entry(site, &under_content(site, text("path"), Need::Any)?)),
+        "getEntry" => entry(site, &under_content(site, text("path"), Need::Any)?),
         "persistEntry" => {
             let files: Vec<DataFile> = match params.get("dataFiles") {
                 Some(files) => serde_json::from_value(files.clone()),
@@ -122,17 +123,20 @@ fn act(site: &SiteRoot, action: &str, params: &Value) -> Result<Value, Refusal> 
                     Some(to) => Some(under_content(site, to, Need::New)?),
                     None => None,
                 };
-                writes.push((at, file.raw.as_bytes().to_vec(), moved));
+                // A page renamed onto another's file would replace that page.
+                if let Some(to) = moved.as_ref().filter(|to| **to != at && to.exists()) {
+                    let path = site_relative(site, to);
+                    return Err(Refusal::Path(t!("editor-api-taken", path = path)));
+                }
+                let bytes = file.raw.as_bytes().to_vec();
+                writes.push((at, bytes, moved, MAX_TEXT_BYTES));
             }
             for asset in &assets {
-                writes.push((
-                    under_content(site, &asset.path, Need::New)?,
-                    decode(asset)?,
-                    None,
-                ));
+                let at = under_content(site, &asset.path, Need::New)?;
+                writes.push((at, decode(asset)?, None, MAX_FILE_BYTES));
             }
-            for (at, bytes, moved) in writes {
-                write(&at, &bytes)?;
+            for (at, bytes, moved, limit) in writes {
+                write(&at, &bytes, limit)?;
                 if let Some(to) = moved {
                     make_parent(&to)?;
                     std::fs::rename(&at, &to).map_err(failed)?;
@@ -155,7 +159,7 @@ fn act(site: &SiteRoot, action: &str, params: &Value) -> Result<Value, Refusal> 
                 serde_json::from_value(params.get("asset").cloned().unwrap_or_default())
                     .map_err(|err| Refusal::Failed(err.to_string()))?;
             let at = under_content(site, &asset.path, Need::New)?;
-            write(&at, &decode(&asset)?)?;
+            write(&at, &decode(&asset)?, MAX_FILE_BYTES)?;
             media(site, &at)
         }
         "deleteFile" | "deleteFiles" => {
@@ -231,7 +235,7 @@ fn under_content(site: &SiteRoot, relative: &str, need: Need) -> Result<PathBuf,
 const MAX_DEPTH: u64 = 8;
 
 /// True for a part of a path that is a plain name on every system: not
-/// hidden, no `:` (another stream of a file on Windows), not ending in a
+/// one arkiv leaves out (hidden, a backup or temporary file), no `:` (another stream of a file on Windows), not ending in a
 /// dot or a space, and not a device's name (`con`, `aux.md`).
 fn is_plain_part(name: &str) -> bool {
     let stem = name
@@ -244,7 +248,7 @@ fn is_plain_part(name: &str) -> bool {
         && stem.len() == 4
         && stem.ends_with(|c: char| c.is_ascii_digit());
     !name.is_empty()
-        && !name.starts_with('.')
+        && !crate::content::load::is_ignored(name.as_ref())
         && !name.contains(':')
         && !name.ends_with(['.', ' '])
         && !devices.contains(&stem.as_str())
@@ -302,16 +306,21 @@ fn walk(
     }
 }
 
-/// A page's file as the editor reads it: its text and an id that changes with it.
-fn entry(site: &SiteRoot, path: &Path) -> Value {
+/// A page's file as the editor reads it: its text and an id that changes
+/// with it; no text for a file that is not there yet (a new page). A file
+/// that is there but cannot be read is an error, not an empty page.
+fn entry(site: &SiteRoot, path: &Path) -> Result<Value, Refusal> {
     let relative = site_relative(site, path);
-    match site.read(path, MAX_FILE_BYTES) {
-        Ok(bytes) => json!({
-            "data": String::from_utf8_lossy(&bytes),
-            "file": { "path": relative, "id": blake3::hash(&bytes).to_hex().to_string() },
-        }),
-        Err(_) => json!({ "data": null, "file": { "path": relative, "id": null } }),
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(json!({ "data": null, "file": { "path": relative, "id": null } }));
     }
+    let bytes = site
+        .read(path, MAX_TEXT_BYTES)
+        .map_err(|d| Refusal::Failed(d.message))?;
+    Ok(json!({
+        "data": String::from_utf8_lossy(&bytes),
+        "file": { "path": relative, "id": blake3::hash(&bytes).to_hex().to_string() },
+    }))
 }
 
 /// A media file as the editor reads it: in base64, with its name.
@@ -329,7 +338,7 @@ fn media(site: &SiteRoot, path: &Path) -> Result<Value, Refusal> {
 }
 
 fn site_relative(site: &SiteRoot, path: &Path) -> String {
-    crate::diagnostics::display_path(site.path(), path)
+    site.display(path)
 }
 
 fn decode(asset: &Asset) -> Result<Vec<u8>, Refusal> {
@@ -349,12 +358,12 @@ fn make_parent(path: &Path) -> Result<(), Refusal> {
 /// renamed over it, so the watcher never sees half a page. The new file is
 /// made afresh (`create_new`: never through a link of that name), with a
 /// name of this write's own.
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Refusal> {
-    use std::io::Write;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Refusal::Failed(t!("editor-api-too-large")));
-    }
-    make_parent(path)?;
+fn write(path: &Path, bytes: &[u8], limit: u64) -> Result<(), Refusal> {
+    write_via(path, &temporary_beside(path), bytes, limit)
+}
+
+/// A name beside `path` for a file being written, of this write's own.
+fn temporary_beside(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -362,17 +371,29 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), Refusal> {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
-    let unique = format!(".{name}.{}-{nanos}.arkiv-editor", std::process::id());
-    let temporary = path.with_file_name(unique);
+    path.with_file_name(format!(
+        ".{name}.{}-{nanos}.arkiv-editor",
+        std::process::id()
+    ))
+}
+
+/// `write`, through the new file `temporary`.
+fn write_via(path: &Path, temporary: &Path, bytes: &[u8], limit: u64) -> Result<(), Refusal> {
+    use std::io::Write;
+    if bytes.len() as u64 > limit {
+        let mib = limit / (1024 * 1024);
+        return Err(Refusal::Failed(t!("editor-api-too-large", limit = mib)));
+    }
+    make_parent(path)?;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&temporary)
+        .open(temporary)
         .map_err(failed)?;
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     drop(file);
-    if let Err(err) = written.and_then(|()| std::fs::rename(&temporary, path)) {
-        let _ = std::fs::remove_file(&temporary);
+    if let Err(err) = written.and_then(|()| std::fs::rename(temporary, path)) {
+        let _ = std::fs::remove_file(temporary);
         return Err(failed(err));
     }
     Ok(())
@@ -478,9 +499,13 @@ mod tests {
             "{listed}"
         );
         assert!(listed.contains("content/nyheter/a.md"), "{listed}");
-        // A link named as a file written beside a page cannot take the write.
-        let trap = dir.path().join("content/nyheter/.a.md.arkiv-editor");
-        std::os::unix::fs::symlink(outside.path().join("target"), trap).unwrap();
+        // A link at the very name of the file written beside a page cannot
+        // take the write: it is refused, and nothing leaves the site.
+        let page = dir.path().join("content/nyheter/a.md");
+        let trap = temporary_beside(&page);
+        std::os::unix::fs::symlink(outside.path().join("target"), &trap).unwrap();
+        assert!(write_via(&page, &trap, b"x", MAX_TEXT_BYTES).is_err());
+        assert!(!outside.path().join("target").exists());
         let (status, _) = post(
             &site,
             json!({ "action": "persistEntry", "params": {
@@ -496,5 +521,41 @@ mod tests {
         );
         assert_eq!(status, 403);
         assert!(!outside.path().join("x.png").exists());
+    }
+
+    #[test]
+    fn a_page_is_not_renamed_onto_another_nor_saved_under_a_name_arkiv_leaves_out() {
+        let (dir, site) = site();
+        let other = dir.path().join("content/nyheter/b.md");
+        std::fs::write(&other, "---\ntitle: B\n---\n").unwrap();
+        let (status, answer) = post(
+            &site,
+            json!({ "action": "persistEntry", "params": {
+                "dataFiles": [{ "path": "content/nyheter/a.md", "raw": "---\ntitle: A2\n---\n", "newPath": "content/nyheter/b.md" }], "assets": [] } }),
+        );
+        assert_eq!(status, 403, "{answer}");
+        assert_eq!(
+            std::fs::read_to_string(&other).unwrap(),
+            "---\ntitle: B\n---\n"
+        );
+        let (status, _) = post(
+            &site,
+            json!({ "action": "persistEntry", "params": {
+                "dataFiles": [{ "path": "content/nyheter/c.md~", "raw": "x" }], "assets": [] } }),
+        );
+        assert_eq!(status, 403);
+    }
+
+    #[test]
+    fn a_page_over_the_builds_limit_is_refused() {
+        let (_dir, site) = site();
+        let raw = "x".repeat(MAX_TEXT_BYTES as usize + 1);
+        let (status, answer) = post(
+            &site,
+            json!({ "action": "persistEntry", "params": {
+                "dataFiles": [{ "path": "content/nyheter/big.md", "raw": raw }], "assets": [] } }),
+        );
+        assert_eq!(status, 500, "{answer}");
+        assert!(answer["error"].as_str().unwrap().contains("16"), "{answer}");
     }
 }
