@@ -68,18 +68,39 @@ pub fn create(
             .join(&slug)
             .join(format!("index{suffix}.md")),
     };
-    if path.exists() {
-        return Err(
-            Diagnostic::usage(t!("new-exists", path = display_path(root, &path)))
-                .hint(t!("new-exists-hint")),
-        );
+    write_new_page(root, &path, &front_matter(kind, title, today, english))?;
+    Ok(path)
+}
+
+/// Writes a new page's file at `path`: refused when anything stands at that
+/// name (a page, or a link, which is never written through), or when its
+/// folder leads out of the site.
+fn write_new_page(root: &Path, path: &Path, text: &str) -> Result<(), Diagnostic> {
+    use std::io::Write;
+    let exists = || {
+        Diagnostic::usage(t!("new-exists", path = display_path(root, path)))
+            .hint(t!("new-exists-hint"))
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists());
     }
     if let Some(parent) = path.parent() {
+        // The nearest folder there is must be inside the site before any is made.
+        let existing = parent.ancestors().find(|a| a.exists()).unwrap_or(root);
+        crate::fs::SiteRoot::new(root).resolve(existing)?;
         std::fs::create_dir_all(parent).map_err(|err| io_error(root, parent, &err))?;
     }
-    std::fs::write(&path, front_matter(kind, title, today, english))
-        .map_err(|err| io_error(root, &path, &err))?;
-    Ok(path)
+    let mut file = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => return Err(exists()),
+        Err(err) => return Err(io_error(root, path, &err)),
+    };
+    file.write_all(text.as_bytes())
+        .map_err(|err| io_error(root, path, &err))
 }
 
 /// What a page in `language` has in its file name before `.md`: `.en`, or
@@ -89,9 +110,11 @@ fn language_suffix(root: &Path, language: Option<&str>) -> Result<String, Diagno
     let Some(language) = language else {
         return Ok(String::new());
     };
+    // A site.yaml that cannot be read says so, rather than that the
+    // language is not the site's.
     let languages = crate::config::Config::load(root)
-        .map(|config| config.languages)
-        .unwrap_or_else(|_| vec!["sv".into()]);
+        .map_err(|errors| errors.into_iter().next().expect("an error says why"))?
+        .languages;
     match languages.iter().position(|l| l == language) {
         Some(0) => Ok(String::new()),
         Some(_) => Ok(format!(".{language}")),
@@ -138,12 +161,6 @@ fn translate(
             .and_then(|s| s.to_str())
             .unwrap_or("index")
     ));
-    if path.exists() {
-        return Err(
-            Diagnostic::usage(t!("new-exists", path = display_path(root, &path)))
-                .hint(t!("new-exists-hint")),
-        );
-    }
     let quoted = serde_json::to_string(title).expect("a string always serialises");
     // The original's front matter, as a page's is read (`---` lines, BOM, CRLF).
     let yaml = crate::content::front_matter::split(original, &text).map_or("", |split| split.yaml);
@@ -174,7 +191,7 @@ fn translate(
         "Skriv översättningen här."
     };
     let written = format!("{}\n---\n\n{body}\n", front.join("\n"));
-    std::fs::write(&path, written).map_err(|err| io_error(root, &path, &err))?;
+    write_new_page(root, &path, &written)?;
     Ok(path)
 }
 
@@ -317,5 +334,25 @@ mod tests {
             .unwrap_or_else(|e| panic!("{section}: {e}"));
         }
         assert!(create(site.path(), "bloggen", "x", today, None).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_page_is_not_written_through_a_link_nor_into_a_folder_out_of_the_site() {
+        let site = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let today = jiff::civil::date(2026, 11, 23);
+        let news = site.path().join("content/nyheter");
+        std::fs::create_dir_all(&news).unwrap();
+        // A link that points nowhere yet, at the very name of the new page.
+        let planted = news.join("2026-11-23-lankad.md");
+        std::os::unix::fs::symlink(outside.path().join("ut.md"), &planted).unwrap();
+        assert!(create(site.path(), "nyheter", "Länkad", today, None).is_err());
+        assert!(!outside.path().join("ut.md").exists());
+        // A section folder that is a link out of the site.
+        std::os::unix::fs::symlink(outside.path(), site.path().join("content/anteckningar"))
+            .unwrap();
+        assert!(create(site.path(), "anteckningar", "Ute", today, None).is_err());
+        assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
     }
 }
