@@ -35,7 +35,8 @@ fn english_pages_are_under_en_with_english_folders() {
     // The Swedish site is where it was, and the English files are not pages of their own.
     assert!(site.has("nyheter/yrkesresan/index.html"));
     assert!(site.has("kontakt/index.html"));
-    assert!(!site.has("nyheter/yrkesresan-en/index.html"));
+    let swedish = site.html("nyheter/yrkesresan/index.html");
+    assert_eq!(swedish.text("h1"), "Yrkesresan startar");
     assert!(!site.has("en/404.html") && !site.has("en/sitemap.xml"));
     let page = site.html("en/news/yrkesresan/index.html");
     assert_eq!(page.attrs("html", "lang"), ["en"]);
@@ -265,7 +266,14 @@ fn a_page_in_a_language_the_site_lacks_is_named_and_left_out() {
     );
     let site = fixture.build();
     assert!(!site.has("en/index.html"));
-    assert!(!site.has("nyheter/yrkesresan-en/index.html"));
+    // The English file neither takes the Swedish page's place nor is listed.
+    let swedish = site.html("nyheter/yrkesresan/index.html");
+    assert_eq!(swedish.text("h1"), "Yrkesresan startar");
+    assert!(
+        !site
+            .text("nyheter/index.html")
+            .contains("Yrkesresan starts")
+    );
     let warnings = common::messages(&site.report.warnings);
     assert!(
         warnings.contains("written in `en`, which site.yaml does not list"),
@@ -365,12 +373,35 @@ fn a_translation_naming_an_untranslated_programme_builds_without_the_link() {
         "topics:",
         "programme: yrkesresan\ntopics:",
     );
+    // The English annual meeting does not list the programme file: the
+    // Swedish one's use of it is enough.
+    fixture.replace(
+        "content/konferenser/arsmote-2024/index.en.md",
+        "attachments:\n  - { file: program.pdf, title: Programme }\n",
+        "",
+    );
     let site = fixture.build();
     let swedish = site.html("program/yrkesresan/index.html").main_text();
     assert!(swedish.contains("Yrkesresan startar"), "{swedish}");
-    assert!(!site.has("en/programmes/yrkesresan/index.html"));
-    assert!(site.has("en/news/yrkesresan/index.html"));
-    // A file every language uses is not "not used", and is said once.
+    // The Swedish news item links its programme; the English one cannot.
+    let swedish_links = site
+        .html("nyheter/yrkesresan/index.html")
+        .attrs("main a", "href");
+    assert!(
+        swedish_links
+            .iter()
+            .any(|href| href == "/program/yrkesresan/"),
+        "{swedish_links:?}"
+    );
+    let english = site.html("en/news/yrkesresan/index.html");
+    let links = english.attrs("main a", "href");
+    assert!(
+        !links
+            .iter()
+            .any(|href| href.contains("yrkesresan") && href.contains("program")),
+        "{links:?}"
+    );
+    // A file one language uses is not "not used" in another.
     let warnings = common::messages(&site.report.warnings);
     assert!(!warnings.contains("not used by any page"), "{warnings}");
 }
