@@ -45,7 +45,8 @@ pub fn language_of(content_path: &str) -> Option<&'static str> {
     let file = content_path.rsplit('/').next().unwrap_or(content_path);
     let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
     let (_, language) = stem.rsplit_once('.')?;
-    ["sv", "en"].into_iter().find(|known| *known == language)
+    let codes = crate::i18n::Language::ALL.map(crate::i18n::Language::code);
+    codes.into_iter().find(|known| *known == language)
 }
 
 /// The content path of the page `content_path` translates, or is:

@@ -241,10 +241,15 @@ pub fn join(default: (&Config, &mut SiteIndex), others: &mut [Translated]) {
     all.extend(others.iter().map(|o| (&o.config, &o.site)));
     let translations = Arc::new(Translations::of(&all));
     site.translations = Arc::clone(&translations);
+    let mut published: std::collections::HashSet<std::path::PathBuf> = site
+        .published_files
+        .iter()
+        .map(|file| file.source.clone())
+        .collect();
     for other in others.iter_mut() {
         other.site.translations = Arc::clone(&translations);
         for file in std::mem::take(&mut other.site.published_files) {
-            if !site.published_files.contains(&file) {
+            if published.insert(file.source.clone()) {
                 site.published_files.push(file);
             }
         }
