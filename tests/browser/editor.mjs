@@ -58,8 +58,14 @@ try {
     // shows a message instead.
     const saved = page.getByText('Publicerad', { exact: false }).first();
     const missing = page.getByText('obligatoriskt', { exact: false }).first();
-    await Promise.race([saved.waitFor({ timeout: 30000 }), missing.waitFor({ timeout: 30000 })]);
-    result.saved = await saved.isVisible() && !(await missing.isVisible());
+    // Which showed first decides: the status may be drawn again (and be
+    // gone for a moment) by the time it is looked at a second time.
+    const outcome = await Promise.race([
+      saved.waitFor({ timeout: 60000 }).then(() => 'saved'),
+      missing.waitFor({ timeout: 60000 }).then(() => 'missing'),
+    ]).catch((err) => `neither: ${err.message.split('\n')[0]}`);
+    result.saved = outcome === 'saved';
+    result.outcome = outcome;
   }
 } finally {
   await browser.close();
