@@ -144,3 +144,38 @@ fn code_keeps_straight_quotes_when_prose_gets_swedish_ones() {
     assert!(main.contains("indented \"code\""), "{main}");
     assert!(main.contains("Och \"span\"."), "{main}");
 }
+
+/// A migrated archive may warn of thousands of links: `build` shows the
+/// first ones in full and the rest on a line each, `check` shows all in full.
+#[test]
+fn a_build_shows_the_first_warnings_in_full_and_the_rest_on_a_line_each() {
+    let fixture = Fixture::copy("taxonomies");
+    let links: String = (1..=23)
+        .map(|n| format!("Se [nyhet {n}](/news/{n}/).\n\n"))
+        .collect();
+    fixture.write(
+        "content/om-oss.md",
+        &format!("---\ntitle: Om oss\n---\n{links}"),
+    );
+    let output = fixture.run(&["build"]);
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(said.matches("leads to no page").count(), 23, "{said}");
+    assert_eq!(said.matches("help:").count(), 20, "{said}");
+    for (n, line) in [(21, 44), (22, 46), (23, 48)] {
+        let brief = format!(
+            "\nwarning: content/om-oss.md:{line}:4: the link to `/news/{n}/` leads to no page\n"
+        );
+        assert!(said.contains(&brief), "{brief} in {said}");
+    }
+    assert!(
+        said.contains(
+            "Only the first 20 warnings are shown in full; the other 3 are on a line each."
+        ),
+        "{said}"
+    );
+    let output = fixture.run(&["check"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(said.matches("help:").count(), 23, "{said}");
+    assert!(!said.contains("Only the first"), "{said}");
+}

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::config::BuildOptions;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 
 pub mod localized;
 
@@ -343,10 +343,10 @@ impl ServeArgs {
             drafts: self.drafts,
             editor: self.editor,
         };
-        match crate::serve::run(opts, print_diagnostics) {
+        match crate::serve::run(opts, print_build_diagnostics) {
             Ok(()) => ExitCode::SUCCESS,
             Err(errors) => {
-                print_diagnostics(&errors);
+                print_build_diagnostics(&errors);
                 ExitCode::from(u8::try_from(errors.exit_code()).unwrap_or(2))
             }
         }
@@ -380,7 +380,7 @@ impl BuildArgs {
                 ExitCode::SUCCESS
             }
             Ok(report) => {
-                print_diagnostics(&report.warnings);
+                print_build_diagnostics(&report.warnings);
                 if report.no_history {
                     eprintln!("{}", t!("history-absent"));
                 }
@@ -407,7 +407,7 @@ impl BuildArgs {
                 ExitCode::SUCCESS
             }
             Err(errors) => {
-                print_diagnostics(&errors);
+                print_build_diagnostics(&errors);
                 eprintln!(
                     "{}",
                     t!(
@@ -427,20 +427,59 @@ fn elapsed_ms(elapsed: std::time::Duration) -> u64 {
     u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Prints diagnostics to standard error, coloured when it is a terminal.
-///
-/// Each is laid out on any free thread, and all are written at once: a
-/// build of a large archive may warn of thousands of links.
+/// How many warnings `build` and `serve` show in full, with the lines of
+/// text around them and their help; each one after gets a line of its own.
+/// A migrated archive can warn of thousands of links: in full, that is ten
+/// lines each, and the first ones scroll out of sight. `check` shows all.
+pub const WARNINGS_IN_FULL: usize = 20;
+
+/// Prints diagnostics to standard error, all of them in full (`check`).
 pub fn print_diagnostics(diagnostics: &Diagnostics) {
+    print_shortened(diagnostics, usize::MAX);
+}
+
+/// Prints diagnostics as `build` and `serve` do: every error and the first
+/// [`WARNINGS_IN_FULL`] warnings in full, the other warnings on a line
+/// each, then how to see them all.
+pub fn print_build_diagnostics(diagnostics: &Diagnostics) {
+    print_shortened(diagnostics, WARNINGS_IN_FULL);
+}
+
+/// Prints diagnostics to standard error, coloured when it is a terminal;
+/// warnings after the first `in_full` on one line each.
+///
+/// Each is laid out on any free thread, and all are written at once.
+fn print_shortened(diagnostics: &Diagnostics, in_full: usize) {
     use rayon::prelude::*;
     use std::io::Write;
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let all: Vec<_> = diagnostics.iter().collect();
-    let shown: Vec<String> = all.par_iter().map(|d| d.render_human(color)).collect();
+    let mut warnings = 0;
+    let all: Vec<(&Diagnostic, bool)> = diagnostics
+        .iter()
+        .map(|d| {
+            warnings += usize::from(!d.is_error());
+            (d, d.is_error() || warnings <= in_full)
+        })
+        .collect();
+    let shown: Vec<String> = all
+        .par_iter()
+        .map(|(d, whole)| match whole {
+            true => d.render_human(color),
+            false => d.render_brief(),
+        })
+        .collect();
     let mut out = std::io::BufWriter::new(std::io::stderr().lock());
     for text in shown {
         // Standard error that is gone (a closed pipe) has no one to tell.
         let _ = writeln!(out, "{text}");
+    }
+    let brief = warnings.saturating_sub(in_full);
+    if brief > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            t!("diagnostics-brief", shown = in_full, brief = brief)
+        );
     }
     let _ = out.flush();
 }

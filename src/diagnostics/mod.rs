@@ -231,6 +231,15 @@ impl Diagnostic {
         out
     }
 
+    /// One line without the help: `warning: file:line:col: message`, for a
+    /// warning after the first ones a build shows in full.
+    pub fn render_brief(&self) -> String {
+        match self.location() {
+            Some(location) => format!("{}: {location}: {}", self.severity_word(), self.message),
+            None => format!("{}: {}", self.severity_word(), self.message),
+        }
+    }
+
     /// A GitHub Actions workflow command: `::error file=…,line=…,col=…::message`.
     pub fn render_github(&self) -> String {
         let mut props = Vec::new();
