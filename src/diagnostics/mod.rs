@@ -219,25 +219,23 @@ impl Diagnostic {
 
     /// One line: `error: file:line:col: message (help: hint)`.
     pub fn render_plain(&self) -> String {
-        let mut out = format!("{}: ", self.severity_word());
-        if let Some(location) = self.location() {
-            out.push_str(&location);
-            out.push_str(": ");
-        }
-        out.push_str(&self.message);
+        let mut out = self.render_brief();
         if let Some(hint) = &self.hint {
             out.push_str(&format!(" ({}: {hint})", t!("diagnostic-help")));
         }
         out
     }
 
-    /// One line without the help: `warning: file:line:col: message`, for a
-    /// warning after the first ones a build shows in full.
+    /// One line without the help: `warning: file:line:col: message`, as a
+    /// build shows the warnings after the first ones.
     pub fn render_brief(&self) -> String {
-        match self.location() {
-            Some(location) => format!("{}: {location}: {}", self.severity_word(), self.message),
-            None => format!("{}: {}", self.severity_word(), self.message),
+        let mut out = format!("{}: ", self.severity_word());
+        if let Some(location) = self.location() {
+            out.push_str(&location);
+            out.push_str(": ");
         }
+        out.push_str(&self.message);
+        out
     }
 
     /// A GitHub Actions workflow command: `::error file=…,line=…,col=…::message`.
