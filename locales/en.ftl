@@ -98,9 +98,9 @@ serve-accept-failed = cannot accept a connection ({ $reason }); trying again in 
 severity-error = error
 severity-warning = warning
 diagnostics-brief = Only the first { $shown } warnings are shown in full; { $brief ->
-    [one] the last one is on a line of its own.
-   *[other] the other { $brief } are on a line each.
-} `arkiv check` shows every one in full.
+    [one] the last one gets a line of its own, above them.
+   *[other] the other { $brief } get one line each, above them.
+} `arkiv check` shows them all in full.
 diagnostic-help = help
 did-you-mean = did you mean `{ $suggestion }`?
 

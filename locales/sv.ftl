@@ -88,10 +88,10 @@ serve-accept-failed = kan inte ta emot en anslutning ({ $reason }); försöker i
 
 severity-error = fel
 severity-warning = varning
-diagnostics-brief = Bara de första { $shown } varningarna visas i sin helhet; { $brief ->
-    [one] den sista står på en egen rad.
-   *[other] de andra { $brief } står på en rad var.
-} `arkiv check` visar alla i sin helhet.
+diagnostics-brief = Bara de { $shown } första varningarna visas i sin helhet; { $brief ->
+    [one] den sista visas på en egen rad ovanför dem.
+   *[other] de övriga { $brief } visas på var sin rad ovanför dem.
+} Kör `arkiv check` för att se alla i detalj.
 diagnostic-help = tips
 did-you-mean = menade du `{ $suggestion }`?
 

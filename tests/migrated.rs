@@ -162,15 +162,17 @@ fn a_build_shows_the_first_warnings_in_full_and_the_rest_on_a_line_each() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(said.matches("leads to no page").count(), 23, "{said}");
     assert_eq!(said.matches("help:").count(), 20, "{said}");
-    for (n, line) in [(21, 44), (22, 46), (23, 48)] {
+    // The short lines come first, so what is shown in full (errors too) stands last.
+    let lines: Vec<&str> = said.lines().collect();
+    for (at, (n, line)) in [(21, 44), (22, 46), (23, 48)].into_iter().enumerate() {
         let brief = format!(
-            "\nwarning: content/om-oss.md:{line}:4: the link to `/news/{n}/` leads to no page\n"
+            "warning: content/om-oss.md:{line}:4: the link to `/news/{n}/` leads to no page"
         );
-        assert!(said.contains(&brief), "{brief} in {said}");
+        assert_eq!(lines[at], brief, "{said}");
     }
     assert!(
         said.contains(
-            "Only the first 20 warnings are shown in full; the other 3 are on a line each."
+            "Only the first 20 warnings are shown in full; the other 3 get one line each, above them."
         ),
         "{said}"
     );
@@ -178,4 +180,12 @@ fn a_build_shows_the_first_warnings_in_full_and_the_rest_on_a_line_each() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(said.matches("help:").count(), 23, "{said}");
     assert!(!said.contains("Only the first"), "{said}");
+
+    // An error of a page listed before stands after every warning.
+    fixture.write("content/aaa.md", "---\ntitle: [trasig\n---\n");
+    let output = fixture.run(&["build"]);
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    let error = said.find("content/aaa.md:2").expect("the error is shown");
+    assert!(error > said.rfind("leads to no page").unwrap(), "{said}");
 }

@@ -92,6 +92,31 @@ fn a_broken_edit_keeps_the_last_good_page_and_shows_the_error() {
     });
 }
 
+/// What the browser is told of a failed build is its errors; its warnings,
+/// which may be thousands, are only in the terminal.
+#[test]
+fn a_failed_build_tells_the_browser_its_errors_without_the_warnings() {
+    let fixture = Fixture::copy("links");
+    fixture.write(
+        "content/gammal.md",
+        "---\ntitle: Gammal\n---\nSe [nyheten](/news/2016/gammal/).\n",
+    );
+    fixture.write("content/om.md", "---\ntitle: [trasig\n---\n");
+    let server = Server::start(&fixture);
+    let mut failed = None;
+    for line in open_events(&server).lines() {
+        let line = line.unwrap();
+        if let Some(data) = line.strip_prefix("data:")
+            && data.contains("content/om.md:2")
+        {
+            failed = Some(data.to_string());
+            break;
+        }
+    }
+    let failed = failed.expect("the build's error was sent");
+    assert!(!failed.contains("/news/2016/gammal/"), "{failed}");
+}
+
 #[test]
 fn only_the_built_site_is_served() {
     let fixture = Fixture::copy("links");

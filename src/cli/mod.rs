@@ -433,7 +433,8 @@ fn elapsed_ms(elapsed: std::time::Duration) -> u64 {
 /// lines each, and the first ones scroll out of sight. `check` shows all.
 pub const WARNINGS_IN_FULL: usize = 20;
 
-/// Prints diagnostics to standard error, all of them in full (`check`).
+/// Prints diagnostics to standard error, all of them in full, the errors
+/// last (`check`).
 pub fn print_diagnostics(diagnostics: &Diagnostics) {
     print_shortened(diagnostics, usize::MAX);
 }
@@ -446,7 +447,8 @@ pub fn print_build_diagnostics(diagnostics: &Diagnostics) {
 }
 
 /// Prints diagnostics to standard error, coloured when it is a terminal;
-/// warnings after the first `in_full` on one line each.
+/// warnings after the first `in_full` on one line each, first; then the
+/// warnings in full; then the errors, last, just above the summary.
 ///
 /// Each is laid out on any free thread, and all are written at once.
 fn print_shortened(diagnostics: &Diagnostics, in_full: usize) {
@@ -454,13 +456,15 @@ fn print_shortened(diagnostics: &Diagnostics, in_full: usize) {
     use std::io::Write;
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut warnings = 0;
-    let all: Vec<(&Diagnostic, bool)> = diagnostics
+    let (whole, brief): (Vec<_>, Vec<_>) = diagnostics
         .iter()
         .map(|d| {
             warnings += usize::from(!d.is_error());
             (d, d.is_error() || warnings <= in_full)
         })
-        .collect();
+        .partition(|(_, whole)| *whole);
+    let (errors, whole): (Vec<_>, Vec<_>) = whole.into_iter().partition(|(d, _)| d.is_error());
+    let all: Vec<(&Diagnostic, bool)> = brief.into_iter().chain(whole).chain(errors).collect();
     let shown: Vec<String> = all
         .par_iter()
         .map(|(d, whole)| match whole {

@@ -322,7 +322,13 @@ fn search_beside(shared: Arc<http::Shared>) -> SearchBeside {
 
 fn fail(shared: &http::Shared, errors: &Diagnostics, report: &impl Fn(&Diagnostics)) {
     report(errors);
-    let text: Vec<String> = errors.iter().map(|d| d.render_human(false)).collect();
+    // The page in the browser says why nothing was built: the errors. The
+    // warnings, which may be thousands, are in the terminal.
+    let text: Vec<String> = errors
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render_human(false))
+        .collect();
     shared.fail(text.join("\n"));
     println!("{}", t!("serve-failed", errors = errors.error_count()));
 }
