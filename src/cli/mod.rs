@@ -455,30 +455,23 @@ fn print_shortened(diagnostics: &Diagnostics, in_full: usize) {
     use rayon::prelude::*;
     use std::io::Write;
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let mut warnings = 0;
-    let (whole, brief): (Vec<_>, Vec<_>) = diagnostics
-        .iter()
-        .map(|d| {
-            warnings += usize::from(!d.is_error());
-            (d, d.is_error() || warnings <= in_full)
-        })
-        .partition(|(_, whole)| *whole);
-    let (errors, whole): (Vec<_>, Vec<_>) = whole.into_iter().partition(|(d, _)| d.is_error());
-    let all: Vec<(&Diagnostic, bool)> = brief.into_iter().chain(whole).chain(errors).collect();
-    let shown: Vec<String> = all
-        .par_iter()
-        .map(|(d, whole)| match whole {
-            true => d.render_human(color),
-            false => d.render_brief(),
-        })
-        .collect();
+    let warnings: Vec<&Diagnostic> = diagnostics.iter().filter(|d| !d.is_error()).collect();
+    let (whole, brief) = warnings.split_at(in_full.min(warnings.len()));
+    let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    let mut shown: Vec<String> = brief.par_iter().map(|d| d.render_brief()).collect();
+    shown.par_extend(
+        whole
+            .par_iter()
+            .chain(errors.par_iter())
+            .map(|d| d.render_human(color)),
+    );
     let mut out = std::io::BufWriter::new(std::io::stderr().lock());
     for text in shown {
         // Standard error that is gone (a closed pipe) has no one to tell.
         let _ = writeln!(out, "{text}");
     }
-    let brief = warnings.saturating_sub(in_full);
-    if brief > 0 {
+    if !brief.is_empty() {
+        let brief = brief.len();
         let _ = writeln!(
             out,
             "{}",
