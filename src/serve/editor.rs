@@ -311,12 +311,10 @@ fn walk(
 /// that is there but cannot be read is an error, not an empty page.
 fn entry(site: &SiteRoot, path: &Path) -> Result<Value, Refusal> {
     let relative = site_relative(site, path);
-    if std::fs::symlink_metadata(path).is_err() {
+    let read = site.read_optional(path, MAX_TEXT_BYTES);
+    let Some(bytes) = read.map_err(|d| Refusal::Failed(d.render_plain()))? else {
         return Ok(json!({ "data": null, "file": { "path": relative, "id": null } }));
-    }
-    let bytes = site
-        .read(path, MAX_TEXT_BYTES)
-        .map_err(|d| Refusal::Failed(d.message))?;
+    };
     Ok(json!({
         "data": String::from_utf8_lossy(&bytes),
         "file": { "path": relative, "id": blake3::hash(&bytes).to_hex().to_string() },
@@ -327,7 +325,7 @@ fn entry(site: &SiteRoot, path: &Path) -> Result<Value, Refusal> {
 fn media(site: &SiteRoot, path: &Path) -> Result<Value, Refusal> {
     let bytes = site
         .read(path, MAX_FILE_BYTES)
-        .map_err(|d| Refusal::Failed(d.message))?;
+        .map_err(|d| Refusal::Failed(d.render_plain()))?;
     Ok(json!({
         "id": blake3::hash(&bytes).to_hex().to_string(),
         "content": base64::engine::general_purpose::STANDARD.encode(&bytes),
@@ -557,5 +555,19 @@ mod tests {
         );
         assert_eq!(status, 500, "{answer}");
         assert!(answer["error"].as_str().unwrap().contains("16"), "{answer}");
+    }
+
+    #[test]
+    fn a_page_too_large_to_read_is_named_with_its_help() {
+        let (dir, site) = site();
+        let path = dir.path().join("content/nyheter/big.md");
+        std::fs::write(&path, "x".repeat(MAX_TEXT_BYTES as usize + 1)).unwrap();
+        let Err(Refusal::Failed(said)) = entry(&site, &path) else {
+            panic!("a page over the limit was read");
+        };
+        assert!(said.contains("content/nyheter/big.md"), "{said}");
+        assert!(said.contains(&t!("fs-too-large-hint")), "{said}");
+        let missing = entry(&site, &dir.path().join("content/nyheter/ny.md"));
+        assert!(missing.is_ok_and(|entry| entry["data"].is_null()));
     }
 }
