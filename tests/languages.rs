@@ -393,6 +393,8 @@ fn a_translation_naming_an_untranslated_programme_builds_without_the_link() {
             .any(|href| href == "/program/yrkesresan/"),
         "{swedish_links:?}"
     );
+    // No English programme page is made up for it.
+    assert!(!site.has("en/programmes/yrkesresan/index.html"));
     let english = site.html("en/news/yrkesresan/index.html");
     let links = english.attrs("main a", "href");
     assert!(
