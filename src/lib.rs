@@ -149,8 +149,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                         .flatten()
                 });
                 let published = publish_whole(opts, &prepared, &output_path, (stamp, &build));
+                clock.lap("published");
                 (bodies.join().ok().flatten(), published)
             });
+            clock.lap("bodies kept");
             let (files, paths, record) = published?;
             if let Some(bodies) = bodies {
                 let keep = (build.as_str(), &paths[..], &record);

@@ -255,3 +255,43 @@ fn front_matter_values_are_escaped_in_every_format() {
         "{ics}"
     );
 }
+
+#[test]
+fn a_feed_holds_the_newest_twenty_of_a_long_listing() {
+    let site = Fixture::sample();
+    for day in 1..=25 {
+        site.write(
+            &format!("content/nyheter/2026-10-{day:02}-flodtest-{day:02}.md"),
+            &format!("---\ntitle: Flödestest {day:02}\ntopics: [Flödestest]\n---\n\nText {day}.\n"),
+        );
+    }
+    let built = site.build();
+    let titles = |path: &str| -> Vec<String> {
+        let feed: atom_syndication::Feed = built.text(path).parse().unwrap();
+        feed.entries()
+            .iter()
+            .map(|e| e.title().to_string())
+            .collect()
+    };
+    let newest: Vec<String> = (6..=25)
+        .rev()
+        .map(|day| format!("Flödestest {day:02}"))
+        .collect();
+    assert_eq!(titles("amnen/flodestest/atom.xml"), newest);
+    for path in ["nyheter/atom.xml", "atom.xml"] {
+        let titles = titles(path);
+        assert_eq!(titles.len(), 20, "{path}");
+        let ours: Vec<&String> = titles
+            .iter()
+            .filter(|t| t.starts_with("Flödestest"))
+            .collect();
+        assert!(
+            ours.len() >= 18 && ours[0] == "Flödestest 25",
+            "{path}: {titles:?}"
+        );
+        assert!(
+            !titles.contains(&"Flödestest 01".to_string()),
+            "{path}: {titles:?}"
+        );
+    }
+}

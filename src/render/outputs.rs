@@ -87,21 +87,21 @@ impl Feed {
         }
     }
 
-    /// The feed's pages, newest first.
+    /// The feed's pages, newest first: the newest `FEED_SIZE`.
+    ///
+    /// Every page asks whether its section's feed has any (`Frame::feeds`),
+    /// so only the pages the feed shows are taken, never the whole section.
     pub fn pages(self, site: &SiteIndex) -> Vec<PageId> {
-        let ids: Vec<PageId> = match self {
-            Feed::Site => site
-                .archive
-                .iter()
-                .flat_map(|year| year.months.iter().flat_map(|m| m.pages.iter().copied()))
-                .take(FEED_SIZE)
-                .collect(),
-            Feed::Section(kind) => site
-                .section(kind)
-                .map_or_else(Vec::new, |s| s.pages.clone()),
-            Feed::Topic(t) => site.taxonomy(TaxonomyKind::Topics).terms[t].pages.clone(),
+        let listed: &[PageId] = match self {
+            Feed::Site => {
+                let months = site.archive.iter().flat_map(|year| &year.months);
+                let pages = months.flat_map(|month| month.pages.iter().copied());
+                return pages.take(FEED_SIZE).collect();
+            }
+            Feed::Section(kind) => site.section(kind).map_or(&[], |s| &s.pages),
+            Feed::Topic(t) => &site.taxonomy(TaxonomyKind::Topics).terms[t].pages,
         };
-        ids.into_iter().take(FEED_SIZE).collect()
+        listed[..listed.len().min(FEED_SIZE)].to_vec()
     }
 }
 

@@ -195,20 +195,25 @@ fn merge_word(word_map: &mut HashMap<String, WordPages>, word: String, packed: P
 }
 
 pub async fn build_indexes(
-    mut pages: Vec<FossickedData>,
+    pages: Vec<FossickedData>,
     language: String,
     options: &SearchOptions,
 ) -> Result<PagefindIndexes> {
     let meta_fields = meta_fields_of(pages.iter().map(|page| &page.fragment.data.meta));
-    let batches = std::iter::from_fn(move || {
-        // The last batch (or a site's only one) is the rest of `pages` itself, not a copy.
-        match pages.len() {
-            0 => None,
-            n if n <= PAGE_BATCH => Some(Ok(std::mem::take(&mut pages))),
-            _ => Some(Ok(pages.drain(..PAGE_BATCH).collect())),
-        }
-    });
+    let batches = in_batches(pages).map(Ok);
     build_indexes_in_batches(batches, meta_fields, language, options)
+}
+
+/// `items` in order, `PAGE_BATCH` at a time. Each batch is taken from the
+/// front without moving the items behind it: draining the front of the list
+/// moved every later item again for each batch, which grew with the square
+/// of the pages.
+fn in_batches<T>(items: Vec<T>) -> impl Iterator<Item = Vec<T>> {
+    let mut items = items.into_iter();
+    std::iter::from_fn(move || {
+        let batch: Vec<T> = items.by_ref().take(PAGE_BATCH).collect();
+        (!batch.is_empty()).then_some(batch)
+    })
 }
 
 /// The names of the metadata fields of `pages`, in the order the index numbers them.
@@ -226,7 +231,7 @@ fn meta_fields_of<'a>(pages: impl Iterator<Item = &'a BTreeMap<String, String>>)
 /// as `SearchState::build_indexes` does. Every record must be a page of
 /// `language`, with a URL of its own.
 pub fn build_indexes_of_records(
-    mut records: Vec<Fossicker>,
+    records: Vec<Fossicker>,
     language: String,
     options: &SearchOptions,
 ) -> Result<PagefindIndexes> {
@@ -251,18 +256,12 @@ pub fn build_indexes_of_records(
             .filter(|(_, has_words)| **has_words)
             .filter_map(|(record, _)| record.data().map(|data| &data.meta)),
     );
-    let batches = std::iter::from_fn(move || {
-        let n = records.len().min(PAGE_BATCH);
-        if n == 0 {
-            return None;
-        }
-        let batch: Result<Vec<FossickedData>> = records
-            .drain(..n)
-            .collect::<Vec<_>>()
+    let batches = in_batches(records).map(|batch| {
+        let batch: Result<Vec<FossickedData>> = batch
             .into_par_iter()
             .map(|record| record.fossick_sync(options))
             .collect();
-        Some(batch.map(|pages| pages.into_iter().filter(|page| !page.word_data.is_empty()).collect()))
+        batch.map(|pages| pages.into_iter().filter(|page| !page.word_data.is_empty()).collect())
     });
     build_indexes_in_batches(batches, meta_fields, language, options)
 }
@@ -969,6 +968,16 @@ fn meta_positions_to_packed(mut positions: Vec<MetaFossickedWord>) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn batches_hold_every_item_in_order() {
+        let items: Vec<usize> = (0..2 * PAGE_BATCH + 3).collect();
+        let batches: Vec<Vec<usize>> = in_batches(items.clone()).collect();
+        let sizes: Vec<usize> = batches.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [PAGE_BATCH, PAGE_BATCH, 3]);
+        assert_eq!(batches.concat(), items);
+        assert_eq!(in_batches(Vec::<usize>::new()).count(), 0);
+    }
 
     trait Mock {
         fn word(&mut self, word: &str, page_number: usize, locs: Vec<i32>);
