@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use pagefind::api::{CustomRecord, PagefindIndex};
+use pagefind::api::{CustomRecord, PagefindIndex, SyntheticFile};
 use pagefind::options::PagefindServiceConfig;
 
 use crate::config::Config;
@@ -32,6 +32,19 @@ pub type Language<'a> = (&'a Config, &'a SiteIndex, &'a Labels);
 /// bundle (Pagefind's multilingual mode): each page's words are stemmed in
 /// its language, and the search page finds in its own language's pages.
 pub fn index(languages: &[Language<'_>]) -> Result<Vec<OutputFile>, Diagnostics> {
+    let mut fragments = Vec::new();
+    let mut files = index_with_fragments(languages, &mut |made| fragments.extend(made))?;
+    files.append(&mut fragments);
+    Ok(files)
+}
+
+/// `index`, handing each page's fragment file (what a result shows of it) to
+/// `fragments` a few hundred at a time while the index is still being built,
+/// so a build can write them meanwhile; returns the other files.
+pub fn index_with_fragments(
+    languages: &[Language<'_>],
+    fragments: &mut (dyn FnMut(Vec<OutputFile>) + Send),
+) -> Result<Vec<OutputFile>, Diagnostics> {
     let mut clock = crate::timing::Stopwatch::from_env();
     let records: Vec<(Record, &str)> = languages
         .iter()
@@ -64,7 +77,12 @@ pub fn index(languages: &[Language<'_>]) -> Result<Vec<OutputFile>, Diagnostics>
                 filters: record.filters,
                 sort: BTreeMap::new(),
             });
-            let files = index.records_into_files(records.collect()).await;
+            let mut hand_out = |made: Vec<SyntheticFile>| {
+                fragments(made.into_iter().map(output_file).collect());
+            };
+            let files = index
+                .records_into_files_with_fragments(records.collect(), &mut hand_out)
+                .await;
             clock.lap("search: indexed");
             files
         })
@@ -81,13 +99,13 @@ pub fn index(languages: &[Language<'_>]) -> Result<Vec<OutputFile>, Diagnostics>
         make()
     };
     let bundle = bundle.map_err(|err| failure(&err.to_string()))?;
-    Ok(bundle
-        .into_iter()
-        .map(|file| {
-            let name = crate::diagnostics::display_path(std::path::Path::new(""), &file.filename);
-            OutputFile::bytes(format!("{BUNDLE}/{name}"), file.contents)
-        })
-        .collect())
+    Ok(bundle.into_iter().map(output_file).collect())
+}
+
+/// A file of Pagefind's bundle, at its place in the output.
+fn output_file(file: SyntheticFile) -> OutputFile {
+    let name = crate::diagnostics::display_path(std::path::Path::new(""), &file.filename);
+    OutputFile::bytes(format!("{BUNDLE}/{name}"), file.contents)
 }
 
 /// One page as Pagefind indexes it.

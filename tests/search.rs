@@ -83,6 +83,37 @@ fn fossicked_as_built(repeat: bool) -> BTreeMap<String, Vec<u8>> {
     })
 }
 
+/// `records_into_files_with_fragments`: the fragments handed out as they
+/// are made, and the files returned, together.
+fn fragments_handed_out(repeat: bool) -> BTreeMap<String, Vec<u8>> {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let index = PagefindIndex::new(Some(options())).unwrap();
+        let pages = records::site(repeat).into_iter().map(custom).collect();
+        let mut fragments = Vec::new();
+        let mut rest = index
+            .records_into_files_with_fragments(pages, &mut |made| fragments.extend(made))
+            .await
+            .unwrap();
+        // A URL given twice takes the way through `fossick_all`, whose
+        // fragments come with the rest.
+        assert_eq!(fragments.is_empty(), repeat, "fragments handed out");
+        assert!(
+            fragments
+                .iter()
+                .all(|file| file.filename.starts_with("fragment"))
+        );
+        assert_eq!(
+            rest.iter()
+                .any(|file| file.filename.starts_with("fragment")),
+            repeat,
+            "fragments returned"
+        );
+        rest.extend(fragments);
+        unpacked(rest)
+    })
+}
+
 #[test]
 fn every_way_of_indexing_gives_the_files_pagefind_as_published_gives() {
     for repeat in [false, true] {
@@ -93,6 +124,10 @@ fn every_way_of_indexing_gives_the_files_pagefind_as_published_gives() {
             (
                 "records fossicked as the index is built",
                 fossicked_as_built(repeat),
+            ),
+            (
+                "fragments handed out as they are made",
+                fragments_handed_out(repeat),
             ),
         ] {
             let got = records::fingerprint(&files);

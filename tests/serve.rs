@@ -1123,6 +1123,49 @@ fn the_search_index_is_built_beside_serving_and_again_after_an_edit() {
     );
 }
 
+/// A build of a site in one language writes each page's search fragment as
+/// the index makes it; `serve` takes the whole index at once. Both give the
+/// same files.
+#[test]
+fn the_served_search_index_is_the_built_one() {
+    let fixture = Fixture::copy("links");
+    for n in 1..=8 {
+        fixture.write(
+            &format!("content/nyheter/2024-03-{n:02}-nyhet-{n}.md"),
+            &format!("---\ntitle: Nyhet {n} om Kungälv\n---\nText nummer {n} om Tjörn.\n"),
+        );
+    }
+    let built = fixture.build();
+    let bundle = built.output.join("pagefind");
+    let files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(&bundle)
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| path.is_file())
+        .collect();
+    let fragments = files
+        .iter()
+        .filter(|p| p.to_string_lossy().contains("fragment/"))
+        .count();
+    let server = Server::start(&fixture);
+    let entry = "/pagefind/pagefind-entry.json";
+    server.wait_for(entry, "the search index", |s, b| {
+        s == 200 && indexed_pages(b).is_some()
+    });
+    let pages = indexed_pages(&server.get(entry).1).unwrap();
+    assert!(pages > 8, "{pages} pages indexed");
+    assert_eq!(fragments as u64, pages, "a fragment per page");
+    for path in files {
+        let name = path
+            .strip_prefix(&built.output)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let (status, served) = server.get_bytes(&format!("/{name}"));
+        assert_eq!(status, 200, "{name}");
+        assert!(served == std::fs::read(&path).unwrap(), "{name} differs");
+    }
+}
+
 #[test]
 fn the_first_build_hands_over_the_real_start_page_before_the_rest() {
     let fixture = Fixture::sample();

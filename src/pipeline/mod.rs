@@ -219,17 +219,30 @@ fn with_search<T: Send, R: Send>(
     let mut clock = Stopwatch::from_env();
     let config = &prepared.config;
     // The search index is made while the outputs are rendered and written:
-    // each leaves the other's idle moments to it.
+    // each leaves the other's idle moments to it. Its fragments (a file per
+    // page) are handed to `each` as they are made, not all at the end.
+    let mut fragments: Result<Vec<T>, Diagnostic> = Ok(Vec::new());
+    let mut hand_out = |files: Vec<OutputFile>| {
+        if let Ok(done) = &mut fragments {
+            let written: Result<Vec<T>, Diagnostic> = files.into_par_iter().map(&each).collect();
+            match written {
+                Ok(written) => done.extend(written),
+                Err(err) => fragments = Err(err),
+            }
+        }
+    };
     let search = || {
+        let languages = || prepared.search_languages();
         config
             .search
-            .then(|| search::index(&prepared.search_languages()))
+            .then(|| search::index_with_fragments(&languages(), &mut hand_out))
     };
     let (rendered, index) = rayon::join(|| render(&each), search);
     let (mut done, made) = rendered.map_err(with_warnings)?;
     clock.lap("render and search");
     if let Some(index) = index {
         let index = index.map_err(with_warnings)?;
+        done.extend(fragments.map_err(|e| with_warnings(e.into()))?);
         let index: Result<Vec<T>, Diagnostic> = index.into_par_iter().map(&each).collect();
         done.extend(index.map_err(|e| with_warnings(e.into()))?);
         clock.lap("search files");

@@ -181,8 +181,14 @@ impl SearchState {
     /// records (`Fossicker::new_with_data`), with less memory: when every
     /// page is in one language, has a URL of its own and nothing was added
     /// before, the pages are fossicked a batch at a time as the index is
-    /// built (`index::build_indexes_of_records`).
-    pub async fn build_indexes_of_records(&mut self, files: Vec<Fossicker>) -> Result<()> {
+    /// built (`index::build_indexes_of_records`), and their fragment files
+    /// go to `fragments` as they are made. Otherwise every file is left to
+    /// `get_files`.
+    pub async fn build_indexes_of_records(
+        &mut self,
+        files: Vec<Fossicker>,
+        fragments: Option<&mut index::FragmentSink<'_>>,
+    ) -> Result<()> {
         let language = files.first().and_then(|file| file.data()).map(|data| &data.language);
         let one_language = files
             .iter()
@@ -194,7 +200,7 @@ impl SearchState {
         match language.cloned() {
             Some(language) if one_language && own_urls && self.fossicked_pages.is_empty() => {
                 self.options.logger.status("[Building search indexes]");
-                let index = index::build_indexes_of_records(files, language, &self.options)?;
+                let index = index::build_indexes_of_records(files, language, &self.options, fragments)?;
                 // A site whose pages have no words has no index, as in `build_indexes_of`.
                 self.built_indexes = if index.page_count > 0 { vec![index] } else { vec![] };
                 Ok(())

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use crate::{
     fossick::{FossickedData, FossickedWord, Fossicker, MetaFossickedWord},
     index::index_metadata::MetaFilter,
+    output::SyntheticFile,
     utils::full_hash,
     SearchOptions,
 };
@@ -52,7 +53,16 @@ struct PageProcessingResult {
     word_shards: Vec<Vec<(String, PackedWord)>>,
     filter_entries: Vec<(String, String, usize)>, // (filter, value, page_number)
     encoded_page: IntermediaryPageData,
+    /// The page's fragment file, compressed, when fragments are handed out
+    /// as they are made (`FragmentSink`).
+    compressed_fragment: Option<Vec<u8>>,
 }
+
+/// Takes the fragment files of a batch of pages as soon as they are named,
+/// so that they need not wait in memory for the whole index
+/// (`build_indexes_of_records`). Each file is named as `get_files` names
+/// it (`fragment/<hash>.pf_fragment`) and is compressed as it would be.
+pub type FragmentSink<'a> = dyn FnMut(Vec<SyntheticFile>) + Send + 'a;
 
 /// How many pages `build_indexes` turns into word maps before merging them.
 const PAGE_BATCH: usize = 512;
@@ -201,7 +211,7 @@ pub async fn build_indexes(
 ) -> Result<PagefindIndexes> {
     let meta_fields = meta_fields_of(pages.iter().map(|page| &page.fragment.data.meta));
     let batches = in_batches(pages).map(Ok);
-    build_indexes_in_batches(batches, meta_fields, language, options)
+    build_indexes_in_batches(batches, meta_fields, language, options, None)
 }
 
 /// `items` in order, `PAGE_BATCH` at a time. Each batch is taken from the
@@ -230,10 +240,16 @@ fn meta_fields_of<'a>(pages: impl Iterator<Item = &'a BTreeMap<String, String>>)
 /// `build_indexes` of the fossicked records, leaving out those without words
 /// as `SearchState::build_indexes` does. Every record must be a page of
 /// `language`, with a URL of its own.
+///
+/// With `fragments`, each batch's fragment files go to it once the batch is
+/// merged, and the index holds none (unless `max_fragments` bundles them,
+/// which needs them all): the caller may write them while the index is
+/// still being built.
 pub fn build_indexes_of_records(
     records: Vec<Fossicker>,
     language: String,
     options: &SearchOptions,
+    fragments: Option<&mut FragmentSink<'_>>,
 ) -> Result<PagefindIndexes> {
     // The metadata fields are numbered before any page is fossicked, from the
     // pages that will have words. A record without a letter or digit (or with
@@ -263,7 +279,7 @@ pub fn build_indexes_of_records(
             .collect();
         batch.map(|pages| pages.into_iter().filter(|page| !page.word_data.is_empty()).collect())
     });
-    build_indexes_in_batches(batches, meta_fields, language, options)
+    build_indexes_in_batches(batches, meta_fields, language, options, fragments)
 }
 
 /// Builds the index of the pages `batches` yields, numbered in that order,
@@ -273,7 +289,12 @@ fn build_indexes_in_batches(
     meta_fields: Vec<String>,
     language: String,
     options: &SearchOptions,
+    fragments_out: Option<&mut FragmentSink<'_>>,
 ) -> Result<PagefindIndexes> {
+    // Fragments bundled into groups (`max_fragments`) are made from all of
+    // them at the end, so those are not handed out.
+    let mut fragments_out = fragments_out.filter(|_| !options.max_fragments.is_some_and(|m| m > 0));
+    let streaming = fragments_out.is_some();
     let mut meta = MetaIndex {
         version: options.version.into(),
         pages: Vec::new(),
@@ -476,8 +497,14 @@ fn build_indexes_in_batches(
 
                 // Compute encoded page data
                 let encoded_data = serde_json::to_string(&page.fragment.data).unwrap();
+                let full_hash = format!("{}_{}", language_ref, full_hash(encoded_data.as_bytes()));
+                let (encoded_data, compressed_fragment) = if streaming {
+                    (String::new(), Some(crate::output::gzip(&[encoded_data.as_bytes()])))
+                } else {
+                    (encoded_data, None)
+                };
                 let encoded_page = IntermediaryPageData {
-                    full_hash: format!("{}_{}", language_ref, full_hash(encoded_data.as_bytes())),
+                    full_hash,
                     word_count: page.fragment.data.word_count,
                     page_number: page.fragment.page_number,
                     encoded_data,
@@ -493,6 +520,7 @@ fn build_indexes_in_batches(
                     word_shards,
                     filter_entries,
                     encoded_page,
+                    compressed_fragment,
                 }
             })
             .collect();
@@ -517,6 +545,7 @@ fn build_indexes_in_batches(
             });
 
         // Filters and fragments are merged on this thread, in page order.
+        let mut named_fragments = Vec::new();
         for result in page_results {
             // Merge filter entries using or_default for cleaner code
             for (filter, value, page_number) in result.filter_entries {
@@ -548,7 +577,16 @@ fn build_indexes_in_batches(
                     short_hash = &encoded_page.full_hash[0..=new_length];
                 }
             }
+            if let Some(contents) = result.compressed_fragment {
+                named_fragments.push(SyntheticFile {
+                    filename: format!("fragment/{short_hash}.pf_fragment").into(),
+                    contents,
+                });
+            }
             fragment_hashes.insert(short_hash.to_string(), encoded_page);
+        }
+        if let Some(out) = fragments_out.as_deref_mut() {
+            out(named_fragments);
         }
     }
 
@@ -609,7 +647,9 @@ fn build_indexes_in_batches(
         }
     } else {
         for (word_count, (hash, frag)) in fragments {
-            final_fragments.push((hash.clone(), frag.encoded_data));
+            if !streaming {
+                final_fragments.push((hash.clone(), frag.encoded_data));
+            }
             meta.pages.push(MetaPage {
                 hash: hash.clone(),
                 word_count: word_count as u32,

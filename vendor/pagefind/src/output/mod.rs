@@ -415,7 +415,7 @@ impl PagefindIndexes {
 const LEVEL: u32 = 3;
 
 /// `chunks`, each after Pagefind's marker, gzipped.
-fn gzip(chunks: &[&[u8]]) -> Vec<u8> {
+pub(crate) fn gzip(chunks: &[&[u8]]) -> Vec<u8> {
     let mut gz = GzEncoder::new(Vec::new(), Compression::new(LEVEL));
     for chunk in chunks {
         gz.write_all(b"pagefind_dcd").unwrap();

@@ -33,6 +33,7 @@
 //! }
 //! ```
 
+pub use crate::index::FragmentSink;
 pub use crate::output::SyntheticFile;
 
 /// A record for `PagefindIndex::add_custom_records`: what `add_custom_record` takes.
@@ -297,13 +298,36 @@ impl PagefindIndex {
     /// a time as the index is built, so the words of every page are never in
     /// memory at once (`SearchState::build_indexes_of_records`).
     pub async fn records_into_files(self, records: Vec<CustomRecord>) -> Result<Vec<SyntheticFile>> {
+        self.records_into_files_and(records, None).await
+    }
+
+    /// `records_into_files`, handing the fragment files (one per page) to
+    /// `fragments` a batch at a time as they are made, named and compressed
+    /// as `get_files` would give them; the files returned are the rest. The
+    /// caller can write the fragments while the index is still being built,
+    /// and they need not all wait in memory. Records that take the way
+    /// through `fossick_all` (see `records_into_files`) have their fragments
+    /// returned with the rest.
+    pub async fn records_into_files_with_fragments(
+        self,
+        records: Vec<CustomRecord>,
+        fragments: &mut FragmentSink<'_>,
+    ) -> Result<Vec<SyntheticFile>> {
+        self.records_into_files_and(records, Some(fragments)).await
+    }
+
+    async fn records_into_files_and(
+        self,
+        records: Vec<CustomRecord>,
+        fragments: Option<&mut FragmentSink<'_>>,
+    ) -> Result<Vec<SyntheticFile>> {
         let mut state = self.search_index.lock().await;
         let force_language = state.options.force_language.clone();
         let files = records
             .into_iter()
             .map(|record| record.into_fossicker(force_language.clone()))
             .collect();
-        state.build_indexes_of_records(files).await?;
+        state.build_indexes_of_records(files, fragments).await?;
         Ok(state.get_files().await)
     }
 
