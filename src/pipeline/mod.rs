@@ -232,10 +232,9 @@ fn with_search<T: Send, R: Send>(
         }
     };
     let search = || {
-        let languages = || prepared.search_languages();
         config
             .search
-            .then(|| search::index_with_fragments(&languages(), &mut hand_out))
+            .then(|| search::index_with_fragments(&prepared.search_languages(), &mut hand_out))
     };
     let (rendered, index) = rayon::join(|| render(&each), search);
     let (mut done, made) = rendered.map_err(with_warnings)?;
