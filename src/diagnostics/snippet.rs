@@ -164,6 +164,11 @@ fn shown(c: char) -> char {
 
 /// `text` with control characters replaced (newlines kept) and cut to `width` characters.
 pub(crate) fn bounded(text: &str, width: usize) -> String {
+    // Most texts are short and plain: no character to replace, none to cut.
+    let plain = |c: char| c == '\n' || shown(c) == c;
+    if text.len() <= width && text.chars().all(plain) {
+        return text.to_owned();
+    }
     let mut out: String = text
         .chars()
         .take(width)
@@ -173,4 +178,19 @@ pub(crate) fn bounded(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_shown_without_control_characters_and_cut_to_its_width() {
+        assert_eq!(bounded("Göteborg\nLerum", 20), "Göteborg\nLerum");
+        assert_eq!(bounded("a\tb\u{1b}[31mc", 20), "a b\u{FFFD}[31mc");
+        assert_eq!(bounded("\u{85}x", 20), "\u{FFFD}x");
+        // Cut by characters, not bytes: four characters fit, five do not.
+        assert_eq!(bounded("åäöx", 4), "åäöx");
+        assert_eq!(bounded("åäöxy", 4), "åäöx…");
+    }
 }
