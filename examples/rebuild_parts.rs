@@ -44,6 +44,9 @@ fn main() {
             site.bodies.clone(),
             site.files.clone(),
             site.timing.clone(),
+            // As after an edit in `serve`: what the index before found of
+            // pages that did not change is taken over.
+            Some(site),
         )
         .unwrap();
         index_ms.push(started.elapsed().as_secs_f64() * 1000.0);

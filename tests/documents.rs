@@ -312,6 +312,14 @@ fn served_after(
     fixture: &Fixture,
     edit: impl FnOnce() -> std::path::PathBuf,
 ) -> BTreeMap<String, Vec<u8>> {
+    served_and_said_after(fixture, edit).0
+}
+
+/// `served_after`, with the messages of the warnings `serve` gave after the edit.
+fn served_and_said_after(
+    fixture: &Fixture,
+    edit: impl FnOnce() -> std::path::PathBuf,
+) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
     fn take(files: &mut BTreeMap<String, Vec<u8>>, update: Update) {
         if update.is_full {
             files.clear();
@@ -336,6 +344,7 @@ fn served_after(
     for first in firsts {
         take(&mut served, first);
     }
+    let said = update.warnings.iter().map(|d| d.message.clone()).collect();
     take(&mut served, update);
     let (_, files) = arkiv::render_site(&opts).unwrap();
     for file in files.iter().filter(|f| !f.path.starts_with("pagefind/")) {
@@ -346,7 +355,32 @@ fn served_after(
             file.path
         );
     }
-    served
+    (served, said)
+}
+
+/// An edit in `serve` that moves another page between listings takes over
+/// what was found of the documents and the text of the pages it did not
+/// change: the document still warns, and the statement still lists both.
+#[test]
+fn serve_keeps_what_was_found_on_the_pages_an_edit_leaves() {
+    let fixture = untagged_report();
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\ndate: 2025-02-01\n---\nSkriv till oss [här](https://example.org/kontakt).\n",
+    );
+    fixture.write(
+        "content/nyheter/annan.md",
+        "---\ntitle: Annan nyhet\ndate: 2025-03-01\ntopics: [Trafik]\n---\nText.\n",
+    );
+    let (served, said) = served_and_said_after(&fixture, || {
+        fixture.replace("content/nyheter/annan.md", "[Trafik]", "[Skola]");
+        fixture.root.join("content/nyheter/annan.md")
+    });
+    let untagged = said.iter().filter(|m| m.contains("rapport.pdf")).count();
+    assert_eq!(untagged, 1, "{said:?}");
+    let statement = String::from_utf8(served["tillganglighet/index.html"].clone()).unwrap();
+    assert!(statement.contains("Rapporten som PDF"), "{statement}");
+    assert!(statement.contains("Om oss</a>: länktexter"), "{statement}");
 }
 
 /// `serve` shows a mended document at once: its page loses the mark and the

@@ -14,7 +14,7 @@ pub mod pdf;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
@@ -157,12 +157,35 @@ pub struct Documents {
     /// when no page is the statement (`STATEMENT_TEMPLATE`), which alone
     /// lists them.
     pub pages: Option<Vec<FailingPage>>,
+    /// What was kept of each document, same order as `all`.
+    found: Vec<Found>,
 }
 
 impl Documents {
     /// The document `name` of page `page`, if it is one.
     pub fn of(&self, page: usize, name: &str) -> Option<&Document> {
-        self.all.iter().find(|d| d.page == page && d.name == name)
+        // In page order: a page's documents are found without reading the others.
+        let first = self.all.partition_point(|d| d.page < page);
+        let mut own = self.all[first..].iter().take_while(|d| d.page == page);
+        own.find(|d| d.name == name)
+    }
+
+    /// The documents of page `page`, with what was kept of each.
+    fn on(&self, page: usize) -> impl Iterator<Item = (&Document, &Found)> {
+        let first = self.all.partition_point(|d| d.page < page);
+        let own = self.all[first..].iter().zip(&self.found[first..]);
+        own.take_while(move |(d, _)| d.page == page)
+    }
+
+    /// The hashes of the PDFs read and what was found in each, as the
+    /// site's cache keeps them: sorted, each once.
+    fn hashes(&self) -> Vec<(&str, &[Problem])> {
+        let read = self.all.iter().zip(&self.found);
+        let read = read.filter_map(|(d, f)| Some((f.hash.as_deref()?, &d.problems[..])));
+        let mut hashes: Vec<(&str, &[Problem])> = read.collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes
     }
 
     /// The pages whose text breaks content rules (none without a statement).
@@ -192,81 +215,159 @@ fn kind(name: &str) -> Option<bool> {
     }
 }
 
+/// What a review found before, in `serve`: `review` takes it over for
+/// each page that is the same (the same `Arc`) and publishes the same files,
+/// instead of looking at every document and making every warning again. A
+/// page whose file or bundle changed was parsed again, so it is not the same.
+#[derive(Clone, Copy)]
+pub struct Earlier<'a> {
+    /// The pages of that review, in content-path order as in every index.
+    pub pages: &'a [Arc<Page>],
+    /// The files each of those pages published.
+    pub published: &'a [Vec<Asset>],
+    pub documents: &'a Documents,
+}
+
+impl Earlier<'_> {
+    /// Where `page` was in the earlier review, when it is the same page
+    /// publishing the same files.
+    fn same(&self, page: &Arc<Page>, published: &[Asset]) -> Option<usize> {
+        let at = self.same_page(page)?;
+        (self.published[at] == published).then_some(at)
+    }
+
+    /// Where `page` was in the earlier review, when it is the same page.
+    fn same_page(&self, page: &Arc<Page>) -> Option<usize> {
+        let at = (self.pages)
+            .binary_search_by(|p| p.content_path.cmp(&page.content_path))
+            .ok()?;
+        Arc::ptr_eq(&self.pages[at], page).then_some(at)
+    }
+}
+
+/// What `review` keeps of each document beside the `Document`: for the
+/// site's cache, and for a later review that takes it over.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The file's hash; `None` when it is not a PDF or could not be read.
+    hash: Option<String>,
+    /// The warning it gave.
+    warning: Option<Diagnostic>,
+}
+
 /// Checks every document the pages publish (`published[page]`, the bundle
-/// files each page publishes) and says what fails at its page.
+/// files each page publishes) and says what fails at its page; what
+/// `earlier` found on a page that is the same is taken over.
 pub fn review(
     config: &Config,
-    pages: &[std::sync::Arc<Page>],
+    pages: &[Arc<Page>],
     published: &[Vec<Asset>],
+    earlier: Option<Earlier<'_>>,
 ) -> (Documents, Diagnostics) {
-    let mut clock = crate::timing::Stopwatch::from_env();
-    let found: Vec<(usize, &Asset, bool)> = published
-        .iter()
-        .enumerate()
-        .flat_map(|(page, assets)| {
-            assets
-                .iter()
-                .filter_map(move |asset| kind(&asset.name).map(|is_pdf| (page, asset, is_pdf)))
-        })
-        .collect();
-    let cache = Cache::load(config);
-    let read: Vec<(Option<String>, Vec<Problem>)> = found
-        .par_iter()
-        .map(|&(_, asset, is_pdf)| {
-            if is_pdf {
-                cache.problems(&asset.source)
-            } else {
-                (None, vec![Problem::Office])
-            }
-        })
-        .collect();
-    cache.keep(&config.root, &read);
-    let problems = read.into_iter().map(|(_, problems)| problems);
-    clock.lap("documents");
+    let cache = Cache::new(config);
     let in_force: jiff::civil::Date = IN_FORCE.parse().expect("a date");
+    let same = |id: usize| earlier.and_then(|e| Some((e, e.same(&pages[id], &published[id])?)));
+    // Thousands of failing documents are thousands of warnings: made in parallel.
+    let reviewed: Vec<(Document, Found)> = (0..pages.len())
+        .into_par_iter()
+        .flat_map_iter(|id| match same(id) {
+            Some((earlier, at)) => {
+                let taken = earlier.documents.on(at).map(move |(document, found)| {
+                    let document = Document {
+                        page: id,
+                        ..document.clone()
+                    };
+                    (document, found.clone())
+                });
+                taken.collect::<Vec<_>>()
+            }
+            None => (published[id].iter())
+                .filter_map(|asset| Some((asset, kind(&asset.name)?)))
+                .map(|(asset, is_pdf)| {
+                    let (hash, problems) = if is_pdf {
+                        cache.problems(&asset.source)
+                    } else {
+                        (None, vec![Problem::Office])
+                    };
+                    let (document, warning) = document(&pages[id], id, asset, problems, in_force);
+                    (document, Found { hash, warning })
+                })
+                .collect(),
+        })
+        .collect();
     let mut documents = Documents::default();
     let mut warnings = Diagnostics::new();
-    for ((page_id, asset, _), problems) in found.into_iter().zip(problems) {
-        let page = &pages[page_id];
-        let listed = page.front.attachments.iter().find(|a| a.file == asset.name);
-        let exempt = page.date.is_some_and(|d| d.date() < in_force);
-        let standing = match listed.and_then(|a| a.accessibility.as_ref()) {
-            _ if problems.is_empty() => Standing::Accessible,
-            _ if exempt => Standing::Exempt,
-            Some(known) => Standing::Known(known.reason.clone()),
-            None => Standing::Fails,
-        };
-        if standing == Standing::Fails {
-            warnings.push(warning(page, &asset.name, &problems));
-        }
-        documents.all.push(Document {
-            page: page_id,
-            title: listed
-                .and_then(|a| a.title.clone())
-                .unwrap_or_else(|| asset.name.clone()),
-            name: asset.name.clone(),
-            problems,
-            standing,
-        });
+    for (document, found) in reviewed {
+        warnings.extend(found.warning.iter().cloned());
+        documents.all.push(document);
+        documents.found.push(found);
+    }
+    // The earlier review left the cache holding what it found: when that is
+    // what was found now, there is nothing to write, nor to read.
+    let kept_before = earlier.is_some_and(|e| e.documents.hashes() == documents.hashes());
+    if !kept_before {
+        cache.keep(&config.root, &documents);
     }
     let has_statement = pages
         .iter()
         .any(|page| page.front.template.as_deref() == Some(STATEMENT_TEMPLATE));
     if has_statement {
-        documents.pages = Some(failing_pages(config, pages));
+        documents.pages = Some(failing_pages(config, pages, earlier));
     }
     (documents, warnings)
 }
 
-/// The pages whose text breaks a content rule site.yaml leaves on.
-fn failing_pages(config: &Config, pages: &[std::sync::Arc<Page>]) -> Vec<FailingPage> {
+/// Document `asset` of page `id`, found to have `problems`, and its warning
+/// when it fails and nobody has said why.
+fn document(
+    page: &Page,
+    id: usize,
+    asset: &Asset,
+    problems: Vec<Problem>,
+    in_force: jiff::civil::Date,
+) -> (Document, Option<Diagnostic>) {
+    let listed = page.front.attachments.iter().find(|a| a.file == asset.name);
+    let exempt = page.date.is_some_and(|d| d.date() < in_force);
+    let standing = match listed.and_then(|a| a.accessibility.as_ref()) {
+        _ if problems.is_empty() => Standing::Accessible,
+        _ if exempt => Standing::Exempt,
+        Some(known) => Standing::Known(known.reason.clone()),
+        None => Standing::Fails,
+    };
+    let warning = (standing == Standing::Fails).then(|| warning(page, &asset.name, &problems));
+    let document = Document {
+        page: id,
+        title: listed
+            .and_then(|a| a.title.clone())
+            .unwrap_or_else(|| asset.name.clone()),
+        name: asset.name.clone(),
+        problems,
+        standing,
+    };
+    (document, warning)
+}
+
+/// The pages whose text breaks a content rule site.yaml leaves on; what
+/// `earlier` found of a page that is the same is taken over.
+fn failing_pages(
+    config: &Config,
+    pages: &[Arc<Page>],
+    earlier: Option<Earlier<'_>>,
+) -> Vec<FailingPage> {
     let on = |rule: &str| config.rule_is_on(rule);
+    let before = |id: usize| {
+        let earlier = earlier?;
+        let failing = earlier.documents.pages.as_deref()?;
+        let at = earlier.same_page(&pages[id])?;
+        let found = failing.binary_search_by_key(&at, |f| f.page);
+        Some(found.map_or_else(|_| Vec::new(), |n| failing[n].rules.clone()))
+    };
     pages
         .par_iter()
         .enumerate()
         .filter(|(_, page)| !page.is_section_index)
         .filter_map(|(id, page)| {
-            let rules = crate::rules::broken(page, on);
+            let rules = before(id).unwrap_or_else(|| crate::rules::broken(page, on));
             (!rules.is_empty()).then_some(FailingPage { page: id, rules })
         })
         .collect()
@@ -315,7 +416,9 @@ fn warning(page: &Page, name: &str, problems: &[Problem]) -> Diagnostic {
 /// and time, so `serve` does not even hash an unchanged file.
 struct Cache {
     site: crate::fs::SiteRoot,
-    kept: HashMap<String, Vec<Problem>>,
+    /// The cache file, read when first asked for.
+    path: PathBuf,
+    kept: std::sync::OnceLock<HashMap<String, Vec<Problem>>>,
 }
 
 /// A file's size and modification time, its hash, and what was found in it.
@@ -332,25 +435,30 @@ const CACHE_FILE: &str = "documents-1";
 const MAX_PDF_BYTES: u64 = 512 * 1024 * 1024;
 
 impl Cache {
-    /// What the last build of the site at `config` kept.
-    fn load(config: &Config) -> Cache {
-        let path = config.root.join(crate::config::CACHE_DIR).join(CACHE_FILE);
-        let text = crate::output::own::read_own(&config.site, &path)
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .unwrap_or_default();
-        let kept = text
-            .lines()
-            .filter_map(|line| {
-                let mut words = line.split_whitespace();
-                let hash = words.next()?.to_string();
-                let found: Option<Vec<Problem>> = words.map(Problem::from_id).collect();
-                Some((hash, found?))
-            })
-            .collect();
+    /// The cache of the site at `config`; read when a document is not known.
+    fn new(config: &Config) -> Cache {
         Cache {
             site: config.site.clone(),
-            kept,
+            path: config.root.join(crate::config::CACHE_DIR).join(CACHE_FILE),
+            kept: std::sync::OnceLock::new(),
         }
+    }
+
+    /// What the last build of the site kept.
+    fn kept(&self) -> &HashMap<String, Vec<Problem>> {
+        self.kept.get_or_init(|| {
+            let text = crate::output::own::read_own(&self.site, &self.path)
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+                .unwrap_or_default();
+            text.lines()
+                .filter_map(|line| {
+                    let mut words = line.split_whitespace();
+                    let hash = words.next()?.to_string();
+                    let found: Option<Vec<Problem>> = words.map(Problem::from_id).collect();
+                    Some((hash, found?))
+                })
+                .collect()
+        })
     }
 
     /// The hash and the problems of the PDF at `source` (`Unreadable`, and
@@ -375,7 +483,7 @@ impl Cache {
             return unreadable();
         };
         let hash = blake3::hash(&bytes).to_hex()[..32].to_string();
-        let found = match self.kept.get(&hash) {
+        let found = match self.kept().get(&hash) {
             Some(found) => found.clone(),
             None => pdf::problems(&bytes),
         };
@@ -390,24 +498,23 @@ impl Cache {
 
     /// Keeps what was found in the documents published now, when it is
     /// not what was kept; a failure only costs the next build the reading.
-    fn keep(&self, root: &Path, found: &[(Option<String>, Vec<Problem>)]) {
-        let now: HashMap<&String, &Vec<Problem>> = found
-            .iter()
-            .filter_map(|(hash, problems)| Some((hash.as_ref()?, problems)))
-            .collect();
-        let same = now.len() == self.kept.len()
-            && now.iter().all(|(hash, p)| self.kept.get(*hash) == Some(*p));
+    fn keep(&self, root: &Path, documents: &Documents) {
+        let now = documents.hashes();
+        let kept = self.kept();
+        let same = now.len() == kept.len()
+            && now
+                .iter()
+                .all(|(hash, p)| kept.get(*hash).map(Vec::as_slice) == Some(*p));
         if same {
             return;
         }
-        let mut lines: Vec<String> = now
+        let lines: Vec<String> = now
             .iter()
             .map(|(hash, problems)| {
                 let ids: Vec<&str> = problems.iter().map(|p| p.id()).collect();
                 format!("{hash} {}\n", ids.join(" "))
             })
             .collect();
-        lines.sort();
         let dir = root.join(crate::config::CACHE_DIR);
         let _ = crate::output::own::write_new(&dir, CACHE_FILE, |out| {
             std::io::Write::write_all(out, lines.concat().as_bytes())

@@ -47,6 +47,16 @@ pub fn same_but_content(old: &Page, new: &Page) -> bool {
         && front == new.front
 }
 
+/// True when `new` is at the address `old` was, under the same aliases:
+/// what `content::check_paths` reads of a page.
+pub fn same_address(old: &Page, new: &Page) -> bool {
+    old.path == new.path
+        && old.kind == new.kind
+        && old.slug == new.slug
+        && old.is_section_index == new.is_section_index
+        && old.front.aliases == new.front.aliases
+}
+
 /// True when two bodies link or embed the same files, so what is published stays the same.
 fn same_files(old: &Body, new: &Body) -> bool {
     let names = |body: &Body| -> Vec<(Option<String>, Option<String>)> {

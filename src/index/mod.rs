@@ -7,7 +7,7 @@
 
 pub mod calendar;
 mod edit;
-pub use edit::same_but_content;
+pub use edit::{same_address, same_but_content};
 pub mod files;
 mod leftovers;
 pub mod nowhere;
@@ -168,8 +168,9 @@ pub fn build(
     bodies: Vec<Arc<Body>>,
     loose: Vec<crate::content::Asset>,
     timing: Timing,
+    earlier: Option<&SiteIndex>,
 ) -> Result<(SiteIndex, Diagnostics), Diagnostics> {
-    let (site, diagnostics) = build_anyway(config, pages, bodies, loose, &[], timing);
+    let (site, diagnostics) = build_anyway(config, pages, bodies, loose, &[], timing, earlier);
     let warnings = diagnostics.into_result()?;
     Ok((site, warnings))
 }
@@ -177,7 +178,9 @@ pub fn build(
 /// `build`, which indexes what it can even when cross references are broken,
 /// and returns every error and warning beside the index. A reference to a
 /// section with a page that failed to parse (`unparsed`, content paths) may
-/// name that page: it is not reported.
+/// name that page: it is not reported. `earlier`, the index before in
+/// `serve`, lends what it found of the pages that did not change
+/// (`documents::Earlier`).
 pub fn build_anyway(
     config: &Config,
     pages: Vec<Arc<Page>>,
@@ -185,7 +188,13 @@ pub fn build_anyway(
     loose: Vec<crate::content::Asset>,
     unparsed: &[String],
     timing: Timing,
+    earlier: Option<&SiteIndex>,
 ) -> (SiteIndex, Diagnostics) {
+    let earlier = earlier.map(|site| crate::documents::Earlier {
+        pages: &site.pages,
+        published: &site.attachments,
+        documents: &site.documents,
+    });
     let unparsed: Vec<PageKind> = unparsed
         .iter()
         .map(|path| PageKind::from_folder(path.split('/').next().unwrap_or_default()))
@@ -197,27 +206,30 @@ pub fn build_anyway(
     // Every list of pages is newest first: sort once, then filter or sort by rank.
     let newest = Newest::of(&pages);
     let newest = &newest;
-    // Three independent parts, built side by side: this runs on every rebuild in `serve`.
-    let ((sections, plain), ((taxonomies, taxonomy_diagnostics), references)) = rayon::join(
-        || {
-            let sections = sections(&config.routes, &pages, newest);
-            (sections, plain_pages(&pages, &order))
-        },
-        || {
-            rayon::join(
-                || taxonomies(config, &pages, newest, &order),
-                || References::build(&pages, newest, &unparsed, &timing),
-            )
-        },
-    );
+    // Four independent parts, built side by side: this runs on every rebuild in `serve`.
+    let lists = || {
+        let sections = sections(&config.routes, &pages, newest);
+        (sections, plain_pages(&pages, &order))
+    };
+    let links = || {
+        rayon::join(
+            || taxonomies(config, &pages, newest, &order),
+            || References::build(&pages, newest, &unparsed, &timing),
+        )
+    };
+    let files = || {
+        let published = files::published(config, &pages, &bodies, &loose);
+        let reviewed = crate::documents::review(config, &pages, &published.attachments, earlier);
+        (published, reviewed)
+    };
+    let (((sections, plain), ((taxonomies, taxonomy_diagnostics), references)), files) =
+        rayon::join(|| rayon::join(lists, links), files);
+    let (published, (documents, document_warnings)) = files;
     let mut diagnostics = taxonomy_diagnostics;
     diagnostics.extend(references.diagnostics);
     diagnostics.extend(timed::link_warnings(&pages, &bodies, &timing));
     diagnostics.extend(leftovers::foreign_warnings(&pages, &bodies));
-    let published = files::published(config, &pages, &bodies, &loose);
     diagnostics.extend(published.diagnostics);
-    let (documents, document_warnings) =
-        crate::documents::review(config, &pages, &published.attachments);
     diagnostics.extend(document_warnings);
     let site = SiteIndex {
         pages,

@@ -113,6 +113,7 @@ pub fn index(
             loose.to_vec(),
             &broken,
             parsed.timing,
+            None,
         );
         diagnostics.extend(found);
         done.push(Translated {

@@ -341,7 +341,7 @@ pub fn prepare_reusing(
     let default = (&links, &default_targets);
     let mut others = languages::index(others, default, &highlighter, &loose, &mut diagnostics);
     let (mut site, mut found) =
-        index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing);
+        index::build_anyway(&config, pages, bodies, loose, &parsed.broken, timing, None);
     languages::join((&config, &mut site), &mut others);
     if others.is_empty() {
         found.extend(site_link_warnings(&config, &site));

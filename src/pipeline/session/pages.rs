@@ -55,7 +55,7 @@ impl State {
         let in_place = (!errors.has_errors())
             .then(|| self.edited_in_place(touched, &reparsed, &moved))
             .flatten();
-        if in_place.is_none() {
+        if in_place.is_none() && !self.keeps_addresses(touched, &reparsed) {
             let pages = reparsed.entries.iter().map(|(p, _)| &**p);
             let _refused = content::check_paths(&self.config, pages, &mut errors);
         }
@@ -105,7 +105,8 @@ impl State {
             .unzip();
         let loose = self.site.files.clone();
         let timing = self.site.timing.clone();
-        let (site, mut warnings) = index::build(&self.config, pages, bodies, loose, timing)?;
+        let (site, mut warnings) =
+            index::build(&self.config, pages, bodies, loose, timing, Some(&self.site))?;
         warnings.extend(crate::pipeline::site_link_warnings(&self.config, &site));
         update.warnings.extend(warnings.iter().cloned());
         self.index_warnings = warnings;
@@ -279,6 +280,21 @@ impl State {
                 Err(body_errors) => errors.extend(body_errors),
             }
         }
+    }
+
+    /// True when no page came or went and each touched page is at the
+    /// address it was: no address can clash that did not before, and the
+    /// site's addresses need no checking again.
+    fn keeps_addresses(&self, touched: &BTreeSet<String>, reparsed: &Reparsed) -> bool {
+        let entries = &reparsed.entries;
+        let at = |key: &str| entries.binary_search_by(|(p, _)| p.content_path.as_str().cmp(key));
+        entries.len() == self.site.pages.len()
+            && touched.iter().all(|key| {
+                let old = self.site.page_id(key).map(|id| &self.site.pages[id]);
+                let new = at(key).ok().map(|i| &entries[i].0);
+                old.zip(new)
+                    .is_some_and(|(old, new)| index::same_address(old, new))
+            })
     }
 
     /// The current index with the one touched page put in its place, when
