@@ -231,17 +231,22 @@ pub struct Earlier<'a> {
 impl Earlier<'_> {
     /// Where `page` was in the earlier review, when it is the same page
     /// publishing the same files.
-    fn same(&self, page: &Arc<Page>, published: &[Asset]) -> Option<usize> {
-        let at = self.same_page(page)?;
+    fn same(&self, id: usize, page: &Arc<Page>, published: &[Asset]) -> Option<usize> {
+        let at = self.same_page(id, page)?;
         (self.published[at] == published).then_some(at)
     }
 
-    /// Where `page` was in the earlier review, when it is the same page.
-    fn same_page(&self, page: &Arc<Page>) -> Option<usize> {
+    /// Where `page`, now page `id`, was in the earlier review, when it is
+    /// the same page: mostly at `id`, when no page came or went.
+    fn same_page(&self, id: usize, page: &Arc<Page>) -> Option<usize> {
+        let is_same = |at: usize| Arc::ptr_eq(&self.pages[at], page);
+        if id < self.pages.len() && is_same(id) {
+            return Some(id);
+        }
         let at = (self.pages)
             .binary_search_by(|p| p.content_path.cmp(&page.content_path))
             .ok()?;
-        Arc::ptr_eq(&self.pages[at], page).then_some(at)
+        is_same(at).then_some(at)
     }
 }
 
@@ -266,7 +271,7 @@ pub fn review(
 ) -> (Documents, Diagnostics) {
     let cache = Cache::new(config);
     let in_force: jiff::civil::Date = IN_FORCE.parse().expect("a date");
-    let same = |id: usize| earlier.and_then(|e| Some((e, e.same(&pages[id], &published[id])?)));
+    let same = |id: usize| earlier.and_then(|e| Some((e, e.same(id, &pages[id], &published[id])?)));
     // Thousands of failing documents are thousands of warnings: made in parallel.
     let reviewed: Vec<(Document, Found)> = (0..pages.len())
         .into_par_iter()
@@ -358,7 +363,7 @@ fn failing_pages(
     let before = |id: usize| {
         let earlier = earlier?;
         let failing = earlier.documents.pages.as_deref()?;
-        let at = earlier.same_page(&pages[id])?;
+        let at = earlier.same_page(id, &pages[id])?;
         let found = failing.binary_search_by_key(&at, |f| f.page);
         Some(found.map_or_else(|_| Vec::new(), |n| failing[n].rules.clone()))
     };
