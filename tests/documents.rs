@@ -400,6 +400,51 @@ fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
     );
 }
 
+/// A document's warning after edits in `serve` shows the text a full
+/// build's shows: after an edit of its page's title, and then an edit of
+/// another page that indexes the site again and takes over what it found
+/// of the pages that edit left.
+#[test]
+fn a_document_warning_shows_the_page_as_it_is_after_edits_in_serve() {
+    let fixture = untagged_report();
+    // Linked from the text only: the warning stands at the page's first
+    // line, and shows the title below it.
+    let untagged = make(Pdf {
+        tagged: false,
+        ..GOOD
+    });
+    fixture.write(
+        "content/nyheter/lankad/index.md",
+        "---\ntitle: Gammal rubrik\ndate: 2025-01-15\n---\nSe [bilagan](bilaga.pdf).\n",
+    );
+    std::fs::write(
+        fixture.root.join("content/nyheter/lankad/bilaga.pdf"),
+        untagged,
+    )
+    .unwrap();
+    fixture.write(
+        "content/nyheter/annan.md",
+        "---\ntitle: Annan nyhet\ndate: 2025-03-01\ntopics: [Trafik]\n---\nText.\n",
+    );
+    let shown = |warnings: &arkiv::diagnostics::Diagnostics| {
+        let warning = warnings.iter().find(|d| d.message.contains("bilaga.pdf"));
+        warning.map(|d| format!("{d:?}")).unwrap_or_default()
+    };
+    let mut session = Session::new(fixture.options());
+    session.full_build().unwrap();
+    let edit = |path: &str| Change::Content(fixture.root.join(path));
+    let page = "content/nyheter/lankad/index.md";
+    fixture.replace(page, "Gammal rubrik", "Nyare rubrik");
+    session.apply_with(&[edit(page)], &mut |_| {}).unwrap();
+    fixture.replace("content/nyheter/annan.md", "[Trafik]", "[Skola]");
+    let update = session
+        .apply_with(&[edit("content/nyheter/annan.md")], &mut |_| {})
+        .unwrap();
+    let served = shown(&update.warnings);
+    assert!(served.contains("Nyare rubrik"), "{served}");
+    assert_eq!(served, shown(&fixture.build().report.warnings));
+}
+
 /// A page whose text breaks content rules is listed in the statement with
 /// what fails and the criteria, but not for a rule site.yaml turns off;
 /// mending it in `serve` takes it off the list as a full build would.

@@ -159,6 +159,10 @@ pub struct Documents {
     pub pages: Option<Vec<FailingPage>>,
     /// What was kept of each document, same order as `all`.
     found: Vec<Found>,
+    /// The pages as reviewed. An edit that leaves the index standing puts
+    /// its page in the index's pages, not here: a later review then takes
+    /// over nothing of that page, whose warnings point into its old text.
+    reviewed: Vec<Arc<Page>>,
 }
 
 impl Documents {
@@ -222,10 +226,21 @@ fn kind(name: &str) -> Option<bool> {
 #[derive(Clone, Copy)]
 pub struct Earlier<'a> {
     /// The pages of that review, in content-path order as in every index.
-    pub pages: &'a [Arc<Page>],
+    pages: &'a [Arc<Page>],
     /// The files each of those pages published.
-    pub published: &'a [Vec<Asset>],
-    pub documents: &'a Documents,
+    published: &'a [Vec<Asset>],
+    documents: &'a Documents,
+}
+
+impl<'a> Earlier<'a> {
+    /// The review of `documents`, whose pages published `published`.
+    pub fn of(documents: &'a Documents, published: &'a [Vec<Asset>]) -> Earlier<'a> {
+        Earlier {
+            pages: &documents.reviewed,
+            published,
+            documents,
+        }
+    }
 }
 
 impl Earlier<'_> {
@@ -319,6 +334,7 @@ pub fn review(
     if has_statement {
         documents.pages = Some(failing_pages(config, pages, earlier));
     }
+    documents.reviewed = pages.to_vec();
     (documents, warnings)
 }
 

@@ -190,11 +190,8 @@ pub fn build_anyway(
     timing: Timing,
     earlier: Option<&SiteIndex>,
 ) -> (SiteIndex, Diagnostics) {
-    let earlier = earlier.map(|site| crate::documents::Earlier {
-        pages: &site.pages,
-        published: &site.attachments,
-        documents: &site.documents,
-    });
+    let earlier =
+        earlier.map(|site| crate::documents::Earlier::of(&site.documents, &site.attachments));
     let unparsed: Vec<PageKind> = unparsed
         .iter()
         .map(|path| PageKind::from_folder(path.split('/').next().unwrap_or_default()))
