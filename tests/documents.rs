@@ -401,9 +401,10 @@ fn serve_updates_the_page_and_the_statement_when_a_document_is_mended() {
 }
 
 /// A document's warning after edits in `serve` shows the text a full
-/// build's shows: after an edit of its page's title, and then an edit of
-/// another page that indexes the site again and takes over what it found
-/// of the pages that edit left.
+/// build's shows: after an edit of its page's title that leaves the index
+/// standing (of the same length, so the link in the text stays where it
+/// was), and then an edit of another page that indexes the site again and
+/// takes over what it found of the pages that edit left.
 #[test]
 fn a_document_warning_shows_the_page_as_it_is_after_edits_in_serve() {
     let fixture = untagged_report();
@@ -434,14 +435,14 @@ fn a_document_warning_shows_the_page_as_it_is_after_edits_in_serve() {
     session.full_build().unwrap();
     let edit = |path: &str| Change::Content(fixture.root.join(path));
     let page = "content/nyheter/lankad/index.md";
-    fixture.replace(page, "Gammal rubrik", "Nyare rubrik");
+    fixture.replace(page, "Gammal rubrik", "Nyskrivna ord");
     session.apply_with(&[edit(page)], &mut |_| {}).unwrap();
     fixture.replace("content/nyheter/annan.md", "[Trafik]", "[Skola]");
     let update = session
         .apply_with(&[edit("content/nyheter/annan.md")], &mut |_| {})
         .unwrap();
     let served = shown(&update.warnings);
-    assert!(served.contains("Nyare rubrik"), "{served}");
+    assert!(served.contains("Nyskrivna ord"), "{served}");
     assert_eq!(served, shown(&fixture.build().report.warnings));
 }
 
