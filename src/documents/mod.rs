@@ -168,13 +168,11 @@ pub struct Documents {
 impl Documents {
     /// The document `name` of page `page`, if it is one.
     pub fn of(&self, page: usize, name: &str) -> Option<&Document> {
-        // In page order: a page's documents are found without reading the others.
-        let first = self.all.partition_point(|d| d.page < page);
-        let mut own = self.all[first..].iter().take_while(|d| d.page == page);
-        own.find(|d| d.name == name)
+        self.on(page).map(|(d, _)| d).find(|d| d.name == name)
     }
 
-    /// The documents of page `page`, with what was kept of each.
+    /// The documents of page `page`, with what was kept of each: in page
+    /// order, found without reading the other pages' documents.
     fn on(&self, page: usize) -> impl Iterator<Item = (&Document, &Found)> {
         let first = self.all.partition_point(|d| d.page < page);
         let own = self.all[first..].iter().zip(&self.found[first..]);
@@ -268,7 +266,7 @@ impl Earlier<'_> {
 /// What `review` keeps of each document beside the `Document`: for the
 /// site's cache, and for a later review that takes it over.
 #[derive(Debug, Clone)]
-pub struct Found {
+struct Found {
     /// The file's hash; `None` when it is not a PDF or could not be read.
     hash: Option<String>,
     /// The warning it gave.
