@@ -269,8 +269,8 @@ impl Earlier<'_> {
 struct Found {
     /// The file's hash; `None` when it is not a PDF or could not be read.
     hash: Option<String>,
-    /// The warning it gave.
-    warning: Option<Diagnostic>,
+    /// The warning it gave, shared with the reviews that take it over.
+    warning: Option<Arc<Diagnostic>>,
 }
 
 /// Checks every document the pages publish (`published[page]`, the bundle
@@ -308,18 +308,21 @@ pub fn review(
                         (None, vec![Problem::Office])
                     };
                     let (document, warning) = document(&pages[id], id, asset, problems, in_force);
+                    let warning = warning.map(Arc::new);
                     (document, Found { hash, warning })
                 })
                 .collect(),
         })
         .collect();
-    let mut documents = Documents::default();
-    let mut warnings = Diagnostics::new();
-    for (document, found) in reviewed {
-        warnings.extend(found.warning.iter().cloned());
-        documents.all.push(document);
-        documents.found.push(found);
-    }
+    let (all, found): (Vec<Document>, Vec<Found>) = reviewed.into_iter().unzip();
+    let warnings: Diagnostics = (found.iter())
+        .filter_map(|f| f.warning.as_deref().cloned())
+        .collect();
+    let mut documents = Documents {
+        all,
+        found,
+        ..Documents::default()
+    };
     // The earlier review left the cache holding what it found: when that is
     // what was found now, there is nothing to write, nor to read.
     let kept_before = earlier.is_some_and(|e| e.documents.hashes() == documents.hashes());

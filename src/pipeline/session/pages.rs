@@ -68,14 +68,14 @@ impl State {
         if let Some(index) = in_place {
             // The index stands as it was but for the page: no indexing, same outputs.
             clock.lap("index kept");
+            let outcome = self.render_outputs(index, touched, dirty, update, first);
+            // After the page is handed over: a big site has thousands of them.
             update.warnings.extend(self.index_warnings.iter().cloned());
-            return self
-                .render_outputs(index, touched, dirty, update, first)
-                .map_err(|mut errors| {
-                    self.undo_links(undo);
-                    errors.extend(update.warnings.iter().cloned());
-                    errors.sorted()
-                });
+            return outcome.map_err(|mut errors| {
+                self.undo_links(undo);
+                errors.extend(update.warnings.iter().cloned());
+                errors.sorted()
+            });
         }
         let drafts = std::mem::take(&mut reparsed.drafts);
         let outcome = self.reindex(reparsed, touched, dirty, update, first);
@@ -108,12 +108,14 @@ impl State {
         let (site, mut warnings) =
             index::build(&self.config, pages, bodies, loose, timing, Some(&self.site))?;
         warnings.extend(crate::pipeline::site_link_warnings(&self.config, &site));
-        update.warnings.extend(warnings.iter().cloned());
         self.index_warnings = warnings;
         self.outputs = None;
         clock.lap("index");
         let site = NewIndex::Whole(Box::new(site));
-        self.render_outputs(site, touched, dirty, update, first)
+        let outcome = self.render_outputs(site, touched, dirty, update, first);
+        // After the page is handed over, as in `rebuild_pages`.
+        update.warnings.extend(self.index_warnings.iter().cloned());
+        outcome
     }
 
     /// Reads the touched files again; those gone are forgotten.
