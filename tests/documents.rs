@@ -383,6 +383,54 @@ fn serve_keeps_what_was_found_on_the_pages_an_edit_leaves() {
     assert!(statement.contains("Om oss</a>: länktexter"), "{statement}");
 }
 
+/// An edit in `serve` that indexes the site again keeps what was decided of
+/// the files of the pages it left: unused files still warn. A page that
+/// starts listing a file has it published, and its warning gone, as a full
+/// build has them.
+#[test]
+fn serve_publishes_the_files_a_page_starts_listing_and_still_warns_of_the_rest() {
+    let fixture = untagged_report();
+    let bundle = "content/nyheter/annan";
+    let page = format!("{bundle}/index.md");
+    fixture.write(
+        &page,
+        "---\ntitle: Annan nyhet\ndate: 2025-03-01\ntopics: [Trafik]\n---\nText.\n",
+    );
+    for name in ["bilaga.pdf", "kvar.pdf"] {
+        std::fs::write(fixture.root.join(bundle).join(name), make(GOOD)).unwrap();
+    }
+    let unused = |said: &[String]| {
+        let unused = said.iter().filter(|m| m.contains("not used by any page"));
+        unused.count()
+    };
+    // Another page moves between topics: the bundle's files stay as decided.
+    let (_, said) = served_and_said_after(&fixture, || {
+        fixture.write(
+            "content/nyheter/flyttad.md",
+            "---\ntitle: Flyttad\ndate: 2025-04-01\ntopics: [Skola]\n---\nText.\n",
+        );
+        fixture.root.join("content/nyheter/flyttad.md")
+    });
+    assert_eq!(unused(&said), 2, "{said:?}");
+    let (_, said) = served_and_said_after(&fixture, || {
+        fixture.replace("content/nyheter/flyttad.md", "[Skola]", "[Trafik]");
+        fixture.root.join("content/nyheter/flyttad.md")
+    });
+    assert_eq!(unused(&said), 2, "{said:?}");
+
+    let (served, said) = served_and_said_after(&fixture, || {
+        fixture.replace(
+            &page,
+            "topics: [Trafik]\n",
+            "topics: [Skola]\nattachments: [{ file: bilaga.pdf, title: Bilagan }]\n",
+        );
+        fixture.root.join(&page)
+    });
+    assert!(served.contains_key("nyheter/annan/bilaga.pdf"));
+    assert!(!served.contains_key("nyheter/annan/kvar.pdf"));
+    assert_eq!(unused(&said), 1, "{said:?}");
+}
+
 /// `serve` shows a mended document at once: its page loses the mark and the
 /// statement its entry, as a full build would have them.
 #[test]

@@ -58,14 +58,10 @@ pub fn same_address(old: &Page, new: &Page) -> bool {
 }
 
 /// True when two bodies link or embed the same files, so what is published stays the same.
-fn same_files(old: &Body, new: &Body) -> bool {
-    let names = |body: &Body| -> Vec<(Option<String>, Option<String>)> {
-        body.files
-            .iter()
-            .map(|f| (f.content_path.clone(), f.site_path.clone()))
-            .collect()
-    };
-    names(old) == names(new)
+pub(super) fn same_files(old: &Body, new: &Body) -> bool {
+    old.files.len() == new.files.len()
+        && (old.files.iter().zip(&new.files))
+            .all(|(a, b)| a.content_path == b.content_path && a.site_path == b.site_path)
 }
 
 /// True when two bodies give the index the same warnings: the same links

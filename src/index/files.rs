@@ -47,6 +47,71 @@ enum Use<'a> {
     Body(&'a FileLink),
 }
 
+/// What an index decided before (in `serve`, the last good one): its pages
+/// and bodies, its loose files, and what it published of them.
+pub struct Decided<'a> {
+    pub pages: &'a [Arc<Page>],
+    pub bodies: &'a [Arc<Body>],
+    pub loose: &'a [Asset],
+    /// `Published::attachments`, `loose` and `diagnostics` as decided.
+    pub attachments: &'a [Vec<Asset>],
+    pub published: &'a [Asset],
+    pub diagnostics: &'a Diagnostics,
+}
+
+/// `published`, or what was `decided` when it holds: when the pages are
+/// the same pages (the same content paths, in the same order), each naming
+/// and holding the same files as it did, and the loose files are the same.
+/// Then every page uses the files it used, and every warning is the same:
+/// a last good index has only warnings of unused files, which name a file
+/// and no page's text (an error, which names a place in a page, fails it).
+/// `serve` asks this after an edit, so that moving a page between topics
+/// does not go through every file of the site again.
+pub fn published_as_before(
+    config: &Config,
+    pages: &[Arc<Page>],
+    bodies: &[Arc<Body>],
+    loose: &[Asset],
+    decided: Option<Decided<'_>>,
+) -> Published {
+    // Whether a rooted image is a static file is asked of the disk.
+    let rooted = |page: &Arc<Page>| {
+        (page.front.image.as_ref()).is_some_and(|image| image.src.starts_with('/'))
+    };
+    let same_as = |d: &Decided<'_>, id: usize| {
+        let (old, body) = (&d.pages[id], &d.bodies[id]);
+        (Arc::ptr_eq(old, &pages[id]) && Arc::ptr_eq(body, &bodies[id]))
+            || names_same_files(old, &pages[id], body, &bodies[id])
+    };
+    let holds = |d: &Decided<'_>| {
+        d.pages.len() == pages.len()
+            && d.bodies.len() == bodies.len()
+            && d.loose == loose
+            && d.diagnostics.iter().all(is_unused)
+            && !pages.iter().any(rooted)
+            && (0..pages.len()).all(|id| same_as(d, id))
+    };
+    match decided {
+        Some(decided) if holds(&decided) => Published {
+            attachments: decided.attachments.to_vec(),
+            loose: decided.published.to_vec(),
+            diagnostics: decided.diagnostics.clone(),
+        },
+        _ => published(config, pages, bodies, loose),
+    }
+}
+
+/// True when page `new` (with body `new_body`) is where `old` was and
+/// holds, lists, shows and links the same files: what `published` reads of it.
+fn names_same_files(old: &Page, new: &Page, old_body: &Body, new_body: &Body) -> bool {
+    old.content_path == new.content_path
+        && old.path == new.path
+        && old.assets == new.assets
+        && old.front.attachments == new.front.attachments
+        && old.front.image == new.front.image
+        && super::edit::same_files(old_body, new_body)
+}
+
 /// Decides which files under content/ are published; see the module's rule.
 pub fn published(
     config: &Config,

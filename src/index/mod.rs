@@ -149,6 +149,8 @@ pub struct SiteIndex {
     pub documents: crate::documents::Documents,
     /// The loose files that are published.
     pub published_files: Vec<crate::content::Asset>,
+    /// What deciding which files are published said (`files::published`).
+    pub file_warnings: Diagnostics,
     /// Each page's `page_key`, same order as `pages`.
     pub page_keys: Vec<u64>,
     /// Where the site's resized pictures are kept.
@@ -190,6 +192,14 @@ pub fn build_anyway(
     timing: Timing,
     earlier: Option<&SiteIndex>,
 ) -> (SiteIndex, Diagnostics) {
+    let decided = earlier.map(|site| files::Decided {
+        pages: &site.pages,
+        bodies: &site.bodies,
+        loose: &site.files,
+        attachments: &site.attachments,
+        published: &site.published_files,
+        diagnostics: &site.file_warnings,
+    });
     let earlier =
         earlier.map(|site| crate::documents::Earlier::of(&site.documents, &site.attachments));
     let unparsed: Vec<PageKind> = unparsed
@@ -215,7 +225,7 @@ pub fn build_anyway(
         )
     };
     let files = || {
-        let published = files::published(config, &pages, &bodies, &loose);
+        let published = files::published_as_before(config, &pages, &bodies, &loose, decided);
         let reviewed = crate::documents::review(config, &pages, &published.attachments, earlier);
         (published, reviewed)
     };
@@ -226,7 +236,7 @@ pub fn build_anyway(
     diagnostics.extend(references.diagnostics);
     diagnostics.extend(timed::link_warnings(&pages, &bodies, &timing));
     diagnostics.extend(leftovers::foreign_warnings(&pages, &bodies));
-    diagnostics.extend(published.diagnostics);
+    diagnostics.extend(published.diagnostics.iter().cloned());
     diagnostics.extend(document_warnings);
     let site = SiteIndex {
         pages,
@@ -249,6 +259,7 @@ pub fn build_anyway(
         attachments: published.attachments,
         documents,
         published_files: published.loose,
+        file_warnings: published.diagnostics,
         page_keys: references.page_keys,
         image_cache: crate::images::ImageCache::new(&config.root),
         routes: config.routes.clone(),

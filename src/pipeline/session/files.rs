@@ -186,5 +186,6 @@ impl State {
         );
         self.site.files = loose;
         self.site.published_files = published.loose;
+        self.site.file_warnings = published.diagnostics;
     }
 }
