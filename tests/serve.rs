@@ -1338,3 +1338,35 @@ fn a_picture_replaced_in_its_bundle_is_shown_at_once() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// The edited page is handed over before the listings, and with it the
+/// pictures of its bundle that changed: it is never served before them.
+#[test]
+fn a_replaced_picture_is_handed_over_with_its_page() {
+    use arkiv::pipeline::session::{Change, Session};
+    let fixture = Fixture::copy("links");
+    let picture = fixture.root.join("content/program/yrkesresan/karta.png");
+    std::fs::write(&picture, png(800, 600, [200, 30, 30])).unwrap();
+    fixture.append(
+        "content/program/yrkesresan/index.md",
+        "\n![Karta över regionen](karta.png)\n",
+    );
+    let mut session = Session::new(fixture.options());
+    session.full_build().unwrap();
+    std::fs::write(&picture, png(1000, 500, [30, 30, 200])).unwrap();
+    let mut firsts = Vec::new();
+    session
+        .apply_with(&[Change::Content(picture)], &mut |first| firsts.push(first))
+        .unwrap();
+    let paths: Vec<&str> = (firsts.iter().flat_map(|first| &first.files))
+        .map(|file| file.path.as_str())
+        .collect();
+    assert!(
+        paths.contains(&"program/yrkesresan/index.html"),
+        "{paths:?}"
+    );
+    assert!(
+        paths.contains(&"program/yrkesresan/karta-960.png"),
+        "{paths:?}"
+    );
+}

@@ -60,8 +60,12 @@ impl State {
         };
         let edited_paths: Vec<String> = edited.iter().map(|e| e.file.path.clone()).collect();
         if !edited.is_empty() {
+            let pages = edited.iter().map(|e| e.file.clone());
+            let files = site
+                .as_ref()
+                .map(|site| self.new_bundle_files(site, &edited));
             first(Update {
-                files: edited.iter().map(|e| e.file.clone()).collect(),
+                files: pages.chain(files.into_iter().flatten()).collect(),
                 ..Update::default()
             });
         }
@@ -96,6 +100,24 @@ impl State {
             })
             .collect::<Result<Vec<_>, _>>()
             .unwrap_or_default()
+    }
+
+    /// The published bundle files of the `edited` pages whose bundle
+    /// changed (a picture replaced, a file added or first linked): handed
+    /// over with them, so a page is not served before the pictures it shows.
+    fn new_bundle_files(&self, site: &SiteIndex, edited: &[Rendered]) -> Vec<OutputFile> {
+        let changed = |&id: &PageId| match self.site.page_id(&site.pages[id].content_path) {
+            Some(old) => self.site.attachments[old] != site.attachments[id],
+            None => true,
+        };
+        (edited.iter())
+            .filter_map(|e| match e.job {
+                Job::Page(id) => Some(id),
+                _ => None,
+            })
+            .filter(changed)
+            .flat_map(|id| render::asset_files(site, id))
+            .collect()
     }
 
     /// What the current (last good) site serves at `paths`: those outputs
