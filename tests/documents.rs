@@ -320,6 +320,16 @@ fn served_and_said_after(
     fixture: &Fixture,
     edit: impl FnOnce() -> std::path::PathBuf,
 ) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
+    served_and_said_after_each(fixture, vec![Box::new(edit)])
+}
+
+/// One edit after another, each made (it returns the file it changed) and
+/// seen by the same `serve` session: what it serves after the last, which
+/// must be what a full build makes, with the warnings it gave then.
+fn served_and_said_after_each<'a>(
+    fixture: &Fixture,
+    edits: Vec<Box<dyn FnOnce() -> std::path::PathBuf + 'a>>,
+) -> (BTreeMap<String, Vec<u8>>, Vec<String>) {
     fn take(files: &mut BTreeMap<String, Vec<u8>>, update: Update) {
         if update.is_full {
             files.clear();
@@ -336,16 +346,19 @@ fn served_and_said_after(
     let mut session = Session::new(opts.clone());
     let mut served = BTreeMap::new();
     take(&mut served, session.full_build().unwrap());
-    let changed = edit();
-    let mut firsts = Vec::new();
-    let update = session
-        .apply_with(&[Change::Content(changed)], &mut |first| firsts.push(first))
-        .unwrap();
-    for first in firsts {
-        take(&mut served, first);
+    let mut said = Vec::new();
+    for edit in edits {
+        let changed = edit();
+        let mut firsts = Vec::new();
+        let update = session
+            .apply_with(&[Change::Content(changed)], &mut |first| firsts.push(first))
+            .unwrap();
+        for first in firsts {
+            take(&mut served, first);
+        }
+        said = update.warnings.iter().map(|d| d.message.clone()).collect();
+        take(&mut served, update);
     }
-    let said = update.warnings.iter().map(|d| d.message.clone()).collect();
-    take(&mut served, update);
     let (_, files) = arkiv::render_site(&opts).unwrap();
     for file in files.iter().filter(|f| !f.path.starts_with("pagefind/")) {
         let full = file.contents.read().unwrap_or_default();
@@ -429,6 +442,50 @@ fn serve_publishes_the_files_a_page_starts_listing_and_still_warns_of_the_rest()
     assert!(served.contains_key("nyheter/annan/bilaga.pdf"));
     assert!(!served.contains_key("nyheter/annan/kvar.pdf"));
     assert_eq!(unused(&said), 1, "{said:?}");
+}
+
+/// A loose file that comes or goes in `serve` can change which of a
+/// bundle's files a link reaches (the link's content path is looked up
+/// first): the next edit that indexes the site again decides every file's
+/// fate anew, as a full build does.
+#[test]
+fn after_a_loose_file_goes_in_serve_the_bundle_file_a_link_now_reaches_is_published() {
+    let fixture = untagged_report();
+    fixture.write(
+        "content/nyheter/karta-bundle/index.md",
+        "---\ntitle: Kartan\ndate: 2025-03-01\nslug: karta\ntopics: [Trafik]\n---\n[Kartan](/nyheter/karta/karta.pdf)\n",
+    );
+    let pdf = make(GOOD);
+    std::fs::write(
+        fixture.root.join("content/nyheter/karta-bundle/karta.pdf"),
+        &pdf,
+    )
+    .unwrap();
+    fixture.write(
+        "content/nyheter/annan.md",
+        "---\ntitle: Annan\ndate: 2025-02-01\ntopics: [Trafik]\n---\nText.\n",
+    );
+    let loose = fixture.root.join("content/nyheter/karta/karta.pdf");
+    std::fs::create_dir_all(loose.parent().unwrap()).unwrap();
+    std::fs::write(&loose, &pdf).unwrap();
+    let (served, said) = served_and_said_after_each(
+        &fixture,
+        vec![
+            Box::new(|| {
+                std::fs::remove_file(&loose).unwrap();
+                loose.clone()
+            }),
+            Box::new(|| {
+                fixture.replace("content/nyheter/annan.md", "[Trafik]", "[Skola]");
+                fixture.root.join("content/nyheter/annan.md")
+            }),
+        ],
+    );
+    assert!(served.contains_key("nyheter/karta/karta.pdf"), "{said:?}");
+    assert!(
+        !said.iter().any(|m| m.contains("not used by any page")),
+        "{said:?}"
+    );
 }
 
 /// `serve` shows a mended document at once: its page loses the mark and the

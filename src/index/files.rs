@@ -47,57 +47,55 @@ enum Use<'a> {
     Body(&'a FileLink),
 }
 
-/// What an index decided before (in `serve`, the last good one): its pages
-/// and bodies, its loose files, and what it published of them.
+/// What an index decided before (in `serve`, the last good one) of which
+/// files are published, with what it decided it of; named as in `SiteIndex`.
 pub struct Decided<'a> {
+    /// The pages and their bodies, same order.
     pub pages: &'a [Arc<Page>],
     pub bodies: &'a [Arc<Body>],
-    pub loose: &'a [Asset],
-    /// `Published::attachments`, `loose` and `diagnostics` as decided.
+    /// The loose files, published or not.
+    pub files: &'a [Asset],
+    /// What was decided: `Published`'s `attachments`, `loose` and `diagnostics`.
     pub attachments: &'a [Vec<Asset>],
-    pub published: &'a [Asset],
-    pub diagnostics: &'a Diagnostics,
+    pub published_files: &'a [Asset],
+    pub warnings: &'a Diagnostics,
 }
 
-/// `published`, or what was `decided` when it holds: when the pages are
-/// the same pages (the same content paths, in the same order), each naming
-/// and holding the same files as it did, and the loose files are the same.
-/// Then every page uses the files it used, and every warning is the same:
-/// a last good index has only warnings of unused files, which name a file
-/// and no page's text (an error, which names a place in a page, fails it).
-/// `serve` asks this after an edit, so that moving a page between topics
-/// does not go through every file of the site again.
-pub fn published_as_before(
-    config: &Config,
-    pages: &[Arc<Page>],
-    bodies: &[Arc<Body>],
-    loose: &[Asset],
-    decided: Option<Decided<'_>>,
-) -> Published {
-    // Whether a rooted image is a static file is asked of the disk.
-    let rooted = |page: &Arc<Page>| {
-        (page.front.image.as_ref()).is_some_and(|image| image.src.starts_with('/'))
-    };
-    let same_as = |d: &Decided<'_>, id: usize| {
-        let (old, body) = (&d.pages[id], &d.bodies[id]);
-        (Arc::ptr_eq(old, &pages[id]) && Arc::ptr_eq(body, &bodies[id]))
-            || names_same_files(old, &pages[id], body, &bodies[id])
-    };
-    let holds = |d: &Decided<'_>| {
-        d.pages.len() == pages.len()
-            && d.bodies.len() == bodies.len()
-            && d.loose == loose
-            && d.diagnostics.iter().all(is_unused)
+impl Decided<'_> {
+    /// True when `published` would decide for `pages`, `bodies` and `loose`
+    /// what was decided: the pages are the same pages (the same content
+    /// paths, in the same order), each naming and holding the same files as
+    /// it did, and the loose files are the same. Then every page uses the
+    /// files it used, and every warning is the same, as long as each names a
+    /// file and no place in a page's text: a warning of an unused file.
+    /// `serve` asks this after an edit, so that moving a page between topics
+    /// does not go through every file of the site again.
+    pub fn holds_for(&self, pages: &[Arc<Page>], bodies: &[Arc<Body>], loose: &[Asset]) -> bool {
+        // Whether a rooted image is a static file is asked of the disk.
+        let rooted = |page: &Arc<Page>| {
+            (page.front.image.as_ref()).is_some_and(|image| image.src.starts_with('/'))
+        };
+        let same_as = |id: usize| {
+            let (old, body) = (&self.pages[id], &self.bodies[id]);
+            (Arc::ptr_eq(old, &pages[id]) && Arc::ptr_eq(body, &bodies[id]))
+                || names_same_files(old, &pages[id], body, &bodies[id])
+        };
+        self.pages.len() == pages.len()
+            && self.bodies.len() == pages.len()
+            && bodies.len() == pages.len()
+            && self.files == loose
+            && self.warnings.iter().all(is_unused)
             && !pages.iter().any(rooted)
-            && (0..pages.len()).all(|id| same_as(d, id))
-    };
-    match decided {
-        Some(decided) if holds(&decided) => Published {
-            attachments: decided.attachments.to_vec(),
-            loose: decided.published.to_vec(),
-            diagnostics: decided.diagnostics.clone(),
-        },
-        _ => published(config, pages, bodies, loose),
+            && (0..pages.len()).all(same_as)
+    }
+
+    /// What was decided, as `published` gives it.
+    pub fn published(&self) -> Published {
+        Published {
+            attachments: self.attachments.to_vec(),
+            loose: self.published_files.to_vec(),
+            diagnostics: self.warnings.clone(),
+        }
     }
 }
 

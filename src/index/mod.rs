@@ -149,8 +149,12 @@ pub struct SiteIndex {
     pub documents: crate::documents::Documents,
     /// The loose files that are published.
     pub published_files: Vec<crate::content::Asset>,
-    /// What deciding which files are published said (`files::published`).
-    pub file_warnings: Diagnostics,
+    /// What deciding which files are published said (`files::published`),
+    /// when it was decided with `attachments` and `published_files` for
+    /// these pages; `None` once a part of that was decided again alone (a
+    /// loose file came or went in `serve`), so the next indexing decides
+    /// it whole.
+    pub file_warnings: Option<Diagnostics>,
     /// Each page's `page_key`, same order as `pages`.
     pub page_keys: Vec<u64>,
     /// Where the site's resized pictures are kept.
@@ -182,7 +186,8 @@ pub fn build(
 /// section with a page that failed to parse (`unparsed`, content paths) may
 /// name that page: it is not reported. `earlier`, the index before in
 /// `serve`, lends what it found of the pages that did not change
-/// (`documents::Earlier`).
+/// (`documents::Earlier`), and which files it published when no page
+/// changed the files it names (`files::Decided`).
 pub fn build_anyway(
     config: &Config,
     pages: Vec<Arc<Page>>,
@@ -192,13 +197,15 @@ pub fn build_anyway(
     timing: Timing,
     earlier: Option<&SiteIndex>,
 ) -> (SiteIndex, Diagnostics) {
-    let decided = earlier.map(|site| files::Decided {
-        pages: &site.pages,
-        bodies: &site.bodies,
-        loose: &site.files,
-        attachments: &site.attachments,
-        published: &site.published_files,
-        diagnostics: &site.file_warnings,
+    let decided = earlier.and_then(|site| {
+        Some(files::Decided {
+            pages: &site.pages,
+            bodies: &site.bodies,
+            files: &site.files,
+            attachments: &site.attachments,
+            published_files: &site.published_files,
+            warnings: site.file_warnings.as_ref()?,
+        })
     });
     let earlier =
         earlier.map(|site| crate::documents::Earlier::of(&site.documents, &site.attachments));
@@ -225,7 +232,10 @@ pub fn build_anyway(
         )
     };
     let files = || {
-        let published = files::published_as_before(config, &pages, &bodies, &loose, decided);
+        let published = match decided.filter(|d| d.holds_for(&pages, &bodies, &loose)) {
+            Some(decided) => decided.published(),
+            None => files::published(config, &pages, &bodies, &loose),
+        };
         let reviewed = crate::documents::review(config, &pages, &published.attachments, earlier);
         (published, reviewed)
     };
@@ -259,7 +269,7 @@ pub fn build_anyway(
         attachments: published.attachments,
         documents,
         published_files: published.loose,
-        file_warnings: published.diagnostics,
+        file_warnings: Some(published.diagnostics),
         page_keys: references.page_keys,
         image_cache: crate::images::ImageCache::new(&config.root),
         routes: config.routes.clone(),

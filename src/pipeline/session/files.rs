@@ -186,6 +186,7 @@ impl State {
         );
         self.site.files = loose;
         self.site.published_files = published.loose;
-        self.site.file_warnings = published.diagnostics;
+        // The bundles' files are left as they were: decided whole next time.
+        self.site.file_warnings = None;
     }
 }

@@ -68,14 +68,14 @@ impl State {
         if let Some(index) = in_place {
             // The index stands as it was but for the page: no indexing, same outputs.
             clock.lap("index kept");
-            let outcome = self.render_outputs(index, touched, dirty, update, first);
-            // After the page is handed over: a big site has thousands of them.
             update.warnings.extend(self.index_warnings.iter().cloned());
-            return outcome.map_err(|mut errors| {
-                self.undo_links(undo);
-                errors.extend(update.warnings.iter().cloned());
-                errors.sorted()
-            });
+            return self
+                .render_outputs(index, touched, dirty, update, first)
+                .map_err(|mut errors| {
+                    self.undo_links(undo);
+                    errors.extend(update.warnings.iter().cloned());
+                    errors.sorted()
+                });
         }
         let drafts = std::mem::take(&mut reparsed.drafts);
         let outcome = self.reindex(reparsed, touched, dirty, update, first);
@@ -113,7 +113,7 @@ impl State {
         clock.lap("index");
         let site = NewIndex::Whole(Box::new(site));
         let outcome = self.render_outputs(site, touched, dirty, update, first);
-        // After the page is handed over, as in `rebuild_pages`.
+        // After the edited page is handed over: a large site has thousands.
         update.warnings.extend(self.index_warnings.iter().cloned());
         outcome
     }
