@@ -47,8 +47,9 @@ enum Use<'a> {
     Body(&'a FileLink),
 }
 
-/// What an index decided before (in `serve`, the last good one) of which
-/// files are published, with what it decided it of; named as in `SiteIndex`.
+/// Which files an earlier index (in `serve`, the last good one) published,
+/// and the pages, bodies and loose files it decided that for; the fields
+/// are named as in `SiteIndex`.
 pub struct Decided<'a> {
     /// The pages and their bodies, same order.
     pub pages: &'a [Arc<Page>],
