@@ -105,16 +105,20 @@ impl State {
             .unzip();
         let loose = self.site.files.clone();
         let timing = self.site.timing.clone();
-        let (site, mut warnings) =
+        let (site, warnings) =
             index::build(&self.config, pages, bodies, loose, timing, Some(&self.site))?;
-        warnings.extend(crate::pipeline::site_link_warnings(&self.config, &site));
         self.index_warnings = warnings;
         self.outputs = None;
         clock.lap("index");
         let site = NewIndex::Whole(Box::new(site));
         let outcome = self.render_outputs(site, touched, dirty, update, first);
-        // After the edited page is handed over: a large site has thousands.
+        // After the edited page is handed over: a large site has thousands
+        // of warnings, and each link that leads nowhere asks the disk
+        // whether it is a static file. Of the site now served.
+        let nowhere = crate::pipeline::site_link_warnings(&self.config, &self.site);
+        self.index_warnings.extend(nowhere);
         update.warnings.extend(self.index_warnings.iter().cloned());
+        clock.lap("warnings");
         outcome
     }
 
