@@ -488,6 +488,30 @@ fn after_a_loose_file_goes_in_serve_the_bundle_file_a_link_now_reaches_is_publis
     );
 }
 
+/// The warning of a link that leads nowhere is said after an edit in
+/// `serve` that indexes the site again (it is made once the edited page is
+/// handed over), once, as a build says it.
+#[test]
+fn serve_still_warns_of_a_link_to_no_page_after_another_page_moves() {
+    let fixture = untagged_report();
+    fixture.write(
+        "content/om-oss.md",
+        "---\ntitle: Om oss\ndate: 2025-02-01\n---\nSe [sidan](/finns-inte/).\n",
+    );
+    fixture.write(
+        "content/nyheter/annan.md",
+        "---\ntitle: Annan nyhet\ndate: 2025-03-01\ntopics: [Trafik]\n---\nText.\n",
+    );
+    let (_, said) = served_and_said_after(&fixture, || {
+        fixture.replace("content/nyheter/annan.md", "[Trafik]", "[Skola]");
+        fixture.root.join("content/nyheter/annan.md")
+    });
+    let nowhere = said
+        .iter()
+        .filter(|m| m.contains("`/finns-inte/` leads to no page"));
+    assert_eq!(nowhere.count(), 1, "{said:?}");
+}
+
 /// `serve` shows a mended document at once: its page loses the mark and the
 /// statement its entry, as a full build would have them.
 #[test]
